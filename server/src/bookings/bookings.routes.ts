@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Actor, can } from '../identity/actor.js';
+import type { Tx } from '../platform/db/database.js';
+import { inTenant } from '../platform/http/access.js';
+import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
+import { decodeCursor, toPage } from '../shared/cursor.js';
+import { notFound } from '../shared/domain-error.js';
+import { bookingPatch, bookingSchema, cancelInput } from './booking.schemas.js';
+import { findBooking, listStaffBookings } from './booking.store.js';
+import { toBookingView } from './booking-view.js';
+import { cancelBooking, removeBooking } from './cancel-booking.action.js';
+import { changeBooking } from './save-booking.action.js';
+
+const errors = { ...commonErrors, 409: problemSchema };
+
+/** Workers without bookings.read reach only their own appointments; anything else looks absent. */
+async function visibleBooking(tx: Tx, actor: Actor, id: string) {
+  const booking = await findBooking(tx, actor.organisationId, id);
+  if (!booking || (!can(actor, 'bookings.read') && booking.staffId !== actor.staffId))
+    throw notFound('Booking');
+  return booking;
+}
+
+export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/bookings/:id',
+    {
+      config: { access: ['bookings.read', 'appointments.own'] },
+      schema: { tags: ['bookings'], params: idParams, response: { 200: bookingSchema, ...errors } },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) =>
+        toBookingView(await visibleBooking(tx, actor, request.params.id)),
+      ),
+  );
+  app.patch(
+    '/bookings/:id',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags: ['bookings'],
+        params: idParams,
+        body: bookingPatch,
+        response: { 200: bookingSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => changeBooking(tx, a, request.params.id, request.body)),
+  );
+  app.post(
+    '/bookings/:id/complete',
+    {
+      config: { access: ['bookings.write', 'appointments.own'] },
+      schema: {
+        tags: ['bookings'],
+        summary: 'Mark a booking delivered',
+        params: idParams,
+        response: { 200: bookingSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => {
+        if (!can(actor, 'bookings.write')) await visibleBooking(tx, actor, request.params.id);
+        return changeBooking(tx, actor, request.params.id, { status: 'completed' });
+      }),
+  );
+  app.post(
+    '/bookings/:id/cancel',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags: ['bookings'],
+        summary: 'Cancel with a reason',
+        params: idParams,
+        body: cancelInput,
+        response: { 200: bookingSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => cancelBooking(tx, a, request.params.id, request.body.reason)),
+  );
+  app.delete(
+    '/bookings/:id',
+    {
+      config: { access: 'bookings.delete' },
+      schema: { tags: ['bookings'], params: idParams, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      await inTenant(request, (tx, a) => removeBooking(tx, a, request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/me/appointments',
+    {
+      config: { access: 'appointments.own' },
+      schema: {
+        tags: ['bookings'],
+        summary: "The signed-in staff member's current and upcoming appointments, soonest first",
+        querystring: listQuery,
+        response: { 200: pageOf(bookingSchema), ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => {
+        const { limit, cursor } = request.query;
+        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const from = app.clock().subtract({ hours: 12 });
+        const rows = await listStaffBookings(tx, actor.organisationId, actor.staffId, from, { limit, after });
+        return toPage(rows, limit, toBookingView, (r) => [r.startsAt.toString(), r.id]);
+      }),
+  );
+};

@@ -1,0 +1,46 @@
+import { recordAudit } from '../audit/audit.store.js';
+import { auditBy } from '../audit/audit-actor.js';
+import type { Actor } from '../identity/actor.js';
+import type { Tx } from '../platform/db/database.js';
+import { DomainError, notFound } from '../shared/domain-error.js';
+import type { BookingView } from './booking.schemas.js';
+import { deleteBooking, findBooking, updateBooking } from './booking.store.js';
+import { refusalFor } from './booking-rules.js';
+import { toBookingView } from './booking-view.js';
+
+/** Cancelling keeps the booking (with its reason) and frees the assignee's time. */
+export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: string): Promise<BookingView> {
+  const current = await findBooking(tx, actor.organisationId, id, true);
+  if (!current) throw notFound('Booking');
+  const refusal = refusalFor(current.status, 'cancel');
+  if (refusal) throw new DomainError('conflict', refusal);
+  await updateBooking(tx, actor.organisationId, id, {
+    ...current,
+    status: 'cancelled',
+    cancellationReason: reason,
+  });
+  const before = toBookingView(current);
+  const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'update',
+    entityType: 'booking',
+    entityId: id,
+    before,
+    after,
+  });
+  return after;
+}
+
+export async function removeBooking(tx: Tx, actor: Actor, id: string): Promise<void> {
+  const current = await findBooking(tx, actor.organisationId, id, true);
+  if (!current) throw notFound('Booking');
+  await deleteBooking(tx, actor.organisationId, id);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'delete',
+    entityType: 'booking',
+    entityId: id,
+    before: toBookingView(current),
+  });
+}

@@ -1,0 +1,145 @@
+import { recordAudit } from '../audit/audit.store.js';
+import { auditBy } from '../audit/audit-actor.js';
+import type { Actor } from '../identity/actor.js';
+import type { Tx } from '../platform/db/database.js';
+import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
+import type { BookingInput, BookingPatch, BookingView } from './booking.schemas.js';
+import {
+  type BookingWrite,
+  findAssignableStaff,
+  findBooking,
+  findClientZone,
+  findOverlapping,
+  insertBooking,
+  providerExists,
+  StaffOverlapError,
+  updateBooking,
+} from './booking.store.js';
+import { refusalFor } from './booking-rules.js';
+import { endOf, instantToLocal, localToInstant, minutesBetween } from './booking-time.js';
+import { describeBooking, toBookingView } from './booking-view.js';
+
+type Assignee = BookingInput['assignee'];
+
+async function resolveAssignee(tx: Tx, actor: Actor, assignee: Assignee) {
+  if (assignee === null) return { staffId: null, providerId: null };
+  if (assignee.type === 'staff') {
+    const staff = await findAssignableStaff(tx, actor.organisationId, assignee.id);
+    if (!staff) throw invalid('assignee.id', 'is not a staff member of this organisation');
+    if (!staff.active || !staff.delivers_services)
+      throw invalid('assignee.id', 'is not an active staff member who delivers services');
+    return { staffId: staff.id, providerId: null };
+  }
+  if (!(await providerExists(tx, actor.organisationId, assignee.id)))
+    throw invalid('assignee.id', 'is not an external provider of this organisation');
+  return { staffId: null, providerId: assignee.id };
+}
+
+/** Turns the constraint's refusal into a 409 that names the booking in the way. */
+async function withOverlapCheck<T>(
+  tx: Tx,
+  actor: Actor,
+  write: BookingWrite,
+  selfId: string | null,
+  run: () => Promise<T>,
+) {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof StaffOverlapError) || write.staffId === null) throw error;
+    const other = await findOverlapping(
+      tx,
+      actor.organisationId,
+      write.staffId,
+      write.startsAt,
+      write.endsAt,
+      selfId,
+    );
+    throw conflict(
+      other
+        ? `${other.staffName} is already booked for ${describeBooking(other)}`
+        : 'The staff member is already booked at that time',
+      { conflictingBookingId: other?.id ?? null },
+    );
+  }
+}
+
+export async function createAdhocBooking(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  input: BookingInput,
+): Promise<BookingView> {
+  const client = await findClientZone(tx, actor.organisationId, clientId);
+  if (!client) throw notFound('Client');
+  const startsAt = localToInstant(input, client.timeZone);
+  const write: BookingWrite = {
+    name: input.name,
+    startsAt,
+    endsAt: endOf(startsAt, input.durationMinutes),
+    timeZone: client.timeZone,
+    ...(await resolveAssignee(tx, actor, input.assignee)),
+    notes: input.notes ?? null,
+  };
+  const id = await withOverlapCheck(tx, actor, write, null, () =>
+    insertBooking(tx, actor.organisationId, clientId, actor.userId, write),
+  );
+  const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);
+  await recordAudit(tx, { ...auditBy(actor), action: 'create', entityType: 'booking', entityId: id, after });
+  return after;
+}
+
+export async function changeBooking(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  patch: BookingPatch,
+): Promise<BookingView> {
+  const current = await findBooking(tx, actor.organisationId, id, true);
+  if (!current) throw notFound('Booking');
+  const status = patch.status ?? current.status;
+  const change = status === current.status ? 'edit' : status === 'completed' ? 'complete' : 'reopen';
+  const refusal = refusalFor(current.status, change);
+  if (refusal) throw new DomainError('conflict', refusal);
+
+  const client = await findClientZone(tx, actor.organisationId, current.clientId);
+  const zone = client?.timeZone ?? current.timeZone;
+  const local = instantToLocal(current.startsAt, zone);
+  const timeChanged = patch.bookingDate !== undefined || patch.startTime !== undefined;
+  const startsAt = timeChanged
+    ? localToInstant(
+        {
+          bookingDate: patch.bookingDate ?? local.bookingDate,
+          startTime: patch.startTime ?? local.startTime,
+        },
+        zone,
+      )
+    : current.startsAt;
+  const duration = patch.durationMinutes ?? minutesBetween(current.startsAt, current.endsAt);
+  const assignee =
+    patch.assignee !== undefined
+      ? await resolveAssignee(tx, actor, patch.assignee)
+      : { staffId: current.staffId, providerId: current.providerId };
+  const write: BookingWrite = {
+    name: patch.name ?? current.name,
+    startsAt,
+    endsAt: endOf(startsAt, duration),
+    timeZone: zone,
+    ...assignee,
+    notes: patch.notes !== undefined ? patch.notes : current.notes,
+  };
+  await withOverlapCheck(tx, actor, write, id, () =>
+    updateBooking(tx, actor.organisationId, id, { ...write, status, cancellationReason: null }),
+  );
+  const before = toBookingView(current);
+  const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'update',
+    entityType: 'booking',
+    entityId: id,
+    before,
+    after,
+  });
+  return after;
+}

@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { createOrganisation, createUserWithStaff } from './identity/organisation.action.js';
+import type { RoleKey } from './identity/permissions.js';
+import { loadConfig } from './platform/config/config.js';
+import { createDb } from './platform/db/database.js';
+import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
+import { migrate } from './platform/db/migrate.js';
+import { DomainError } from './shared/domain-error.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  db:migrate                                   apply pending migrations
+  org:create --name <name> --time-zone <IANA>  create an organisation with the built-in roles
+  user:create --org <id> --email <e-mail> --password <password> --given-name <name> --family-name <name>
+              [--time-zone <IANA>] [--role administrator|coordinator|worker|finance]
+                                               create a staff member who can sign in
+
+Uses DATABASE_URL when set, otherwise the embedded database in ./data. Prints JSON.`;
+
+const ROLE_KEYS: RoleKey[] = ['administrator', 'coordinator', 'worker', 'finance'];
+
+async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  if (config.databaseUrl) return run(config.databaseUrl);
+  const embedded = await startEmbeddedPostgres(config.dataDir, 'carebook');
+  try {
+    return await run(embedded.adminUrl('carebook'));
+  } finally {
+    await embedded.stop();
+  }
+}
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const value = values[name];
+  if (!value)
+    throw new DomainError('invalid', `--${name} is required`, [{ field: name, reason: 'is required' }]);
+  return value;
+}
+
+async function main(argv: string[]): Promise<unknown> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: 'string' },
+      'time-zone': { type: 'string' },
+      org: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      'given-name': { type: 'string' },
+      'family-name': { type: 'string' },
+      role: { type: 'string' },
+    },
+    strict: true,
+  });
+  switch (command) {
+    case 'db:migrate':
+      return withDatabase((url) => migrate(url));
+    case 'org:create':
+      return withDatabase(async (url) => {
+        await migrate(url);
+        const db = createDb(url, 2);
+        try {
+          return await createOrganisation(
+            db,
+            required(values, 'name'),
+            values['time-zone'] ?? 'Australia/Sydney',
+          );
+        } finally {
+          await db.destroy();
+        }
+      });
+    case 'user:create':
+      return withDatabase(async (url) => {
+        await migrate(url);
+        const role = (values.role ?? 'administrator') as RoleKey;
+        if (!ROLE_KEYS.includes(role))
+          throw new DomainError('invalid', `--role must be one of ${ROLE_KEYS.join(', ')}`);
+        const db = createDb(url, 2);
+        try {
+          return await createUserWithStaff(db, {
+            organisationId: required(values, 'org'),
+            email: required(values, 'email'),
+            password: required(values, 'password'),
+            givenName: required(values, 'given-name'),
+            familyName: required(values, 'family-name'),
+            timeZone: values['time-zone'] ?? 'Australia/Sydney',
+            roleKey: role,
+          });
+        } finally {
+          await db.destroy();
+        }
+      });
+    default:
+      console.error(USAGE);
+      process.exit(command ? 2 : 0);
+  }
+}
+
+try {
+  console.log(JSON.stringify(await main(process.argv.slice(2)), null, 2));
+} catch (error) {
+  const body =
+    error instanceof DomainError
+      ? { type: 'invalid', title: error.message, errors: error.issues }
+      : { type: 'error', title: (error as Error).message };
+  console.error(JSON.stringify(body, null, 2));
+  process.exit(1);
+}

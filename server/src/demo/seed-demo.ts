@@ -1,0 +1,235 @@
+import { Temporal } from 'temporal-polyfill';
+import { cancelBooking } from '../bookings/cancel-booking.action.js';
+import { changeBooking, createAdhocBooking } from '../bookings/save-booking.action.js';
+import type { Actor } from '../identity/actor.js';
+import { createOrganisation, createUserWithStaff } from '../identity/organisation.action.js';
+import { PERMISSION_KEYS } from '../identity/permissions.js';
+import { listRoles } from '../identity/role.store.js';
+import { createClient } from '../people/clients.action.js';
+import { insertProvider } from '../people/external-provider.store.js';
+import { createStaff } from '../people/staff.action.js';
+import { type Db, withSystem, withTenant } from '../platform/db/database.js';
+import { DomainError } from '../shared/domain-error.js';
+
+export const DEMO_PASSWORD = 'carebook-demo';
+export const DEMO_SIGN_INS = [
+  { email: 'admin@example.org', role: 'Administrator' },
+  { email: 'coordinator@example.org', role: 'Coordinator' },
+  { email: 'worker@example.org', role: 'Associate/Worker' },
+  { email: 'finance@example.org', role: 'Finance' },
+] as const;
+
+const GIVEN = [
+  'Olivia',
+  'Jack',
+  'Charlotte',
+  'Noah',
+  'Amelia',
+  'William',
+  'Isla',
+  'Oliver',
+  'Mia',
+  'Thomas',
+  'Ava',
+  'Lachlan',
+  'Grace',
+  'Henry',
+  'Chloe',
+  'Lucas',
+  'Matilda',
+  'Leo',
+  'Zoe',
+  'Harrison',
+  'Ruby',
+  'Archie',
+  'Evie',
+  'Samuel',
+];
+const FAMILY = [
+  'Nguyen',
+  'Smith',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Wilson',
+  'Taylor',
+  'Martin',
+  'Anderson',
+  'Thompson',
+  'White',
+  'Walker',
+  'Harris',
+  'Lee',
+  'Ryan',
+  'Robinson',
+  'Kelly',
+  'King',
+  'Campbell',
+  'Clarke',
+  'Mitchell',
+  'Young',
+  'Wright',
+  'Scott',
+];
+const SERVICES = [
+  'Personal care',
+  'Community access',
+  'Domestic assistance',
+  'Physiotherapy',
+  'Occupational therapy review',
+  'Shopping assistance',
+  'Medication prompt',
+  'Social support',
+];
+
+/** Creates the demo organisation unless one exists. Returns false when the database already had data. */
+export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<boolean> {
+  const existing = await withSystem(db, (tx) =>
+    tx.selectFrom('organisations').select('id').limit(1).execute(),
+  );
+  if (existing.length > 0) return false;
+
+  const org = await createOrganisation(db, 'Sunrise Community Care', 'Australia/Sydney');
+  const people = [
+    {
+      email: 'admin@example.org',
+      givenName: 'Priya',
+      familyName: 'Raman',
+      roleKey: 'administrator',
+      tz: 'Australia/Sydney',
+    },
+    {
+      email: 'coordinator@example.org',
+      givenName: 'Sam',
+      familyName: 'Okafor',
+      roleKey: 'coordinator',
+      tz: 'Australia/Sydney',
+    },
+    {
+      email: 'worker@example.org',
+      givenName: 'Mei',
+      familyName: 'Chen',
+      roleKey: 'worker',
+      tz: 'Australia/Sydney',
+    },
+    {
+      email: 'finance@example.org',
+      givenName: 'Tom',
+      familyName: 'Becker',
+      roleKey: 'finance',
+      tz: 'Australia/Perth',
+    },
+  ] as const;
+  const created: { userId: string; staffId: string }[] = [];
+  for (const p of people) {
+    created.push(
+      await createUserWithStaff(db, {
+        organisationId: org.id,
+        email: p.email,
+        password: DEMO_PASSWORD,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        timeZone: p.tz,
+        roleKey: p.roleKey,
+      }),
+    );
+  }
+  const admin: Actor = {
+    organisationId: org.id,
+    userId: created[0]!.userId,
+    staffId: created[0]!.staffId,
+    email: 'admin@example.org',
+    label: 'Priya Raman',
+    permissions: new Set(PERMISSION_KEYS),
+    ip: null,
+  };
+
+  await withTenant(db, org.id, async (tx) => {
+    const workerRole = (await listRoles(tx, org.id)).find((r) => r.key === 'worker')!;
+    const workers = [created[2]!.staffId];
+    const workerNames = [
+      ['Aisha', 'Khan', 'Australia/Sydney'],
+      ['Ben', 'Murphy', 'Australia/Sydney'],
+      ['Carla', 'Rossi', 'Australia/Sydney'],
+      ['Dev', 'Patel', 'Australia/Sydney'],
+      ['Ella', 'Fraser', 'Australia/Perth'],
+      ['Finn', "O'Brien", 'Australia/Perth'],
+      ['Gia', 'Tran', 'Australia/Perth'],
+      ['Hugo', 'Schmidt', 'Australia/Sydney'],
+    ] as const;
+    for (const [given, family, tz] of workerNames) {
+      const staff = await createStaff(tx, admin, {
+        givenName: given,
+        familyName: family,
+        email: `${given.toLowerCase()}.${family.toLowerCase().replace(/[^a-z]/g, '')}@example.org`,
+        phone: null,
+        timeZone: tz,
+        deliversServices: true,
+        roleIds: [workerRole.id],
+      });
+      workers.push(staff.id);
+    }
+    const provider = await insertProvider(tx, org.id, {
+      name: 'Harbour Allied Health',
+      contactName: 'Reception',
+      email: 'bookings@harbour.example.org',
+      phone: '02 9000 0000',
+    });
+
+    const clients = [];
+    for (let i = 0; i < 24; i++) {
+      const perth = i % 3 === 2;
+      clients.push(
+        await createClient(tx, admin, {
+          givenName: GIVEN[i]!,
+          familyName: FAMILY[i]!,
+          preferredName: i % 5 === 0 ? GIVEN[i]!.slice(0, 3) : null,
+          dateOfBirth: `${1940 + ((i * 7) % 60)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+          email: null,
+          phone: `04${String(10000000 + i * 7919).slice(0, 8)}`,
+          addressLine1: `${10 + i} ${perth ? 'Hay' : 'George'} Street`,
+          suburb: perth ? 'Perth' : 'Sydney',
+          state: perth ? 'WA' : 'NSW',
+          postcode: perth ? '6000' : '2000',
+          country: 'Australia',
+          timeZone: perth ? 'Australia/Perth' : 'Australia/Sydney',
+          ndisNumber: i % 2 === 0 ? `43${String(1000000 + i * 4513).slice(0, 7)}` : null,
+          localAuthorityReference: i % 2 === 1 ? `LA-${2000 + i}` : null,
+          status: i === 23 ? 'inactive' : 'active',
+          notes: null,
+        }),
+      );
+    }
+
+    // Bookings from two weeks ago to four weeks ahead; overlapping picks are skipped, as a coordinator would.
+    const today = now.toZonedDateTimeISO('Australia/Sydney').toPlainDate();
+    let made = 0;
+    for (let k = 0; k < 90; k++) {
+      const client = clients[k % 23]!;
+      const date = today.add({ days: (k % 42) - 14 });
+      const assignee =
+        k % 11 === 0
+          ? { type: 'provider' as const, id: provider.id }
+          : { type: 'staff' as const, id: workers[k % workers.length]! };
+      try {
+        const booking = await createAdhocBooking(tx, admin, client.id, {
+          name: SERVICES[k % SERVICES.length]!,
+          bookingDate: date.toString(),
+          startTime: `${String(7 + (k % 10)).padStart(2, '0')}:${k % 2 === 0 ? '00' : '30'}`,
+          durationMinutes: [60, 90, 120, 45][k % 4]!,
+          assignee,
+          notes: null,
+        });
+        made++;
+        if (Temporal.PlainDate.compare(date, today) < 0) {
+          if (k % 7 === 3) await cancelBooking(tx, admin, booking.id, 'Client unwell');
+          else await changeBooking(tx, admin, booking.id, { status: 'completed' });
+        }
+      } catch (error) {
+        if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+      }
+    }
+    return made;
+  });
+  return true;
+}

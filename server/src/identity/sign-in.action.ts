@@ -1,0 +1,112 @@
+import type { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.store.js';
+import { dummyPasswordHash, verifyPassword } from '../platform/auth/password.js';
+import { hashSecret, newSecret } from '../platform/auth/tokens.js';
+import { type Db, withSystem, withTenant } from '../platform/db/database.js';
+import { DomainError } from '../shared/domain-error.js';
+import { deleteSession, insertSession } from './session.store.js';
+import { decideSignIn, type ThrottlePolicy, windowStart } from './sign-in-throttle.js';
+import { findActiveUsersByEmail, recentFailures, recordSignInAttempt } from './user.store.js';
+
+export type SignInInput = {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  now: Temporal.Instant;
+  throttle: ThrottlePolicy;
+};
+
+export type SignedIn = { organisationId: string; cookieValue: string };
+
+/** Cookie value: "<organisation id>.<secret>". The organisation part routes the look-up to its tenant. */
+export function parseSessionCookie(
+  value: string | undefined,
+): { organisationId: string; secret: string } | null {
+  const match = value?.match(/^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/);
+  return match?.[1] && match[2] ? { organisationId: match[1], secret: match[2] } : null;
+}
+
+export async function signIn(db: Db, input: SignInInput): Promise<SignedIn> {
+  const email = input.email.trim().toLowerCase();
+  const failures = await withSystem(db, (tx) =>
+    recentFailures(tx, email, input.ip, windowStart(input.now, input.throttle)),
+  );
+  const decision = decideSignIn(failures, input.now, input.throttle);
+  if (!decision.allowed) {
+    throw new DomainError('rate_limited', 'Too many failed sign-ins. Try again later.', [], {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
+  }
+
+  const candidates = await withSystem(db, (tx) => findActiveUsersByEmail(tx, email));
+  let match: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.passwordHash, input.password)) {
+      match = candidate;
+      break;
+    }
+  }
+  if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), input.password);
+
+  return withSystem(db, async (tx) => {
+    await recordSignInAttempt(tx, email, input.ip, match !== undefined);
+    if (!match) {
+      for (const c of candidates) {
+        await recordAudit(tx, {
+          organisationId: c.organisationId,
+          actorUserId: c.userId,
+          actorLabel: c.label,
+          ip: input.ip,
+          action: 'sign_in_failed',
+          entityType: 'user',
+          entityId: c.userId,
+        });
+      }
+      // Committing the failed attempt matters: it feeds the throttle.
+      return null;
+    }
+    const secret = newSecret();
+    await insertSession(tx, {
+      organisationId: match.organisationId,
+      tokenHash: hashSecret(secret),
+      userId: match.userId,
+      csrfToken: newSecret(),
+      now: input.now,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await recordAudit(tx, {
+      organisationId: match.organisationId,
+      actorUserId: match.userId,
+      actorLabel: match.label,
+      ip: input.ip,
+      action: 'sign_in',
+      entityType: 'user',
+      entityId: match.userId,
+    });
+    return { organisationId: match.organisationId, cookieValue: `${match.organisationId}.${secret}` };
+  }).then((result) => {
+    if (!result) throw new DomainError('unauthenticated', 'E-mail or password is incorrect');
+    return result;
+  });
+}
+
+export async function signOut(
+  db: Db,
+  session: { organisationId: string; secret: string },
+  actor: { userId: string; label: string; ip: string | null },
+) {
+  await withTenant(db, session.organisationId, async (tx) => {
+    await deleteSession(tx, session.organisationId, hashSecret(session.secret));
+    await recordAudit(tx, {
+      organisationId: session.organisationId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      ip: actor.ip,
+      action: 'sign_out',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from './demo/seed-demo.js';
+import { systemClock } from './platform/clock.js';
+import { loadConfig } from './platform/config/config.js';
+import { createDb } from './platform/db/database.js';
+import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
+import { migrate } from './platform/db/migrate.js';
+import { buildApp } from './platform/http/app.js';
+
+const config = loadConfig();
+let stopEmbedded: (() => Promise<void>) | undefined;
+let url = config.databaseUrl;
+if (!url) {
+  console.log(`Starting the embedded PostgreSQL (data in ${config.dataDir}) …`);
+  const embedded = await startEmbeddedPostgres(config.dataDir, 'carebook');
+  stopEmbedded = embedded.stop;
+  url = embedded.adminUrl('carebook');
+}
+const migrated = await migrate(url);
+if (migrated.applied.length > 0) console.log(`Applied migrations: ${migrated.applied.join(', ')}`);
+const db = createDb(url);
+if (config.demo && (await seedDemoIfEmpty(db, systemClock()))) console.log('Created the demo organisation.');
+
+const app = await buildApp({ db, config, clock: systemClock, logger: process.env.CAREBOOK_LOG === '1' });
+await app.listen({ port: config.port, host: config.host });
+
+console.log(`\nCarebook is running at http://localhost:${config.port}  (API reference: /api/docs)`);
+if (config.demo) {
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+  for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(26)} ${s.role}`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping …`);
+  await app.close();
+  await db.destroy();
+  await stopEmbedded?.();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

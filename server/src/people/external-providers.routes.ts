@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.store.js';
+import { auditBy } from '../audit/audit-actor.js';
+import { inTenant } from '../platform/http/access.js';
+import { commonErrors } from '../platform/http/schemas.js';
+import { insertProvider, listProviders } from './external-provider.store.js';
+import { providerInput, providerSchema } from './people.schemas.js';
+
+export const externalProviderRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/external-providers',
+    {
+      config: { access: ['bookings.read', 'bookings.write', 'staff.manage'] },
+      schema: {
+        tags: ['external providers'],
+        response: { 200: z.object({ items: z.array(providerSchema) }), ...commonErrors },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => ({ items: await listProviders(tx, actor.organisationId) })),
+  );
+  app.post(
+    '/external-providers',
+    {
+      config: { access: ['bookings.write', 'staff.manage'] },
+      schema: {
+        tags: ['external providers'],
+        body: providerInput,
+        response: { 201: providerSchema, ...commonErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await inTenant(request, async (tx, actor) => {
+          const provider = await insertProvider(tx, actor.organisationId, request.body);
+          await recordAudit(tx, {
+            ...auditBy(actor),
+            action: 'create',
+            entityType: 'external_provider',
+            entityId: provider.id,
+            after: provider,
+          });
+          return provider;
+        }),
+      ),
+  );
+};

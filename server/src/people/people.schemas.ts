@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { localDate } from '../platform/http/schemas.js';
+import { isIanaTimeZone } from '../shared/time-zone.js';
+
+/** Optional free text: trimmed, and an empty string means "no value" (null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === '' ? null : v))
+    .optional();
+
+export const timeZoneField = z
+  .string()
+  .refine(isIanaTimeZone, 'must be an IANA time zone name such as Australia/Sydney')
+  .meta({ description: 'IANA time zone', example: 'Australia/Sydney' });
+
+const ndisNumber = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{9}$/, 'must be 9 digits'))
+  .nullable()
+  .optional()
+  .or(z.literal('').transform(() => null));
+
+export const clientFields = {
+  givenName: z.string().trim().min(1, 'is required').max(100),
+  familyName: z.string().trim().min(1, 'is required').max(100),
+  preferredName: optionalText(100),
+  dateOfBirth: localDate
+    .refine((d) => d >= '1900-01-01', 'must be after 1900')
+    .nullable()
+    .optional(),
+  email: z
+    .email('must be an e-mail address')
+    .max(320)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
+  phone: optionalText(50),
+  addressLine1: optionalText(200),
+  addressLine2: optionalText(200),
+  suburb: optionalText(100),
+  state: optionalText(100),
+  postcode: optionalText(20),
+  country: optionalText(100),
+  timeZone: timeZoneField,
+  ndisNumber,
+  localAuthorityReference: optionalText(100),
+  status: z.enum(['active', 'inactive']).optional(),
+  notes: optionalText(5000),
+};
+
+export const clientInput = z.object(clientFields);
+export const clientPatch = z.object(clientFields).partial();
+export type ClientInput = z.infer<typeof clientInput>;
+export type ClientPatch = z.infer<typeof clientPatch>;
+
+export const clientSchema = z
+  .object({
+    id: z.uuid(),
+    givenName: z.string(),
+    familyName: z.string(),
+    preferredName: z.string().nullable(),
+    dateOfBirth: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    addressLine1: z.string().nullable(),
+    addressLine2: z.string().nullable(),
+    suburb: z.string().nullable(),
+    state: z.string().nullable(),
+    postcode: z.string().nullable(),
+    country: z.string().nullable(),
+    timeZone: z.string(),
+    ndisNumber: z.string().nullable(),
+    localAuthorityReference: z.string().nullable(),
+    status: z.enum(['active', 'inactive']),
+    notes: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Client' });
+export type ClientView = z.infer<typeof clientSchema>;
+
+export const staffFields = {
+  givenName: z.string().trim().min(1, 'is required').max(100),
+  familyName: z.string().trim().min(1, 'is required').max(100),
+  email: z.email('must be an e-mail address').max(320),
+  phone: optionalText(50),
+  timeZone: timeZoneField,
+  deliversServices: z.boolean(),
+  active: z.boolean().optional(),
+  roleIds: z.array(z.uuid()).max(50),
+};
+export const staffInput = z.object(staffFields);
+export const staffPatch = z.object(staffFields).partial();
+export type StaffInput = z.infer<typeof staffInput>;
+export type StaffPatch = z.infer<typeof staffPatch>;
+
+export const staffSchema = z
+  .object({
+    id: z.uuid(),
+    givenName: z.string(),
+    familyName: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    timeZone: z.string(),
+    deliversServices: z.boolean(),
+    active: z.boolean(),
+    roles: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    userId: z.uuid().nullable(),
+  })
+  .meta({ id: 'Staff' });
+export type StaffView = z.infer<typeof staffSchema>;
+
+export const providerInput = z.object({
+  name: z.string().trim().min(1, 'is required').max(200),
+  contactName: optionalText(200),
+  email: z
+    .email('must be an e-mail address')
+    .max(320)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
+  phone: optionalText(50),
+});
+export type ProviderInput = z.infer<typeof providerInput>;
+export const providerSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    contactName: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .meta({ id: 'ExternalProvider' });

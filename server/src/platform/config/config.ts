@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  webDist: string;
+  session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  signInThrottle: { windowMinutes: number; maxFailuresPerEmail: number; maxFailuresPerIp: number };
+};
+
+export const REPO_ROOT = join(import.meta.dirname, '../../../..');
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.CAREBOOK_DATA_DIR || join(REPO_ROOT, 'data'),
+    demo: env.CAREBOOK_DEMO !== '0',
+    webDist: env.CAREBOOK_WEB_DIST || join(REPO_ROOT, 'web/dist'),
+    session: {
+      idleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30),
+      absoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', 12),
+      secureCookie: env.COOKIE_SECURE === '1',
+    },
+    signInThrottle: {
+      windowMinutes: intFrom(env, 'SIGN_IN_WINDOW_MINUTES', 15),
+      maxFailuresPerEmail: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_EMAIL', 5),
+      maxFailuresPerIp: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_IP', 30),
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Temporal } from 'temporal-polyfill';
+
+/** timestamptz: read as Temporal.Instant (see database.ts), written as ISO 8601 strings. */
+export type Timestamp = ColumnType<Temporal.Instant, string, string>;
+type DefaultTimestamp = ColumnType<Temporal.Instant, string | undefined, string>;
+/** date: read as 'YYYY-MM-DD' text (see database.ts type parser). */
+type LocalDate = ColumnType<string, string, string>;
+
+export type OrganisationTable = {
+  id: Generated<string>;
+  name: string;
+  time_zone: string;
+  created_at: DefaultTimestamp;
+};
+
+export type SignInAttemptTable = {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  attempted_at: DefaultTimestamp;
+};
+
+export type StaffTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  given_name: string;
+  family_name: string;
+  email: string;
+  phone: string | null;
+  time_zone: string;
+  delivers_services: boolean;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type UserTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  staff_id: string;
+  email: string;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type SessionTable = {
+  organisation_id: string;
+  token_hash: Buffer;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+import type { RoleKey } from '../../identity/permissions.js';
+
+export type { RoleKey };
+
+export type RoleTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  key: RoleKey | null;
+  permissions: string[];
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type StaffRoleTable = { organisation_id: string; staff_id: string; role_id: string };
+
+export type ClientTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  date_of_birth: LocalDate | null;
+  email: string | null;
+  phone: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  suburb: string | null;
+  state: string | null;
+  postcode: string | null;
+  country: string | null;
+  time_zone: string;
+  ndis_number: string | null;
+  local_authority_reference: string | null;
+  status: 'active' | 'inactive';
+  notes: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type ExternalProviderTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  contact_name: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: DefaultTimestamp;
+};
+
+import type { BookingStatus } from '../../bookings/booking-rules.js';
+
+export type { BookingStatus };
+
+export type BookingTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  client_id: string;
+  kind: Generated<'adhoc'>;
+  name: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  staff_id: string | null;
+  external_provider_id: string | null;
+  notes: string | null;
+  status: Generated<BookingStatus>;
+  cancellation_reason: string | null;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign_in' | 'sign_in_failed' | 'sign_out';
+
+export type AuditEventTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  occurred_at: DefaultTimestamp;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  action: AuditAction;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+};
+
+export type Database = {
+  organisations: OrganisationTable;
+  sign_in_attempts: SignInAttemptTable;
+  staff: StaffTable;
+  users: UserTable;
+  sessions: SessionTable;
+  roles: RoleTable;
+  staff_roles: StaffRoleTable;
+  clients: ClientTable;
+  external_providers: ExternalProviderTable;
+  bookings: BookingTable;
+  audit_events: AuditEventTable;
+};

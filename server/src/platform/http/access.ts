@@ -1,0 +1,71 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../identity/actor.js';
+import type { Permission } from '../../identity/permissions.js';
+import { resolveSession } from '../../identity/resolve-session.action.js';
+import { parseSessionCookie } from '../../identity/sign-in.action.js';
+import type { Tx } from '../db/database.js';
+import { withTenant } from '../db/database.js';
+import { problem, sendProblem } from './problem.js';
+
+/** Who may call a route. Routes without one are refused: access is opt-in, never a default. */
+export type Access = 'public' | 'signed-in' | Permission | readonly Permission[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'carebook_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function accessHook(request: FastifyRequest, reply: FastifyReply) {
+  if (!request.url.startsWith('/api/v1/')) return;
+  const access = request.routeOptions.config.access;
+  if (access === undefined) {
+    if (request.is404) return;
+    return sendProblem(reply, problem(403, 'forbidden', { detail: 'This route declares no access rule' }));
+  }
+  const app = request.server;
+  const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
+  if (cookie) {
+    const resolved = await resolveSession(app.db, cookie, app.clock(), app.config.session, request.ip);
+    if (resolved) {
+      request.actor = resolved.actor;
+      request.csrfToken = resolved.csrfToken;
+    } else {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+  }
+  if (access === 'public') return;
+  const actor = request.actor;
+  if (!actor) return sendProblem(reply, problem(401, 'unauthenticated', { detail: 'Sign in to continue' }));
+  // Cookie-authenticated writes must echo the session's CSRF token (synchroniser token pattern).
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
+    return sendProblem(reply, problem(403, 'csrf', { detail: 'Missing or wrong X-CSRF-Token header' }));
+  }
+  if (access === 'signed-in') return;
+  const needed: readonly Permission[] = typeof access === 'string' ? [access] : access;
+  if (!needed.some((p) => actor.permissions.has(p))) {
+    return sendProblem(
+      reply,
+      problem(403, 'forbidden', { detail: `Requires the ${needed.join(' or ')} permission` }),
+    );
+  }
+}
+
+/** The signed-in actor of a route whose access rule guarantees one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('actorOf() on a route without a signed-in access rule');
+  return request.actor;
+}
+
+/** One transaction, scoped to the actor's organisation, for the whole request: all or nothing. */
+export function inTenant<T>(request: FastifyRequest, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
+  const actor = actorOf(request);
+  return withTenant(request.server.db, actor.organisationId, (tx) => fn(tx, actor));
+}

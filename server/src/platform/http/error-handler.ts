@@ -1,0 +1,53 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorKind } from '../../shared/domain-error.js';
+import { problem, sendProblem } from './problem.js';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 422,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  rate_limited: 429,
+};
+
+function fieldOf(instancePath: string, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (context && context !== 'body') return path ? `${context}.${path}` : context;
+  return path || '(body)';
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return sendProblem(
+      reply,
+      problem(422, 'validation', {
+        detail: 'Some fields are missing or not valid',
+        errors: error.validation.map((v) => ({
+          field: fieldOf(v.instancePath, error.validationContext),
+          reason: v.message ?? 'is not valid',
+        })),
+      }),
+    );
+  }
+  if (error instanceof DomainError) {
+    const status = STATUS[error.kind];
+    if (error.kind === 'rate_limited' && typeof error.extra.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(error.extra.retryAfterSeconds));
+    return sendProblem(
+      reply,
+      problem(status, error.kind.replace('_', '-'), {
+        detail: error.message,
+        ...(error.issues.length > 0 ? { errors: error.issues } : {}),
+        ...error.extra,
+      }),
+    );
+  }
+  const status = error.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return sendProblem(reply, problem(status, 'bad-request', { detail: error.message }));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problem(500, 'internal', { detail: 'The error was logged' }));
+}
