@@ -1,5 +1,5 @@
 import type { Actor } from '../identity/actor.js';
-import type { AuditEntry } from './audit.store.js';
+import type { AuditEntry } from './audit.types.js';
 
 /** The "who and from where" part of an audit entry, taken from the acting user. */
 export function auditBy(

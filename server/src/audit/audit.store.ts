@@ -1,17 +1,7 @@
 import { type Tx, ts } from '../platform/db/database.js';
-import type { AuditAction } from '../platform/db/schema.js';
+import type { AuditEntry } from './audit.types.js';
 
-export type AuditEntry = {
-  organisationId: string;
-  actorUserId: string | null;
-  actorLabel: string | null;
-  ip: string | null;
-  action: AuditAction;
-  entityType: string;
-  entityId: string | null;
-  before?: unknown;
-  after?: unknown;
-};
+export type { AuditEntry };
 
 /** Written in the same transaction as the change it describes, so neither exists without the other. */
 export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {

@@ -1,5 +1,5 @@
 import type { BookingView } from './booking.schemas.js';
-import type { BookingRecord } from './booking.store.js';
+import type { BookingRecord } from './booking.types.js';
 import { instantToLocal, minutesBetween } from './booking-time.js';
 
 export function toBookingView(b: BookingRecord): BookingView {

@@ -1,28 +1,10 @@
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import { pgErrorCode, type Tx, ts } from '../platform/db/database.js';
+import type { BookingRecord } from './booking.types.js';
 import type { BookingStatus } from './booking-rules.js';
 
-export type BookingRecord = {
-  id: string;
-  clientId: string;
-  kind: 'adhoc';
-  name: string;
-  startsAt: Temporal.Instant;
-  endsAt: Temporal.Instant;
-  timeZone: string;
-  staffId: string | null;
-  staffName: string | null;
-  providerId: string | null;
-  providerName: string | null;
-  notes: string | null;
-  status: BookingStatus;
-  cancellationReason: string | null;
-  createdById: string;
-  createdByName: string;
-  createdAt: Temporal.Instant;
-  updatedAt: Temporal.Instant;
-};
+export type { BookingRecord };
 
 function selectBookings(tx: Tx, organisationId: string) {
   return tx

@@ -50,7 +50,7 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignedIn> {
   if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), input.password);
 
   return withSystem(db, async (tx) => {
-    await recordSignInAttempt(tx, email, input.ip, match !== undefined);
+    await recordSignInAttempt(tx, email, input.ip, match !== undefined, input.now);
     if (!match) {
       for (const c of candidates) {
         await recordAudit(tx, {

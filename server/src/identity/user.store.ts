@@ -33,8 +33,17 @@ export async function findActiveUsersByEmail(tx: Tx, email: string): Promise<Use
     .execute();
 }
 
-export async function recordSignInAttempt(tx: Tx, email: string, ip: string, succeeded: boolean) {
-  await tx.insertInto('sign_in_attempts').values({ email: email.toLowerCase(), ip, succeeded }).execute();
+export async function recordSignInAttempt(
+  tx: Tx,
+  email: string,
+  ip: string,
+  succeeded: boolean,
+  at: Temporal.Instant,
+) {
+  await tx
+    .insertInto('sign_in_attempts')
+    .values({ email: email.toLowerCase(), ip, succeeded, attempted_at: at.toString() })
+    .execute();
 }
 
 export async function recentFailures(tx: Tx, email: string, ip: string, since: Temporal.Instant) {

@@ -15,6 +15,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
 export function createDb(connectionString: string, maxConnections = 10): Db {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection dropped by the server (restart, admin termination) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

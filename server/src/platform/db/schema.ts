@@ -131,7 +131,9 @@ export type BookingTable = {
   updated_at: DefaultTimestamp;
 };
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'sign_in' | 'sign_in_failed' | 'sign_out';
+import type { AuditAction } from '../../audit/audit.types.js';
+
+export type { AuditAction };
 
 export type AuditEventTable = {
   organisation_id: string;

@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/platform/db/database.js';
+import { Agent, type SeededOrg, seedOrg, signedIn, startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let org: SeededOrg;
+beforeAll(async () => {
+  t = await startTestApp();
+  org = await seedOrg(t.db, 'Audit');
+});
+afterAll(() => t.close());
+
+describe('the audit trail', () => {
+  it('records staff and role changes with who, when, what and from where', async () => {
+    const admin = await signedIn(t.baseUrl, org.emails.administrator);
+    const role = (await admin.post('/roles', { name: 'Night shift', permissions: ['appointments.own'] }))
+      .body;
+    const staff = await admin.post('/staff', {
+      givenName: 'Nadia',
+      familyName: 'Price',
+      email: 'nadia@example.org',
+      timeZone: 'Australia/Perth',
+      deliversServices: true,
+      roleIds: [role.id],
+    });
+    expect(staff.status).toBe(201);
+    expect(
+      (await admin.post('/staff', { ...staff.body, email: 'NADIA@example.org', roleIds: [] })).status,
+    ).toBe(409);
+    await admin.delete(`/roles/${role.id}`).then((r) => expect(r.status).toBe(409));
+    await admin.patch(`/staff/${staff.body.id}`, { roleIds: [] });
+    expect((await admin.delete(`/roles/${role.id}`)).status).toBe(204);
+
+    const events = (await admin.get('/audit-events?limit=100')).body.items;
+    const summary = events.map((e: { action: string; entityType: string }) => `${e.action} ${e.entityType}`);
+    expect(summary.slice(0, 5)).toEqual([
+      'delete role',
+      'update staff',
+      'create staff',
+      'create role',
+      'sign_in user',
+    ]);
+    const created = events.find(
+      (e: { action: string; entityType: string }) => e.action === 'create' && e.entityType === 'staff',
+    );
+    expect(created).toMatchObject({
+      ip: '127.0.0.1',
+      actor: { label: 'Administrator Audit' },
+      after: { email: 'nadia@example.org' },
+    });
+    expect(Date.parse(created.occurredAt)).not.toBeNaN();
+    expect(created.occurredAt).toMatch(/Z$/);
+  });
+
+  it('is append-only: the database refuses updates and deletes, even from the owner', async () => {
+    await expect(sql`UPDATE audit_events SET action = 'create'`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_events`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE audit_events`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(
+      withTenant(t.db, org.id, (tx) =>
+        sql`DELETE FROM audit_events WHERE organisation_id = ${org.id}`.execute(tx),
+      ),
+    ).rejects.toThrow(/permission denied|append-only/);
+  });
+
+  it('is readable only with audit.read', async () => {
+    const coordinator = await signedIn(t.baseUrl, org.emails.coordinator);
+    expect((await coordinator.get('/audit-events')).status).toBe(403);
+    expect((await new Agent(t.baseUrl).get('/audit-events')).status).toBe(401);
+  });
+});
+
+describe('the API document', () => {
+  it('serves OpenAPI generated from the route schemas, and a readable reference page', async () => {
+    const doc = (await (await fetch(`${t.baseUrl}/api/openapi.json`)).json()) as any;
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/v1/clients',
+      '/api/v1/clients/{id}',
+      '/api/v1/clients/{id}/service-orders',
+      '/api/v1/bookings/{id}',
+      '/api/v1/staff',
+      '/api/v1/roles',
+      '/api/v1/audit-events',
+      '/api/v1/auth/login',
+      '/api/v1/auth/logout',
+      '/api/v1/me',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+    const create = doc.paths['/api/v1/clients/{id}/service-orders'].post;
+    expect(Object.keys(create.requestBody.content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['name', 'bookingDate', 'startTime', 'durationMinutes', 'assignee']),
+    );
+    const page = await fetch(`${t.baseUrl}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger');
+  });
+});
