@@ -1,6 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../platform/db/database.js';
-import type { Permission } from './permissions.js';
+import { PERMISSION_KEYS, type Permission } from './permissions.js';
 
 export type SessionRow = {
   userId: string;
@@ -100,8 +100,10 @@ export async function permissionsOfStaff(
     )
     .where('sr.organisation_id', '=', organisationId)
     .where('sr.staff_id', '=', staffId)
-    .select('r.permissions')
+    .select(['r.permissions', 'r.key'])
     .execute();
+  // Administrators hold every permission, including ones added after their role was stored.
+  if (rows.some((r) => r.key === 'administrator')) return [...PERMISSION_KEYS];
   return [...new Set(rows.flatMap((r) => r.permissions))] as Permission[];
 }
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
+import type { PlanStep, ServiceStatus } from '../../plans/plan.types.js';
 
 /** timestamptz: read as Temporal.Instant (see database.ts), written as ISO 8601 strings. */
 export type Timestamp = ColumnType<Temporal.Instant, string, string>;
@@ -149,6 +150,71 @@ export type AuditEventTable = {
   ip: string | null;
 };
 
+export type ServicePlanTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  limit_concurrent: boolean;
+  current_version: Generated<number>;
+  archived: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type ServicePlanVersionTable = {
+  organisation_id: string;
+  plan_id: string;
+  version: number;
+  name: string;
+  description: string | null;
+  limit_concurrent: boolean;
+  steps: ColumnType<PlanStep[], string, string>;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+};
+
+export type PlanDeploymentTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  plan_version: number;
+  client_id: string;
+  start_date: LocalDate;
+  limit_concurrent: boolean;
+  active: Generated<boolean>;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+};
+
+export type ServiceTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  client_id: string;
+  title: string;
+  due_date: LocalDate;
+  assignee_staff_id: string | null;
+  assignee_role_id: string | null;
+  description: string | null;
+  status: Generated<ServiceStatus>;
+  notes: string | null;
+  deployment_id: string | null;
+  step_index: number | null;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type ServiceActivityTable = {
+  organisation_id: string;
+  service_id: string;
+  position: number;
+  label: string;
+  done: Generated<boolean>;
+  done_by_user_id: string | null;
+  done_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+};
+
 export type Database = {
   organisations: OrganisationTable;
   sign_in_attempts: SignInAttemptTable;
@@ -161,4 +227,9 @@ export type Database = {
   external_providers: ExternalProviderTable;
   bookings: BookingTable;
   audit_events: AuditEventTable;
+  service_plans: ServicePlanTable;
+  service_plan_versions: ServicePlanVersionTable;
+  plan_deployments: PlanDeploymentTable;
+  services: ServiceTable;
+  service_activities: ServiceActivityTable;
 };

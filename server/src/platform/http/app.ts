@@ -19,6 +19,8 @@ import { roleRoutes } from '../../identity/roles.routes.js';
 import { clientRoutes } from '../../people/clients.routes.js';
 import { externalProviderRoutes } from '../../people/external-providers.routes.js';
 import { staffRoutes } from '../../people/staff.routes.js';
+import { planRoutes } from '../../plans/plans.routes.js';
+import { serviceRoutes } from '../../plans/services.routes.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
@@ -73,7 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         title: 'Carebook API',
         version: '1.0.0',
         description:
-          'Care management: clients, staff, roles, ad-hoc bookings (Service Orders) and the audit trail. ' +
+          'Care management: clients, staff, roles, ad-hoc bookings (Service Orders), service plans and services, ' +
+          'and the audit trail. ' +
           'Sign in with POST /api/v1/auth/login; writes need the X-CSRF-Token header from /api/v1/me. ' +
           'Errors are application/problem+json.',
       },
@@ -100,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(serviceOrderRoutes);
       await api.register(bookingRoutes);
       await api.register(auditRoutes);
+      await api.register(planRoutes);
+      await api.register(serviceRoutes);
     },
     { prefix: '/api/v1' },
   );
