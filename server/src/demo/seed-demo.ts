@@ -8,6 +8,8 @@ import { listRoles } from '../identity/role.store.js';
 import { createClient } from '../people/clients.action.js';
 import { insertProvider } from '../people/external-provider.store.js';
 import { createStaff } from '../people/staff.action.js';
+import { createPlan } from '../plans/plans.action.js';
+import { createService, deployPlan } from '../plans/services.action.js';
 import { type Db, withSystem, withTenant } from '../platform/db/database.js';
 import { DomainError } from '../shared/domain-error.js';
 
@@ -229,6 +231,87 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
         if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
       }
     }
+
+    const onboarding = await createPlan(tx, admin, {
+      name: 'New client onboarding',
+      description: 'From referral to the first review',
+      limitConcurrentDeployments: true,
+      steps: [
+        {
+          title: 'Intake call',
+          delayDays: 0,
+          description: 'Welcome call with the client or their nominee.',
+          activities: [
+            'Confirm address and access',
+            'Confirm funding and NDIS number',
+            'Book the home assessment',
+          ],
+          defaultAssignee: null,
+        },
+        {
+          title: 'Home assessment',
+          delayDays: 3,
+          description: 'Visit the home and record risks.',
+          activities: ['Check access and parking', 'Bathroom safety check', 'Record equipment needed'],
+          defaultAssignee: { type: 'role', id: workerRole.id },
+        },
+        {
+          title: 'Care plan review',
+          delayDays: 14,
+          description: 'Review the first fortnight with the client and family.',
+          activities: ['Call the family', 'Update goals'],
+          defaultAssignee: null,
+        },
+      ],
+    });
+    await createPlan(tx, admin, {
+      name: 'Hospital discharge follow-up',
+      description: null,
+      limitConcurrentDeployments: false,
+      steps: [
+        {
+          title: 'Welcome home call',
+          delayDays: 1,
+          description: null,
+          activities: ['Check medication supply'],
+          defaultAssignee: null,
+        },
+        {
+          title: 'Follow-up visit',
+          delayDays: 7,
+          description: 'Check recovery and equipment.',
+          activities: ['Check wound care', 'Review equipment'],
+          defaultAssignee: { type: 'role', id: workerRole.id },
+        },
+      ],
+    });
+    for (const client of clients.slice(0, 3)) {
+      await deployPlan(
+        tx,
+        admin,
+        onboarding.id,
+        {
+          clientId: client.id,
+          startDate: today.subtract({ days: 5 }).toString(),
+          planWide: { assignee: { type: 'staff', id: created[2]!.staffId } },
+        },
+        now,
+      );
+    }
+    await createService(
+      tx,
+      admin,
+      {
+        clientId: clients[4]!.id,
+        title: 'Arrange shower chair delivery',
+        dueDate: today.add({ days: 2 }).toString(),
+        assignee: { type: 'staff', id: created[2]!.staffId },
+        description: 'Supplier: Harbour Allied Health.',
+        activities: ['Get quote', 'Confirm delivery date'],
+        notes: null,
+      },
+      now,
+    );
     return made;
   });
   return true;
