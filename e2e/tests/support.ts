@@ -1,0 +1,133 @@
+import { type APIRequestContext, expect, type Locator, type Page, request } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'carebook-demo';
+export const USERS = {
+  admin: 'admin@example.org',
+  coordinator: 'coordinator@example.org',
+  worker: 'worker@example.org',
+} as const;
+
+export const BASE_URL = 'http://127.0.0.1:3100';
+
+/** A short suffix that keeps names unique across tests and runs. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
+
+/** A form control by its label; Mantine appends ' *' to the label text of required fields. */
+export function field(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}(\\s*\\*)?$`));
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await field(page, 'E-mail').fill(email);
+  await field(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export type ApiSession = {
+  context: APIRequestContext;
+  csrfToken: string;
+  me: { staff: { givenName: string; familyName: string } };
+  post: <T>(path: string, body: unknown) => Promise<T>;
+  get: <T>(path: string) => Promise<T>;
+  dispose: () => Promise<void>;
+};
+
+/** A signed-in API session outside the browser, for setting up the data a test needs. */
+export async function apiSession(email: string): Promise<ApiSession> {
+  const context = await request.newContext({ baseURL: BASE_URL });
+  const login = await context.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  const me = await login.json();
+  const csrfToken: string = me.csrfToken;
+  return {
+    context,
+    csrfToken,
+    me,
+    post: async <T>(path: string, body: unknown) => {
+      const response = await context.post(`/api/v1${path}`, {
+        data: body,
+        headers: { 'X-CSRF-Token': csrfToken },
+      });
+      expect(response.ok(), `POST ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+      return (await response.json()) as T;
+    },
+    get: async <T>(path: string) => {
+      const response = await context.get(`/api/v1${path}`);
+      expect(response.ok(), `GET ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+      return (await response.json()) as T;
+    },
+    dispose: () => context.dispose(),
+  };
+}
+
+export type CreatedClient = { id: string; givenName: string; familyName: string; timeZone: string };
+
+export async function createClient(
+  session: ApiSession,
+  timeZone: string,
+  givenName = 'Test',
+): Promise<CreatedClient> {
+  return session.post<CreatedClient>('/clients', {
+    givenName,
+    familyName: `E2e${uniqueSuffix()}`,
+    timeZone,
+  });
+}
+
+/** YYYY-MM-DD a number of days from today (local to the test runner; only used to stay clear of demo data). */
+export function isoDateInDays(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The zone abbreviation the app is expected to show, computed the same way (en-AU short names). */
+export function zoneAbbreviation(timeZone: string, bookingDate: string, startTime: string): string {
+  // Build the instant by finding the UTC time whose wall clock in the zone matches the entered one.
+  const [y, m, d] = bookingDate.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = startTime.split(':').map(Number) as [number, number];
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  const offsetAt = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(new Date(ms));
+    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - ms;
+  };
+  const instant = guess - offsetAt(guess - offsetAt(guess));
+  const zone = new Intl.DateTimeFormat('en-AU', { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(instant))
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return zone ?? timeZone;
+}
+
+/** Picks an option of a Mantine Select (within `scope`) by its visible text. */
+export async function chooseOption(
+  page: Page,
+  scope: Locator,
+  label: string,
+  option: string | RegExp,
+): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** The calendar date as the app prints it, e.g. 'Sat 14 Mar 2026'. */
+export function formatBookingDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-AU', { ...options, timeZone: 'UTC' }).format(date);
+  return `${part({ weekday: 'short' })} ${d} ${part({ month: 'short' })} ${y}`;
+}

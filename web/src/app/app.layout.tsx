@@ -1,0 +1,122 @@
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link, matchPath, Outlet, useLocation } from 'react-router';
+import { useAuth, useMe } from '../auth/auth-context';
+import { fullName } from '../shared/format';
+import { NAV_ITEMS } from './navigation';
+
+export function AppLayout() {
+  const me = useMe();
+  const { can, signOut } = useAuth();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const [signingOut, setSigningOut] = useState(false);
+  const location = useLocation();
+  const items = NAV_ITEMS.filter((item) => can(item.permission));
+  const name = fullName(me.staff);
+  const initials = `${me.staff.givenName.charAt(0)}${me.staff.familyName.charAt(0)}`.toUpperCase();
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <Box component="a" href="#main" className="skip-link">
+        Skip to main content
+      </Box>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+            />
+            <UnstyledButton component={Link} to="/" aria-label="Carebook home">
+              <Group gap={8} wrap="nowrap">
+                <img src="/favicon.svg" alt="" width={28} height={28} />
+                <Text fw={700} size="lg" c="brand.9">
+                  Carebook
+                </Text>
+              </Group>
+            </UnstyledButton>
+            <Text c="gray.7" size="sm" visibleFrom="xs" data-testid="org-name">
+              {me.organisation.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Group gap={8} wrap="nowrap" visibleFrom="sm">
+              <Avatar color="brand" radius="xl" size={32} aria-hidden>
+                {initials}
+              </Avatar>
+              <Stack gap={0}>
+                <Text size="sm" fw={600} data-testid="signed-in-user">
+                  {name}
+                </Text>
+                <Text size="xs" c="gray.7">
+                  {me.user.email}
+                </Text>
+              </Stack>
+            </Group>
+            <Button
+              variant="default"
+              size="xs"
+              loading={signingOut}
+              onClick={async () => {
+                setSigningOut(true);
+                try {
+                  await signOut();
+                } finally {
+                  setSigningOut(false);
+                }
+              }}
+            >
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <Stack gap={4}>
+          {items.map((item) => {
+            const active = !!matchPath({ path: item.to, end: item.end ?? false }, location.pathname);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={close}
+                variant="light"
+                styles={{ label: { fontWeight: 500 } }}
+              />
+            );
+          })}
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Box maw={1280} mx="auto">
+          <Outlet />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

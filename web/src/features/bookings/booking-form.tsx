@@ -1,0 +1,201 @@
+import {
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMemo, useState } from 'react';
+import { type ApiError, isApiError } from '../../api/problem';
+import type { AssigneeType, Booking, BookingInput } from '../../api/types';
+import { ProblemAlert } from '../../shared/problem-alert';
+import { applyServerErrors } from '../../shared/server-errors';
+import { zoneAbbreviation } from '../../shared/time-zones';
+import { localToInstant, summariseTimes } from './booking-time';
+import { useAssigneeOptions } from './bookings-queries';
+import { ConflictAlert } from './conflict-alert';
+
+type BookingFormValues = {
+  name: string;
+  bookingDate: string;
+  startTime: string;
+  durationMinutes: number | string;
+  assignee: string | null;
+  notes: string;
+};
+
+const FIELDS = ['name', 'bookingDate', 'startTime', 'durationMinutes', 'assignee', 'notes'] as const;
+
+const encodeAssignee = (assignee: { type: AssigneeType; id: string } | null) =>
+  assignee ? `${assignee.type}:${assignee.id}` : null;
+
+function decodeAssignee(value: string | null): BookingInput['assignee'] {
+  if (!value) return null;
+  const separator = value.indexOf(':');
+  const type = value.slice(0, separator);
+  if (type !== 'staff' && type !== 'provider') return null;
+  return { type, id: value.slice(separator + 1) };
+}
+
+type Props = {
+  booking: Booking | null;
+  timeZone: string;
+  defaultDate?: string;
+  submitLabel: string;
+  onSubmit: (input: BookingInput) => Promise<unknown>;
+  onCancel: () => void;
+};
+
+export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, onSubmit, onCancel }: Props) {
+  const [problem, setProblem] = useState<unknown>(null);
+  const assignees = useAssigneeOptions(true);
+  const form = useForm<BookingFormValues>({
+    mode: 'controlled',
+    initialValues: {
+      name: booking?.name ?? '',
+      bookingDate: booking?.bookingDate ?? defaultDate,
+      startTime: booking?.startTime ?? '',
+      durationMinutes: booking?.durationMinutes ?? 60,
+      assignee: encodeAssignee(booking?.assignee ?? null),
+      notes: booking?.notes ?? '',
+    },
+    validateInputOnChange: true,
+    validate: {
+      name: (value) =>
+        value.trim()
+          ? value.length > 200
+            ? 'Keep the name under 200 characters'
+            : null
+          : 'Name is required',
+      bookingDate: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'Pick the booking date'),
+      startTime: (value, values) => {
+        if (!/^\d{2}:\d{2}$/.test(value)) return 'Enter the start time';
+        if (
+          /^\d{4}-\d{2}-\d{2}$/.test(values.bookingDate) &&
+          !localToInstant(values.bookingDate, value, timeZone)
+        ) {
+          return 'That time does not exist in this time zone';
+        }
+        return null;
+      },
+      durationMinutes: (value) => {
+        const minutes = typeof value === 'number' ? value : Number(value);
+        if (value === '' || !Number.isInteger(minutes)) return 'Enter the duration in whole minutes';
+        if (minutes < 1) return 'At least 1 minute';
+        if (minutes > 24 * 60) return 'At most 24 hours (1440 minutes)';
+        return null;
+      },
+    },
+  });
+
+  const assigneeData = useMemo(() => {
+    const staff = assignees.staff.map((member) => ({
+      value: `staff:${member.id}`,
+      label: `${member.givenName} ${member.familyName}`,
+    }));
+    const providers = assignees.providers.map((provider) => ({
+      value: `provider:${provider.id}`,
+      label: provider.name,
+    }));
+    const current = booking?.assignee;
+    if (current) {
+      const value = `${current.type}:${current.id}`;
+      const list = current.type === 'staff' ? staff : providers;
+      if (!list.some((item) => item.value === value)) list.unshift({ value, label: current.name });
+    }
+    return [
+      { group: 'Staff', items: staff },
+      { group: 'External providers', items: providers },
+    ].filter((group) => group.items.length > 0);
+  }, [assignees.staff, assignees.providers, booking?.assignee]);
+
+  const { bookingDate, startTime, durationMinutes } = form.values;
+  const summary = summariseTimes(bookingDate, startTime, Number(durationMinutes), timeZone);
+  const zoneHint = `${timeZone} (${zoneAbbreviation(timeZone, localToInstant(bookingDate, startTime || '12:00', timeZone)?.toString() ?? new Date())})`;
+
+  const submit = form.onSubmit(async (values) => {
+    setProblem(null);
+    try {
+      await onSubmit({
+        name: values.name.trim(),
+        bookingDate: values.bookingDate,
+        startTime: values.startTime,
+        durationMinutes: Number(values.durationMinutes),
+        assignee: decodeAssignee(values.assignee),
+        notes: values.notes.trim() ? values.notes.trim() : null,
+      });
+    } catch (error) {
+      applyServerErrors(error, form.setErrors, FIELDS, { assignee: 'assignee', startsAt: 'startTime' });
+      setProblem(error);
+    }
+  });
+
+  const conflict = isApiError(problem) && problem.status === 409 ? (problem as ApiError) : null;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={booking ? 'Edit booking' : 'New ad-hoc booking'}>
+      <Stack gap="md">
+        {conflict ? (
+          <ConflictAlert error={conflict} />
+        ) : problem ? (
+          <ProblemAlert error={problem} title="The booking couldn't be saved" />
+        ) : null}
+        <TextInput
+          label="Name"
+          placeholder="e.g. Podiatry visit"
+          required
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <TextInput label="Booking date" type="date" required {...form.getInputProps('bookingDate')} />
+          <TimeInput label="Start time" required {...form.getInputProps('startTime')} />
+          <NumberInput
+            label="Duration (minutes)"
+            required
+            min={1}
+            max={1440}
+            step={15}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('durationMinutes')}
+          />
+        </SimpleGrid>
+        <Text size="sm" c="gray.7" data-testid="booking-time-hint">
+          Times are in the client's time zone, {zoneHint}.
+          {summary
+            ? ` Runs ${summary.start} – ${summary.end}${summary.endsNextDay ? ' (next day)' : ''}.`
+            : ''}
+        </Text>
+        <Select
+          label="Assignee"
+          placeholder={assignees.loading ? 'Loading staff and providers…' : 'Unassigned'}
+          description="Staff who deliver services, or an external provider"
+          data={assigneeData}
+          searchable
+          clearable
+          nothingFoundMessage="No one matches"
+          {...form.getInputProps('assignee')}
+        />
+        {assignees.error && assigneeData.length === 0 ? (
+          <ProblemAlert error={assignees.error} title="Assignees couldn't be loaded" />
+        ) : null}
+        <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
