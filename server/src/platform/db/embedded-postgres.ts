@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,6 +35,9 @@ export async function startEmbeddedPostgres(
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedServer> {
   await mkdir(dataDir, { recursive: true });
+  // As root, the server runs as the postgres user, which must be able to enter the data directory
+  // (mkdtemp and umask 077 make it 0700).
+  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
   const clusterDir = join(dataDir, 'postgres');
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
