@@ -1,0 +1,116 @@
+import type { Temporal } from 'temporal-polyfill';
+
+/** Shapes shared by the rating engine: contract options, their schedules, visits and rated lines. */
+
+export type DayOfWeek = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export type DayKind = 'specialDay' | 'publicHoliday' | 'dayOfWeek' | 'weekday' | 'weekend';
+
+export type NonProRataRate = { minutes: number; amount: number };
+
+/** `from`/`to` are 'HH:MM'; `to` at or before `from` crosses midnight; '24:00' ends at midnight. */
+export type UnsociableRange = {
+  when: { kind: DayKind; day?: DayOfWeek };
+  from: string;
+  to: string;
+  hourlyRate: number;
+  nonProRataRates?: NonProRataRate[];
+};
+
+export type CallOutCharge = { name: string; amount: number };
+
+export type RoundingMode = 'none' | 'up' | 'down' | 'nearest';
+export type Rounding = { mode: RoundingMode; minutes: 5 | 10 | 15 | 30 | 60 };
+
+/** Every option a client contract (type or assignment) can set; money in integer minor units. */
+export type ContractOptions = {
+  hourlyRate: number;
+  nonProRataRates: NonProRataRate[];
+  unsociableRanges: UnsociableRange[];
+  useFirstRange: boolean;
+  callOutCharges: CallOutCharge[];
+  billOnActualTimes: boolean;
+  rounding: Rounding;
+  chargeMileageToClient: boolean;
+  enableTravelPayments: boolean;
+  useLocalAuthorityReference: boolean;
+  terminationRights: string;
+};
+
+export type OptionName = keyof ContractOptions;
+
+export type CarerContractOptions = ContractOptions & { mileageRate: number };
+
+/** An option absent from `options` is inherited (assignment) or defaulted (type, carer contract). */
+export type OptionSet<O> = { effectiveFrom: string; options: Partial<O> };
+
+/** Option sets in ascending `effectiveFrom` order; the first applies from the beginning of time. */
+export type Schedule<O> = OptionSet<O>[];
+
+export type Contracts = {
+  contractType: Schedule<ContractOptions>;
+  assignment: Schedule<ContractOptions>;
+  carerContract?: Schedule<CarerContractOptions>;
+};
+
+/** Where an effective option value came from. */
+export type OptionSource =
+  | { from: 'assignment'; setIndex: number; effectiveFrom: string; inheritance: 'overridden' }
+  | { from: 'type'; setIndex: number; effectiveFrom: string; inheritance: 'inherited' }
+  | { from: 'default'; inheritance: 'inherited' }
+  | { from: 'carerContract'; setIndex: number; effectiveFrom: string };
+
+export type Effective<T> = { value: T; source: OptionSource };
+
+export type VisitInput = {
+  id: string;
+  plannedStart: Temporal.Instant;
+  plannedMinutes: number;
+  actualStart?: Temporal.Instant;
+  actualEnd?: Temporal.Instant;
+  /** Distance with at most two decimals. */
+  mileage?: number;
+};
+
+/** The client's calendar: local dates that are public holidays or special days. */
+export type RatingCalendar = {
+  publicHolidays: ReadonlySet<string>;
+  specialDays: ReadonlySet<string>;
+};
+
+/** The rule that prices a stretch of time: the contract's base rate or one unsociable range. */
+export type RuleRef =
+  | { kind: 'default' }
+  | {
+      kind: 'range';
+      rangeIndex: number;
+      when: UnsociableRange['when'];
+      from: string;
+      to: string;
+      /** The local date the matched window starts on (the day whose classification matched). */
+      windowDate: string;
+    };
+
+export type LineKind = 'time' | 'nonProRata' | 'callOut' | 'mileage';
+
+export type LineSource = {
+  date: string;
+  rule?: RuleRef;
+  /** Local wall-clock stretch this line prices, for time and non-pro-rata lines. */
+  period?: { from: string; to: string };
+  /** The option that supplied the rate or amount, and where it came from. */
+  option: { name: OptionName | 'mileageRate'; source: OptionSource };
+  /** For mileage: the client contract's chargeMileageToClient setting. */
+  via?: { name: OptionName; source: OptionSource };
+};
+
+export type RatedLine = {
+  kind: LineKind;
+  minutes?: number;
+  rateMinor?: number;
+  amountMinor: number;
+  explanation: string;
+  source?: LineSource;
+};
+
+export type RatedVisit = { id: string; totalMinor: number; lines: RatedLine[] };
