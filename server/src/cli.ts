@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { rateCommand } from './contracts/rate-command.js';
 import { createOrganisation, createUserWithStaff } from './identity/organisation.action.js';
 import type { RoleKey } from './identity/permissions.js';
 import { loadConfig } from './platform/config/config.js';
 import { createDb } from './platform/db/database.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
 import { migrate } from './platform/db/migrate.js';
+import { recurrenceExpandCommand } from './scheduling/recurrence-cli.js';
 import { DomainError } from './shared/domain-error.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -14,6 +17,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   user:create --org <id> --email <e-mail> --password <password> --given-name <name> --family-name <name>
               [--time-zone <IANA>] [--role administrator|coordinator|worker|finance]
                                                create a staff member who can sign in
+  recurrence expand < rule.json                expand an RFC 5545 rule: { rule, from?, to?, limit? } on stdin
+  rate < visits.json                           rate visits against contract option sets (JSON on stdin)
 
 Uses DATABASE_URL when set, otherwise the embedded database in ./data. Prints JSON.`;
 
@@ -95,6 +100,20 @@ async function main(argv: string[]): Promise<unknown> {
       console.error(USAGE);
       process.exit(command ? 2 : 0);
   }
+}
+
+/** Commands that read JSON on stdin and print JSON, with their own exit code (no database). */
+async function stdinCommand(argv: string[]): Promise<{ exitCode: number; output: string } | undefined> {
+  if (argv[0] === 'rate' && argv.length === 1) return rateCommand(readFileSync(0, 'utf8'));
+  if (argv[0] === 'recurrence' && argv[1] === 'expand' && argv.length === 2)
+    return recurrenceExpandCommand(readFileSync(0, 'utf8'));
+  return undefined;
+}
+
+const piped = await stdinCommand(process.argv.slice(2));
+if (piped) {
+  (piped.exitCode === 0 ? process.stdout : process.stderr).write(`${piped.output}\n`);
+  process.exit(piped.exitCode);
 }
 
 try {
