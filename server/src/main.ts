@@ -5,6 +5,7 @@ import { createDb } from './platform/db/database.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp } from './platform/http/app.js';
+import { startJobs } from './platform/jobs/scheduler.js';
 
 const config = loadConfig();
 let stopEmbedded: (() => Promise<void>) | undefined;
@@ -22,6 +23,7 @@ if (config.demo && (await seedDemoIfEmpty(db, systemClock()))) console.log('Crea
 
 const app = await buildApp({ db, config, clock: systemClock, logger: process.env.CAREBOOK_LOG === '1' });
 await app.listen({ port: config.port, host: config.host });
+const jobs = startJobs(db, systemClock, (line) => console.log(line));
 
 console.log(`\nCarebook is running at http://localhost:${config.port}  (API reference: /api/docs)`);
 if (config.demo) {
@@ -35,6 +37,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping …`);
   await app.close();
+  await jobs.stop();
   await db.destroy();
   await stopEmbedded?.();
   process.exit(0);

@@ -46,7 +46,10 @@ export const bookingSchema = z
   .object({
     id: z.uuid(),
     clientId: z.uuid(),
-    kind: z.enum(['adhoc']),
+    kind: z.enum(['adhoc', 'scheduled']),
+    seriesId: z.uuid().nullable(),
+    isException: z.boolean().meta({ description: 'A series occurrence edited on its own' }),
+    serviceTypeId: z.uuid().nullable(),
     name: z.string(),
     startsAt: instant,
     endsAt: instant,

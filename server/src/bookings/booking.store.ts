@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
-import { pgErrorCode, type Tx, ts } from '../platform/db/database.js';
+import { pgErrorCode, type Tx, ts, withSavepoint } from '../platform/db/database.js';
 import type { BookingRecord } from './booking.types.js';
 import type { BookingStatus } from './booking-rules.js';
 
@@ -26,6 +26,10 @@ function selectBookings(tx: Tx, organisationId: string) {
       'b.id',
       'b.client_id as clientId',
       'b.kind',
+      'b.series_id as seriesId',
+      'b.is_exception as isException',
+      'b.service_type_id as serviceTypeId',
+      'b.sequence',
       'b.name',
       'b.starts_at as startsAt',
       'b.ends_at as endsAt',
@@ -61,6 +65,8 @@ export async function listClientBookings(
 ) {
   let q = selectBookings(tx, organisationId)
     .where('b.client_id', '=', clientId)
+    // Service Orders are the ad-hoc bookings; scheduled ones belong to the client's care plan.
+    .where('b.kind', '=', 'adhoc')
     .orderBy('b.starts_at', 'desc')
     .orderBy('b.id', 'desc')
     .limit(f.limit + 1);
@@ -100,18 +106,11 @@ export type BookingWrite = {
 
 export class StaffOverlapError extends Error {}
 
-/**
- * Runs a booking write inside a savepoint so that the exclusion constraint's refusal (23P01) leaves the
- * request's transaction usable: the caller can then look up and name the booking in the way.
- */
+/** The exclusion constraint's refusal (23P01) becomes StaffOverlapError; the transaction stays usable. */
 async function guardOverlap<T>(tx: Tx, write: () => Promise<T>): Promise<T> {
-  await sql`SAVEPOINT booking_write`.execute(tx);
   try {
-    const result = await write();
-    await sql`RELEASE SAVEPOINT booking_write`.execute(tx);
-    return result;
+    return await withSavepoint(tx, write);
   } catch (error) {
-    await sql`ROLLBACK TO SAVEPOINT booking_write`.execute(tx);
     if (pgErrorCode(error) === '23P01') throw new StaffOverlapError();
     throw error;
   }
@@ -149,7 +148,7 @@ export async function updateBooking(
   tx: Tx,
   organisationId: string,
   id: string,
-  b: BookingWrite & { status: BookingStatus; cancellationReason: string | null },
+  b: BookingWrite & { status: BookingStatus; cancellationReason: string | null; isException?: boolean },
 ): Promise<void> {
   await guardOverlap(tx, () =>
     tx
@@ -164,6 +163,7 @@ export async function updateBooking(
         notes: b.notes,
         status: b.status,
         cancellation_reason: b.cancellationReason,
+        ...(b.isException !== undefined ? { is_exception: b.isException } : {}),
         updated_at: sql<string>`now()`,
       })
       .where('organisation_id', '=', organisationId)

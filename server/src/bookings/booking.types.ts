@@ -5,7 +5,11 @@ import type { BookingStatus } from './booking-rules.js';
 export type BookingRecord = {
   id: string;
   clientId: string;
-  kind: 'adhoc';
+  kind: 'adhoc' | 'scheduled';
+  seriesId: string | null;
+  isException: boolean;
+  serviceTypeId: string | null;
+  sequence: number;
   name: string;
   startsAt: Temporal.Instant;
   endsAt: Temporal.Instant;

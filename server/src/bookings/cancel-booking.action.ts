@@ -18,6 +18,7 @@ export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: st
     ...current,
     status: 'cancelled',
     cancellationReason: reason,
+    isException: current.seriesId !== null ? true : undefined,
   });
   const before = toBookingView(current);
   const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);

@@ -129,7 +129,13 @@ export async function changeBooking(
     notes: patch.notes !== undefined ? patch.notes : current.notes,
   };
   await withOverlapCheck(tx, actor, write, id, () =>
-    updateBooking(tx, actor.organisationId, id, { ...write, status, cancellationReason: null }),
+    updateBooking(tx, actor.organisationId, id, {
+      ...write,
+      status,
+      cancellationReason: null,
+      // "This occurrence" edits of a series are exceptions: series edits keep them.
+      isException: current.seriesId !== null ? true : undefined,
+    }),
   );
   const before = toBookingView(current);
   const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);

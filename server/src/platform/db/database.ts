@@ -56,6 +56,23 @@ export async function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise
   return db.transaction().execute(fn);
 }
 
+/**
+ * Runs `fn` inside a savepoint: when it fails, only its own writes are undone and the surrounding transaction
+ * stays usable (a constraint refusal of one occurrence must not abort a whole bulk operation).
+ */
+export async function withSavepoint<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  await sql`SAVEPOINT carebook_sp`.execute(tx);
+  try {
+    const result = await fn();
+    await sql`RELEASE SAVEPOINT carebook_sp`.execute(tx);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT carebook_sp`.execute(tx);
+    await sql`RELEASE SAVEPOINT carebook_sp`.execute(tx);
+    throw error;
+  }
+}
+
 /** An ISO 8601 instant as a timestamptz operand in a comparison. */
 export const ts = (iso: string) => sql<Temporal.Instant>`${iso}::timestamptz`;
 

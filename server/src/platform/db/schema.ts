@@ -12,6 +12,7 @@ export type OrganisationTable = {
   id: Generated<string>;
   name: string;
   time_zone: string;
+  scheduling_horizon_weeks: Generated<number>;
   created_at: DefaultTimestamp;
 };
 
@@ -117,7 +118,7 @@ export type BookingTable = {
   organisation_id: string;
   id: Generated<string>;
   client_id: string;
-  kind: Generated<'adhoc'>;
+  kind: Generated<'adhoc' | 'scheduled'>;
   name: string;
   starts_at: Timestamp;
   ends_at: Timestamp;
@@ -130,6 +131,73 @@ export type BookingTable = {
   created_by_user_id: string;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  series_id: string | null;
+  original_start: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+  is_exception: Generated<boolean>;
+  service_type_id: string | null;
+  suspended_by_leave_id: string | null;
+  sequence: Generated<number>;
+};
+
+export type ServiceTypeTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  colour: Generated<string>;
+  active: Generated<boolean>;
+};
+
+export type ScheduledServiceTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  client_id: string;
+  service_type_id: string;
+  name: string;
+  time_zone: string;
+  start_date: LocalDate;
+  start_time: string;
+  rrule: string;
+  end_date: LocalDate | null;
+  duration_minutes: number;
+  staff_id: string | null;
+  notes: string | null;
+  status: Generated<'draft' | 'active' | 'ended'>;
+  split_from_id: string | null;
+  generated_until: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type ClientLeaveTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  client_id: string;
+  type: 'hospital' | 'respite' | 'social_leave' | 'holiday' | 'transition_care' | 'other';
+  starts_on: LocalDate;
+  ends_on: LocalDate | null;
+  note: string | null;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+};
+
+export type NoticeTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  staff_id: string;
+  message: string;
+  booking_id: string | null;
+  created_at: DefaultTimestamp;
+  read_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+};
+
+export type CalendarFeedTable = {
+  organisation_id: string;
+  token_hash: Buffer;
+  subject_type: 'staff' | 'client';
+  subject_id: string;
+  created_at: DefaultTimestamp;
+  revoked_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
 };
 
 import type { AuditAction } from '../../audit/audit.types.js';
@@ -232,4 +300,9 @@ export type Database = {
   plan_deployments: PlanDeploymentTable;
   services: ServiceTable;
   service_activities: ServiceActivityTable;
+  service_types: ServiceTypeTable;
+  scheduled_services: ScheduledServiceTable;
+  client_leave: ClientLeaveTable;
+  notices: NoticeTable;
+  calendar_feeds: CalendarFeedTable;
 };

@@ -64,8 +64,28 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** One transaction, scoped to the actor's organisation, for the whole request: all or nothing. */
-export function inTenant<T>(request: FastifyRequest, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
+class DryRun<T> {
+  constructor(readonly result: T) {}
+}
+
+/**
+ * One transaction, scoped to the actor's organisation, for the whole request: all or nothing. With `dryRun`
+ * the work runs in full and is then rolled back, so a preview reports exactly what the real request would do.
+ */
+export async function inTenant<T>(
+  request: FastifyRequest,
+  fn: (tx: Tx, actor: Actor) => Promise<T>,
+  options: { dryRun?: boolean } = {},
+): Promise<T> {
   const actor = actorOf(request);
-  return withTenant(request.server.db, actor.organisationId, (tx) => fn(tx, actor));
+  if (!options.dryRun) return withTenant(request.server.db, actor.organisationId, (tx) => fn(tx, actor));
+  try {
+    await withTenant(request.server.db, actor.organisationId, async (tx) => {
+      throw new DryRun(await fn(tx, actor));
+    });
+  } catch (outcome) {
+    if (outcome instanceof DryRun) return outcome.result as T;
+    throw outcome;
+  }
+  throw new Error('unreachable: a dry run always rolls back');
 }

@@ -21,6 +21,7 @@ import { externalProviderRoutes } from '../../people/external-providers.routes.j
 import { staffRoutes } from '../../people/staff.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { serviceRoutes } from '../../plans/services.routes.js';
+import { schedulingRoutes } from '../../scheduling/scheduling.routes.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(auditRoutes);
       await api.register(planRoutes);
       await api.register(serviceRoutes);
+      await api.register(schedulingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,206 @@
+import type { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.store.js';
+import { auditBy } from '../audit/audit-actor.js';
+import type { Actor } from '../identity/actor.js';
+import type { Tx } from '../platform/db/database.js';
+import { invalid, notFound } from '../shared/domain-error.js';
+import {
+  bookedInWindow,
+  clientInfo,
+  deleteLeave,
+  findLeave,
+  insertLeave,
+  insertNotice,
+  restoreBooking,
+  staffOverlap,
+  suspendBooking,
+  suspendedBy,
+  updateLeave,
+} from './schedule.store.js';
+import type { LeaveRecord, LeaveType } from './schedule.types.js';
+import { insideLeave, later, leaveWindow } from './series.js';
+
+type Moved = { bookingId: string; name: string; startsAt: string };
+export type LeaveReport = {
+  leave: LeaveRecord | null;
+  suspended: Moved[];
+  restored: Moved[];
+  notRestored: (Moved & { reason: string })[];
+};
+export type LeaveInput = { type: LeaveType; startsOn: string; endsOn: string | null; note: string | null };
+
+const TYPES: Record<LeaveType, string> = {
+  hospital: 'hospital',
+  respite: 'respite',
+  social_leave: 'social',
+  holiday: 'holiday',
+  transition_care: 'transition care',
+  other: 'other',
+};
+
+function when(startsAt: Temporal.Instant, zone: string) {
+  return startsAt
+    .toZonedDateTimeISO(zone)
+    .toString({ timeZoneName: 'never', smallestUnit: 'minute' })
+    .replace('T', ' ')
+    .slice(0, 16);
+}
+
+/** Suspends the client's booked services inside the leave (cancelled with reason "Client leave", kept). */
+async function suspendInside(
+  tx: Tx,
+  actor: Actor,
+  leave: LeaveRecord,
+  clientName: string,
+  zone: string,
+  now: Temporal.Instant,
+) {
+  const window = leaveWindow(leave.startsOn, leave.endsOn, zone);
+  const bookings = await bookedInWindow(
+    tx,
+    actor.organisationId,
+    leave.clientId,
+    later(window.from, now),
+    window.to,
+  );
+  const suspended: Moved[] = [];
+  for (const b of bookings) {
+    await suspendBooking(tx, actor.organisationId, b.id, leave.id);
+    if (b.staffId)
+      await insertNotice(tx, actor.organisationId, {
+        staffId: b.staffId,
+        bookingId: b.id,
+        message: `${clientName} is on ${TYPES[leave.type]} leave: "${b.name}" on ${when(b.startsAt, zone)} is suspended.`,
+      });
+    suspended.push({ bookingId: b.id, name: b.name, startsAt: b.startsAt.toString() });
+  }
+  return suspended;
+}
+
+/** Restores suspended bookings that are now outside the leave, still in the future and still free of conflicts. */
+async function restoreOutside(
+  tx: Tx,
+  actor: Actor,
+  leave: LeaveRecord,
+  window: ReturnType<typeof leaveWindow> | null,
+  clientName: string,
+  zone: string,
+  now: Temporal.Instant,
+) {
+  const restored: Moved[] = [];
+  const notRestored: (Moved & { reason: string })[] = [];
+  for (const b of await suspendedBy(tx, actor.organisationId, leave.id)) {
+    if (window && insideLeave(b.startsAt, window)) continue;
+    const item = { bookingId: b.id, name: b.name, startsAt: b.startsAt.toString() };
+    if (b.startsAt.epochNanoseconds <= now.epochNanoseconds) {
+      notRestored.push({ ...item, reason: 'it is in the past' });
+      continue;
+    }
+    if (await restoreBooking(tx, actor.organisationId, b.id)) {
+      restored.push(item);
+      if (b.staffId)
+        await insertNotice(tx, actor.organisationId, {
+          staffId: b.staffId,
+          bookingId: b.id,
+          message: `${clientName} is back: "${b.name}" on ${when(b.startsAt, zone)} is on again.`,
+        });
+    } else {
+      const other = b.staffId
+        ? await staffOverlap(tx, actor.organisationId, b.staffId, b.startsAt, b.endsAt)
+        : undefined;
+      notRestored.push({
+        ...item,
+        reason: `the staff member has since been booked${other ? ` for "${other.name}"` : ''}`,
+      });
+    }
+  }
+  return { restored, notRestored };
+}
+
+export async function createLeave(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  input: LeaveInput,
+  now: Temporal.Instant,
+): Promise<LeaveReport> {
+  const client = await clientInfo(tx, actor.organisationId, clientId);
+  if (!client) throw notFound('Client');
+  if (input.endsOn && input.endsOn < input.startsOn) throw invalid('endsOn', 'must not be before startsOn');
+  const id = await insertLeave(tx, actor.organisationId, { ...input, clientId }, actor.userId);
+  const leave = (await findLeave(tx, actor.organisationId, id))!;
+  const suspended = await suspendInside(tx, actor, leave, client.name, client.timeZone, now);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'create',
+    entityType: 'client_leave',
+    entityId: id,
+    after: { ...leave, suspended: suspended.length },
+  });
+  return { leave, suspended, restored: [], notRestored: [] };
+}
+
+/** Shortening restores what falls outside; lengthening suspends what falls inside. */
+export async function changeLeave(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: LeaveInput,
+  now: Temporal.Instant,
+): Promise<LeaveReport> {
+  const before = await findLeave(tx, actor.organisationId, id, true);
+  if (!before) throw notFound('Leave');
+  if (input.endsOn && input.endsOn < input.startsOn) throw invalid('endsOn', 'must not be before startsOn');
+  const client = (await clientInfo(tx, actor.organisationId, before.clientId))!;
+  await updateLeave(tx, actor.organisationId, id, input);
+  const leave = (await findLeave(tx, actor.organisationId, id))!;
+  const window = leaveWindow(leave.startsOn, leave.endsOn, client.timeZone);
+  const { restored, notRestored } = await restoreOutside(
+    tx,
+    actor,
+    leave,
+    window,
+    client.name,
+    client.timeZone,
+    now,
+  );
+  const suspended = await suspendInside(tx, actor, leave, client.name, client.timeZone, now);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'update',
+    entityType: 'client_leave',
+    entityId: id,
+    before,
+    after: leave,
+  });
+  return { leave, suspended, restored, notRestored };
+}
+
+export async function removeLeave(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Temporal.Instant,
+): Promise<LeaveReport> {
+  const before = await findLeave(tx, actor.organisationId, id, true);
+  if (!before) throw notFound('Leave');
+  const client = (await clientInfo(tx, actor.organisationId, before.clientId))!;
+  const { restored, notRestored } = await restoreOutside(
+    tx,
+    actor,
+    before,
+    null,
+    client.name,
+    client.timeZone,
+    now,
+  );
+  await deleteLeave(tx, actor.organisationId, id);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'delete',
+    entityType: 'client_leave',
+    entityId: id,
+    before,
+  });
+  return { leave: null, suspended: [], restored, notRestored };
+}

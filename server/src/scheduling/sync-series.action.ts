@@ -1,0 +1,117 @@
+import type { Temporal } from 'temporal-polyfill';
+import type { Tx } from '../platform/db/database.js';
+import {
+  clientOverlap,
+  deleteBookings,
+  insertOccurrence,
+  leaveForClient,
+  seriesBookingsFrom,
+  staffOverlap,
+  updateOccurrence,
+  updateSeries,
+} from './schedule.store.js';
+import type { LeaveRecord, OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
+import {
+  insideLeave,
+  leaveWindow,
+  type Occurrence,
+  occurrencesBetween,
+  planSeriesChanges,
+} from './series.js';
+
+function describe(o: Occurrence, zone: string) {
+  const start = o.startsAt.toZonedDateTimeISO(zone);
+  return {
+    localDate: o.localDate,
+    startsAt: start.toString({ timeZoneName: 'never', smallestUnit: 'minute' }),
+    endsAt: o.endsAt.toZonedDateTimeISO(zone).toString({ timeZoneName: 'never', smallestUnit: 'minute' }),
+  };
+}
+
+function leaveCovering(
+  leaves: readonly LeaveRecord[],
+  start: Temporal.Instant,
+  zone: string,
+): LeaveRecord | null {
+  return leaves.find((l) => insideLeave(start, leaveWindow(l.startsOn, l.endsOn, zone))) ?? null;
+}
+
+/**
+ * Brings the series' bookings from `from` to `to` in line with its definition, one occurrence at a time:
+ * creates missing ones, updates changed ones in place, deletes ones the rule no longer has, keeps individually
+ * edited and delivered ones. An occurrence whose staff member is already booked is reported and not written;
+ * the rest still are. Occurrences inside client leave are created suspended.
+ */
+export async function syncSeries(
+  tx: Tx,
+  organisationId: string,
+  series: SeriesRecord,
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+  userId: string,
+): Promise<OccurrenceOutcome[]> {
+  const zone = series.timeZone;
+  const leaves = await leaveForClient(tx, organisationId, series.clientId);
+  const existing = await seriesBookingsFrom(tx, organisationId, series.id, from, zone);
+  const plan = planSeriesChanges(existing, occurrencesBetween(series, from, to), series.staffId);
+  const outcomes: OccurrenceOutcome[] = [];
+  const toDelete: string[] = [];
+  for (const change of plan) {
+    if (change.action === 'keep') {
+      const e = existing.find((x) => x.bookingId === change.bookingId)!;
+      if (change.reason !== 'unchanged')
+        outcomes.push({
+          ...describe({ ...e, localDate: e.localDate }, zone),
+          action: 'keep',
+          bookingId: e.bookingId,
+          result: 'kept',
+          reason: change.reason,
+        });
+      continue;
+    }
+    if (change.action === 'delete') {
+      const e = existing.find((x) => x.bookingId === change.bookingId)!;
+      toDelete.push(change.bookingId);
+      outcomes.push({ ...describe(e, zone), action: 'delete', bookingId: change.bookingId, result: 'done' });
+      continue;
+    }
+    const o = change.occurrence;
+    const write = {
+      occurrence: o,
+      staffId: series.staffId,
+      suspendedBy: leaveCovering(leaves, o.startsAt, zone),
+    };
+    const result =
+      change.action === 'create'
+        ? await insertOccurrence(tx, organisationId, series, write, userId)
+        : await updateOccurrence(tx, organisationId, change.bookingId, series, write);
+    if (!result.ok && result.kind === 'exists') continue; // a concurrent generator made it: nothing to report
+    if (!result.ok) {
+      const other = await staffOverlap(tx, organisationId, series.staffId!, o.startsAt, o.endsAt);
+      outcomes.push({
+        ...describe(o, zone),
+        action: change.action,
+        bookingId: change.action === 'update' ? change.bookingId : null,
+        result: 'conflict',
+        reason: `${series.staffName ?? 'The staff member'} is already booked${other ? ` for "${other.name}"` : ''}`,
+        ...(other ? { conflictingBookingId: other.id } : {}),
+      });
+      continue;
+    }
+    const warnings: string[] = [];
+    if (write.suspendedBy)
+      warnings.push(`suspended: client on ${write.suspendedBy.type.replace('_', ' ')} leave`);
+    const clash = await clientOverlap(tx, organisationId, series.clientId, o.startsAt, o.endsAt, series.id);
+    if (clash) warnings.push(`the client already has "${clash.name}" at that time`);
+    outcomes.push({
+      ...describe(o, zone),
+      action: change.action,
+      bookingId: result.bookingId,
+      result: 'done',
+      ...(warnings.length ? { warnings } : {}),
+    });
+  }
+  await deleteBookings(tx, organisationId, toDelete);
+  await updateSeries(tx, organisationId, series.id, { generatedUntil: to });
+  return outcomes;
+}
