@@ -21,6 +21,7 @@ import { externalProviderRoutes } from '../../people/external-providers.routes.j
 import { staffRoutes } from '../../people/staff.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { serviceRoutes } from '../../plans/services.routes.js';
+import { calendarRoutes } from '../../scheduling/calendar.routes.js';
 import { schedulingRoutes } from '../../scheduling/scheduling.routes.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(planRoutes);
       await api.register(serviceRoutes);
       await api.register(schedulingRoutes);
+      await api.register(calendarRoutes);
     },
     { prefix: '/api/v1' },
   );

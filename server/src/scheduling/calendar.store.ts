@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { Temporal } from 'temporal-polyfill';
+import type { Tx } from '../platform/db/database.js';
+
+export type CalendarFilter = {
+  from: Temporal.Instant;
+  to: Temporal.Instant;
+  staffIds?: string[];
+  clientId?: string;
+  serviceTypeId?: string;
+  statuses?: ('booked' | 'completed' | 'cancelled')[];
+  unassignedOnly?: boolean;
+  limit: number;
+};
+
+/** Bookings overlapping [from, to), in one query answered from the (organisation, time range) GiST index. */
+export async function calendarBookings(tx: Tx, organisationId: string, f: CalendarFilter) {
+  let q = tx
+    .selectFrom('bookings as b')
+    .innerJoin('clients as c', (j) =>
+      j.onRef('c.organisation_id', '=', 'b.organisation_id').onRef('c.id', '=', 'b.client_id'),
+    )
+    .leftJoin('staff as s', (j) =>
+      j.onRef('s.organisation_id', '=', 'b.organisation_id').onRef('s.id', '=', 'b.staff_id'),
+    )
+    .leftJoin('external_providers as p', (j) =>
+      j.onRef('p.organisation_id', '=', 'b.organisation_id').onRef('p.id', '=', 'b.external_provider_id'),
+    )
+    .leftJoin('service_types as t', (j) =>
+      j.onRef('t.organisation_id', '=', 'b.organisation_id').onRef('t.id', '=', 'b.service_type_id'),
+    )
+    .where('b.organisation_id', '=', organisationId)
+    .where(
+      sql<boolean>`tstzrange(b.starts_at, b.ends_at) && tstzrange(${f.from.toString()}::timestamptz, ${f.to.toString()}::timestamptz)`,
+    )
+    .select([
+      'b.id',
+      'b.name',
+      'b.kind',
+      'b.status',
+      'b.starts_at as startsAt',
+      'b.ends_at as endsAt',
+      'b.time_zone as timeZone',
+      'b.client_id as clientId',
+      sql<string>`coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name`.as('clientName'),
+      'b.staff_id as staffId',
+      sql<string | null>`s.given_name || ' ' || s.family_name`.as('staffName'),
+      'p.name as providerName',
+      'b.series_id as seriesId',
+      'b.is_exception as isException',
+      'b.service_type_id as serviceTypeId',
+      't.name as serviceTypeName',
+      't.colour',
+      'b.notes',
+      'b.sequence',
+      'b.updated_at as updatedAt',
+    ])
+    .orderBy('b.starts_at')
+    .orderBy('b.id')
+    .limit(f.limit);
+  if (f.staffIds && f.staffIds.length > 0) q = q.where('b.staff_id', 'in', f.staffIds);
+  if (f.unassignedOnly) q = q.where('b.staff_id', 'is', null).where('b.external_provider_id', 'is', null);
+  if (f.clientId) q = q.where('b.client_id', '=', f.clientId);
+  if (f.serviceTypeId) q = q.where('b.service_type_id', '=', f.serviceTypeId);
+  if (f.statuses && f.statuses.length > 0) q = q.where('b.status', 'in', f.statuses);
+  return q.execute();
+}
+
+export async function insertFeed(
+  tx: Tx,
+  organisationId: string,
+  subject: { type: 'staff' | 'client'; id: string },
+  tokenHash: Buffer,
+) {
+  await revokeFeeds(tx, organisationId, subject);
+  await tx
+    .insertInto('calendar_feeds')
+    .values({
+      organisation_id: organisationId,
+      token_hash: tokenHash,
+      subject_type: subject.type,
+      subject_id: subject.id,
+    })
+    .execute();
+}
+
+export async function revokeFeeds(
+  tx: Tx,
+  organisationId: string,
+  subject: { type: 'staff' | 'client'; id: string },
+) {
+  await tx
+    .updateTable('calendar_feeds')
+    .set({ revoked_at: sql<string>`now()` })
+    .where('organisation_id', '=', organisationId)
+    .where('subject_type', '=', subject.type)
+    .where('subject_id', '=', subject.id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function findLiveFeed(tx: Tx, organisationId: string, tokenHash: Buffer) {
+  return tx
+    .selectFrom('calendar_feeds')
+    .where('organisation_id', '=', organisationId)
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .select(['subject_type as subjectType', 'subject_id as subjectId'])
+    .executeTakeFirst();
+}
+
+export async function subjectName(
+  tx: Tx,
+  organisationId: string,
+  subject: { type: 'staff' | 'client'; id: string },
+) {
+  const table = subject.type === 'staff' ? 'staff' : 'clients';
+  const row = await tx
+    .selectFrom(table)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', subject.id)
+    .select(sql<string>`given_name || ' ' || family_name`.as('name'))
+    .executeTakeFirst();
+  return row?.name;
+}

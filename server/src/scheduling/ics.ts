@@ -1,0 +1,143 @@
+import { Temporal } from 'temporal-polyfill';
+
+export type FeedEvent = {
+  uid: string;
+  sequence: number;
+  startsAt: Temporal.Instant;
+  endsAt: Temporal.Instant;
+  timeZone: string;
+  summary: string;
+  description: string | null;
+  cancelled: boolean;
+  updatedAt: Temporal.Instant;
+};
+
+/** RFC 5545 §3.3.11 text escaping. */
+function text(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 sequence. */
+function fold(line: string): string {
+  const bytes = new TextEncoder().encode(line);
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const ch of line) {
+    const n = new TextEncoder().encode(ch).length;
+    if (size + n > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const basic = (local: Temporal.PlainDateTime) =>
+  local.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '');
+const utc = (i: Temporal.Instant) => i.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '');
+
+function offset(nanos: number): string {
+  const total = Math.round(nanos / 1e9);
+  const sign = total < 0 ? '-' : '+';
+  const abs = Math.abs(total);
+  const hh = String(Math.floor(abs / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((abs % 3600) / 60)).padStart(2, '0');
+  return `${sign}${hh}${mm}`;
+}
+
+/**
+ * A VTIMEZONE for `zone` covering [from, to): one STANDARD/DAYLIGHT observance per actual transition, taken
+ * from the same time-zone data the server computes with, so the calendar client and Carebook agree.
+ */
+export function vtimezone(zone: string, from: Temporal.Instant, to: Temporal.Instant): string[] {
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
+  let zdt = from.toZonedDateTimeISO(zone);
+  const observance = (
+    kind: 'STANDARD' | 'DAYLIGHT',
+    start: Temporal.PlainDateTime,
+    fromOffset: number,
+    toOffset: number,
+  ) => {
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${basic(start)}`,
+      `TZOFFSETFROM:${offset(fromOffset)}`,
+      `TZOFFSETTO:${offset(toOffset)}`,
+      `END:${kind}`,
+    );
+  };
+  observance(
+    'STANDARD',
+    zdt
+      .toPlainDateTime()
+      .with({ hour: 0, minute: 0, second: 0, millisecond: 0, microsecond: 0, nanosecond: 0 }),
+    zdt.offsetNanoseconds,
+    zdt.offsetNanoseconds,
+  );
+  for (;;) {
+    const next = zdt.getTimeZoneTransition('next');
+    if (!next || Temporal.Instant.compare(next.toInstant(), to) >= 0) break;
+    const before = next.subtract({ nanoseconds: 1 }).offsetNanoseconds;
+    const after = next.offsetNanoseconds;
+    // DTSTART is the transition's wall time in the offset that was in force before it.
+    const start = next.toInstant().toZonedDateTimeISO('UTC').toPlainDateTime().add({ nanoseconds: before });
+    observance(
+      after > before ? 'DAYLIGHT' : 'STANDARD',
+      start.round({ smallestUnit: 'second' }),
+      before,
+      after,
+    );
+    zdt = next;
+  }
+  lines.push('END:VTIMEZONE');
+  return lines;
+}
+
+/** A whole iCalendar feed: one VEVENT per booking with a stable UID and a SEQUENCE that grows on each change. */
+export function calendarFeed(name: string, events: readonly FeedEvent[], now: Temporal.Instant): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Carebook//Calendar feed//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${text(name)}`,
+  ];
+  const zones = new Map<string, { from: Temporal.Instant; to: Temporal.Instant }>();
+  for (const e of events) {
+    const range = zones.get(e.timeZone);
+    zones.set(e.timeZone, {
+      from: range && Temporal.Instant.compare(range.from, e.startsAt) <= 0 ? range.from : e.startsAt,
+      to: range && Temporal.Instant.compare(range.to, e.endsAt) >= 0 ? range.to : e.endsAt,
+    });
+  }
+  for (const [zone, range] of zones)
+    lines.push(
+      ...vtimezone(zone, range.from.subtract({ hours: 24 * 366 }), range.to.add({ hours: 24 * 366 })),
+    );
+  for (const e of events) {
+    const local = (i: Temporal.Instant) =>
+      basic(i.toZonedDateTimeISO(e.timeZone).toPlainDateTime().round({ smallestUnit: 'second' }));
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${utc(now)}`,
+      `LAST-MODIFIED:${utc(e.updatedAt)}`,
+      `SEQUENCE:${e.sequence}`,
+      `DTSTART;TZID=${e.timeZone}:${local(e.startsAt)}`,
+      `DTEND;TZID=${e.timeZone}:${local(e.endsAt)}`,
+      `SUMMARY:${text(e.summary)}`,
+      ...(e.description ? [`DESCRIPTION:${text(e.description)}`] : []),
+      `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
