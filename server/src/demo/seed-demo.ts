@@ -11,6 +11,8 @@ import { createStaff } from '../people/staff.action.js';
 import { createPlan } from '../plans/plans.action.js';
 import { createService, deployPlan } from '../plans/services.action.js';
 import { type Db, withSystem, withTenant } from '../platform/db/database.js';
+import { insertServiceType } from '../scheduling/schedule.store.js';
+import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
@@ -312,6 +314,43 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       },
       now,
     );
+
+    // Regular care: weekly and fortnightly scheduled services, generated over the horizon.
+    const types = [];
+    for (const [name, colour] of [
+      ['Personal care', '#0b7a75'],
+      ['Domestic assistance', '#7a4b0b'],
+      ['Community access', '#4b0b7a'],
+      ['Nursing', '#b0263e'],
+    ] as const)
+      types.push(await insertServiceType(tx, org.id, { name, colour }));
+    const rules = [
+      'FREQ=WEEKLY;BYDAY=MO,WE,FR',
+      'FREQ=WEEKLY;BYDAY=TU,TH',
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA',
+      'FREQ=WEEKLY;BYDAY=SU',
+    ];
+    for (let i = 0; i < 12; i++) {
+      const type = types[i % types.length]!;
+      await createSeries(
+        tx,
+        admin,
+        clients[i]!.id,
+        {
+          serviceTypeId: type.id,
+          name: type.name,
+          startDate: today.subtract({ days: 7 }).toString(),
+          startTime: i % 2 === 0 ? '06:00' : '18:45',
+          rrule: rules[i % rules.length]!,
+          endDate: null,
+          durationMinutes: 45,
+          staffId: i % 6 === 5 ? null : workers[i % workers.length]!,
+          notes: null,
+          status: i === 11 ? 'draft' : 'active',
+        },
+        now,
+      );
+    }
     return made;
   });
   return true;
