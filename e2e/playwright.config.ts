@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+// A port per run (kept for the worker processes through the environment), so parallel runs on one machine
+// do not collide; CAREBOOK_E2E_PORT pins it.
+const PORT = Number(process.env.CAREBOOK_E2E_PORT ?? 3100 + (process.pid % 800));
+process.env.CAREBOOK_E2E_PORT = String(PORT);
 // A fresh, throwaway data directory per run: tests never see data from an earlier run. Worker processes
 // load this file again; the env var makes them reuse the runner's directory instead of making another.
 const dataDir = process.env.CAREBOOK_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'carebook-e2e-'));
