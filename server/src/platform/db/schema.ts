@@ -305,4 +305,4 @@ export type Database = {
   client_leave: ClientLeaveTable;
   notices: NoticeTable;
   calendar_feeds: CalendarFeedTable;
-};
+} & import('../../contracts/contract-tables.types.js').ContractTables;

@@ -12,8 +12,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../../audit/audit.routes.js';
+import { bookingBillingRoutes } from '../../billing/billing.routes.js';
+import { invoiceRoutes } from '../../billing/invoices.routes.js';
 import { bookingRoutes } from '../../bookings/bookings.routes.js';
 import { serviceOrderRoutes } from '../../bookings/service-orders.routes.js';
+import { contractRoutes } from '../../contracts/contracts.routes.js';
 import { authRoutes } from '../../identity/auth.routes.js';
 import { roleRoutes } from '../../identity/roles.routes.js';
 import { clientRoutes } from '../../people/clients.routes.js';
@@ -107,6 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(auditRoutes);
       await api.register(planRoutes);
       await api.register(serviceRoutes);
+      await api.register(contractRoutes);
+      await api.register(bookingBillingRoutes);
+      await api.register(invoiceRoutes);
       await api.register(schedulingRoutes);
       await api.register(calendarRoutes);
     },

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  bookingBillingInput,
+  bookingBillingSchema,
+  bookingPriceSchema,
+} from '../contracts/contract.schemas.js';
+import { inTenant } from '../platform/http/access.js';
+import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
+import { bookingBilling, priceBooking, setBookingBilling } from './booking-billing.action.js';
+
+const errors = { ...commonErrors, 409: problemSchema };
+const tags = ['contracts'];
+
+export const bookingBillingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/bookings/:id/billing',
+    {
+      config: { access: ['contracts.manage', 'bookings.write', 'billing.run'] },
+      schema: { tags, params: idParams, response: { 200: bookingBillingSchema, ...errors } },
+    },
+    (request) => inTenant(request, (tx, a) => bookingBilling(tx, a, request.params.id)),
+  );
+  app.put(
+    '/bookings/:id/billing',
+    {
+      config: { access: ['contracts.manage', 'bookings.write'] },
+      schema: {
+        tags,
+        summary:
+          "Set the booking's contract, actual times and mileage (absent: unchanged, null: cleared); " +
+          'mileage is refused when the contract disables travel payments for the visit',
+        params: idParams,
+        body: bookingBillingInput,
+        response: { 200: bookingBillingSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => setBookingBilling(tx, a, request.params.id, request.body)),
+  );
+  app.get(
+    '/bookings/:id/price',
+    {
+      config: { access: ['contracts.manage', 'billing.run'] },
+      schema: {
+        tags,
+        summary:
+          "Why this price: the visit rated under its contract (or the client's default), the client's " +
+          "zone and region calendar, and the assignee's carer contract for mileage",
+        params: idParams,
+        response: { 200: bookingPriceSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => priceBooking(tx, a, request.params.id)),
+  );
+};

@@ -1,0 +1,347 @@
+import type { Temporal } from 'temporal-polyfill';
+import type { InvoiceKind, InvoiceStatus } from '../contracts/contract-tables.types.js';
+import { type Tx, ts } from '../platform/db/database.js';
+import type { RunProblem } from './invoice.schemas.js';
+import type { InvoiceLineRecord, InvoiceRecord } from './invoice.types.js';
+
+export type { InvoiceLineRecord, InvoiceRecord };
+
+export async function insertRun(
+  tx: Tx,
+  organisationId: string,
+  r: { periodFrom: string; periodTo: string; clientId: string | null; userId: string },
+): Promise<string> {
+  const row = await tx
+    .insertInto('invoice_runs')
+    .values({
+      organisation_id: organisationId,
+      period_from: r.periodFrom,
+      period_to: r.periodTo,
+      client_id: r.clientId,
+      created_by_user_id: r.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function finishRun(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  r: { invoiceCount: number; bookingCount: number; problems: RunProblem[] },
+) {
+  await tx
+    .updateTable('invoice_runs')
+    .set({
+      invoice_count: r.invoiceCount,
+      booking_count: r.bookingCount,
+      problems: JSON.stringify(r.problems),
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findRun(tx: Tx, organisationId: string, id: string) {
+  const run = await tx
+    .selectFrom('invoice_runs')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .select([
+      'id',
+      'status',
+      'period_from as periodFrom',
+      'period_to as periodTo',
+      'client_id as clientId',
+      'invoice_count as invoiceCount',
+      'booking_count as bookingCount',
+      'problems',
+      'created_at as createdAt',
+    ])
+    .executeTakeFirst();
+  if (!run) return undefined;
+  const invoices = await tx
+    .selectFrom('invoices')
+    .where('organisation_id', '=', organisationId)
+    .where('run_id', '=', id)
+    .select('id')
+    .orderBy('client_id')
+    .execute();
+  return { ...run, problems: run.problems as RunProblem[], invoiceIds: invoices.map((i) => i.id) };
+}
+
+export async function insertInvoice(
+  tx: Tx,
+  organisationId: string,
+  i: {
+    clientId: string;
+    runId: string | null;
+    kind: InvoiceKind;
+    periodFrom: string;
+    periodTo: string;
+    recipient: string;
+    usesLocalAuthorityReference: boolean;
+    creditForId: string | null;
+    userId: string;
+  },
+): Promise<string> {
+  const row = await tx
+    .insertInto('invoices')
+    .values({
+      organisation_id: organisationId,
+      client_id: i.clientId,
+      run_id: i.runId,
+      kind: i.kind,
+      period_from: i.periodFrom,
+      period_to: i.periodTo,
+      recipient: i.recipient,
+      uses_local_authority_reference: i.usesLocalAuthorityReference,
+      credit_for_id: i.creditForId,
+      created_by_user_id: i.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Claims bookings for an invoice. A booking another transaction has claimed makes this one wait for it and
+ * then skip it (ON CONFLICT DO NOTHING): the returned ids are the ones this invoice really holds.
+ */
+export async function claimBookings(
+  tx: Tx,
+  organisationId: string,
+  invoiceId: string,
+  bookingIds: string[],
+): Promise<Set<string>> {
+  if (bookingIds.length === 0) return new Set();
+  const rows = await tx
+    .insertInto('invoiced_bookings')
+    .values(
+      [...bookingIds].sort().map((booking_id) => ({
+        organisation_id: organisationId,
+        booking_id,
+        invoice_id: invoiceId,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['organisation_id', 'booking_id']).doNothing())
+    .returning('booking_id')
+    .execute();
+  return new Set(rows.map((r) => r.booking_id));
+}
+
+export async function releaseBookings(tx: Tx, organisationId: string, invoiceId: string) {
+  await tx
+    .deleteFrom('invoiced_bookings')
+    .where('organisation_id', '=', organisationId)
+    .where('invoice_id', '=', invoiceId)
+    .execute();
+}
+
+export async function insertLines(
+  tx: Tx,
+  organisationId: string,
+  invoiceId: string,
+  lines: InvoiceLineRecord[],
+) {
+  if (lines.length === 0) return;
+  await tx
+    .insertInto('invoice_lines')
+    .values(
+      lines.map((l) => ({
+        organisation_id: organisationId,
+        invoice_id: invoiceId,
+        position: l.position,
+        booking_id: l.bookingId,
+        visit_date: l.visitDate,
+        kind: l.kind,
+        minutes: l.minutes,
+        rate_minor: l.rateMinor,
+        amount_minor: l.amountMinor,
+        explanation: l.explanation,
+      })),
+    )
+    .execute();
+}
+
+export async function setDraftTotal(tx: Tx, organisationId: string, invoiceId: string, totalMinor: number) {
+  await tx
+    .updateTable('invoices')
+    .set({ total_minor: totalMinor })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', invoiceId)
+    .where('status', '=', 'draft')
+    .execute();
+}
+
+export async function deleteDraft(tx: Tx, organisationId: string, invoiceId: string) {
+  await tx
+    .deleteFrom('invoices')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', invoiceId)
+    .where('status', '=', 'draft')
+    .execute();
+}
+
+function selectInvoices(tx: Tx, organisationId: string) {
+  return tx
+    .selectFrom('invoices as i')
+    .where('i.organisation_id', '=', organisationId)
+    .select((eb) => [
+      'i.id',
+      'i.kind',
+      'i.status',
+      'i.number',
+      'i.client_id as clientId',
+      'i.recipient',
+      'i.uses_local_authority_reference as usesLocalAuthorityReference',
+      'i.period_from as periodFrom',
+      'i.period_to as periodTo',
+      'i.total_minor as totalMinor',
+      'i.run_id as runId',
+      'i.credit_for_id as creditForId',
+      eb
+        .selectFrom('invoices as cn')
+        .whereRef('cn.organisation_id', '=', 'i.organisation_id')
+        .whereRef('cn.credit_for_id', '=', 'i.id')
+        .select('cn.id')
+        .as('creditNoteId'),
+      'i.issued_at as issuedAt',
+      'i.paid_at as paidAt',
+      'i.voided_at as voidedAt',
+      'i.created_at as createdAt',
+    ]);
+}
+
+type InvoiceRow = Omit<InvoiceRecord, 'totalMinor' | 'creditNoteId'> & {
+  totalMinor: string;
+  creditNoteId: string | null;
+};
+const toRecord = (r: InvoiceRow): InvoiceRecord => ({ ...r, totalMinor: Number(r.totalMinor) });
+
+/** With `forUpdate`, the invoice row stays locked until the transaction ends (issue, pay, void). */
+export async function findInvoice(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  forUpdate = false,
+): Promise<InvoiceRecord | undefined> {
+  if (forUpdate)
+    await tx
+      .selectFrom('invoices')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .select('id')
+      .forUpdate()
+      .executeTakeFirst();
+  const row = await selectInvoices(tx, organisationId).where('i.id', '=', id).executeTakeFirst();
+  return row && toRecord(row as InvoiceRow);
+}
+
+export async function listInvoices(
+  tx: Tx,
+  organisationId: string,
+  f: {
+    status?: InvoiceStatus;
+    clientId?: string;
+    runId?: string;
+    limit: number;
+    after?: [string, string];
+  },
+): Promise<InvoiceRecord[]> {
+  let q = selectInvoices(tx, organisationId)
+    .orderBy('i.created_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(f.limit + 1);
+  if (f.status) q = q.where('i.status', '=', f.status);
+  if (f.clientId) q = q.where('i.client_id', '=', f.clientId);
+  if (f.runId) q = q.where('i.run_id', '=', f.runId);
+  if (f.after) {
+    const [at, id] = f.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.created_at', '<', ts(at)),
+        eb.and([eb('i.created_at', '=', ts(at)), eb('i.id', '<', id)]),
+      ]),
+    );
+  }
+  return (await q.execute()).map((r) => toRecord(r as InvoiceRow));
+}
+
+export async function listLines(
+  tx: Tx,
+  organisationId: string,
+  invoiceId: string,
+): Promise<InvoiceLineRecord[]> {
+  const rows = await tx
+    .selectFrom('invoice_lines')
+    .where('organisation_id', '=', organisationId)
+    .where('invoice_id', '=', invoiceId)
+    .select([
+      'position',
+      'booking_id as bookingId',
+      'visit_date as visitDate',
+      'kind',
+      'minutes',
+      'rate_minor as rateMinor',
+      'amount_minor as amountMinor',
+      'explanation',
+    ])
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor) }));
+}
+
+/**
+ * The next invoice number of the organisation. The counter row is locked (FOR UPDATE) until the issuing
+ * transaction ends, so concurrent issues take consecutive numbers, and a rolled-back issue gives its back.
+ */
+export async function takeInvoiceNumber(tx: Tx, organisationId: string): Promise<number> {
+  await tx
+    .insertInto('invoice_counters')
+    .values({ organisation_id: organisationId })
+    .onConflict((oc) => oc.column('organisation_id').doNothing())
+    .execute();
+  const counter = await tx
+    .selectFrom('invoice_counters')
+    .where('organisation_id', '=', organisationId)
+    .select('next_number')
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  await tx
+    .updateTable('invoice_counters')
+    .set({ next_number: counter.next_number + 1 })
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return counter.next_number;
+}
+
+export async function markIssued(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  i: { number: number; recipient: string; issuedAt: Temporal.Instant },
+) {
+  await tx
+    .updateTable('invoices')
+    .set({ status: 'issued', number: i.number, recipient: i.recipient, issued_at: i.issuedAt.toString() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markStatus(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  status: 'paid' | 'void',
+  at: Temporal.Instant,
+) {
+  await tx
+    .updateTable('invoices')
+    .set(status === 'paid' ? { status, paid_at: at.toString() } : { status, voided_at: at.toString() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,142 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTenant } from '../platform/http/access.js';
+import { commonErrors, idParams, pageOf, problemSchema } from '../platform/http/schemas.js';
+import { decodeCursor, toPage } from '../shared/cursor.js';
+import {
+  invoiceDetail,
+  invoiceForDownload,
+  issueInvoice,
+  payInvoice,
+  voidInvoice,
+} from './invoice.action.js';
+import {
+  invoiceDetailSchema,
+  invoiceListQuery,
+  invoiceRunInput,
+  invoiceRunSchema,
+  invoiceSchema,
+} from './invoice.schemas.js';
+import { listInvoices } from './invoice.store.js';
+import { invoiceCsv, invoicePdf, invoiceTitle } from './invoice-document.js';
+import { invoiceRun, runInvoices } from './invoice-run.action.js';
+import { toInvoiceView } from './invoice-view.js';
+
+const errors = { ...commonErrors, 409: problemSchema };
+const tags = ['invoices'];
+
+const fileName = (invoice: Parameters<typeof invoiceTitle>[0], ext: string) =>
+  `${invoiceTitle(invoice).toLowerCase().replaceAll(' ', '-')}.${ext}`;
+
+export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/invoice-runs',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary:
+          'Invoice every completed, not yet invoiced booking in the period (local date in the client’s zone): ' +
+          'one draft per client. Runs synchronously; bookings that cannot be rated are listed in problems',
+        body: invoiceRunInput,
+        response: { 201: invoiceRunSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await inTenant(request, (tx, a) => runInvoices(tx, a, request.body))),
+  );
+  app.get(
+    '/invoice-runs/:id',
+    {
+      config: { access: 'billing.run' },
+      schema: { tags, params: idParams, response: { 200: invoiceRunSchema, ...errors } },
+    },
+    (request) => inTenant(request, (tx, a) => invoiceRun(tx, a, request.params.id)),
+  );
+  app.get(
+    '/invoices',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: 'Invoices and credit notes, newest first',
+        querystring: invoiceListQuery,
+        response: { 200: pageOf(invoiceSchema), ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => {
+        const { limit, cursor, status, clientId, runId } = request.query;
+        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const rows = await listInvoices(tx, actor.organisationId, { status, clientId, runId, limit, after });
+        return toPage(rows, limit, toInvoiceView, (r) => [r.createdAt.toString(), r.id]);
+      }),
+  );
+  app.get(
+    '/invoices/:id',
+    {
+      config: { access: 'billing.run' },
+      schema: { tags, params: idParams, response: { 200: invoiceDetailSchema, ...errors } },
+    },
+    (request) => inTenant(request, (tx, a) => invoiceDetail(tx, a, request.params.id)),
+  );
+  for (const [path, run, summary] of [
+    ['issue', issueInvoice, 'Issue a draft: it takes the next number and can no longer change'],
+    ['pay', payInvoice, 'Mark an issued invoice paid'],
+    ['void', voidInvoice, 'Void a draft, or an issued invoice by issuing a credit note; frees its bookings'],
+  ] as const) {
+    app.post(
+      `/invoices/:id/${path}`,
+      {
+        config: { access: 'billing.run' },
+        schema: { tags, summary, params: idParams, response: { 200: invoiceSchema, ...errors } },
+      },
+      (request) => inTenant(request, (tx, a) => run(tx, a, request.params.id, app.clock())),
+    );
+  }
+  app.get(
+    '/invoices/:id/lines.csv',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: 'The lines as CSV (RFC 4180)',
+        params: idParams,
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { invoice } = await inTenant(request, (tx, a) => invoiceForDownload(tx, a, request.params.id));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(invoice, 'csv')}"`)
+        .send(invoiceCsv(invoice));
+    },
+  );
+  app.get(
+    '/invoices/:id.pdf',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: 'The invoice as a PDF',
+        params: idParams,
+        produces: ['application/pdf'],
+        response: { 200: z.string().meta({ format: 'binary' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { invoice, organisationName } = await inTenant(request, (tx, a) =>
+        invoiceForDownload(tx, a, request.params.id),
+      );
+      return (
+        reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${fileName(invoice, 'pdf')}"`)
+          // Bytes bypass the JSON serializer; the schema documents them as a binary string.
+          .send(Buffer.from(invoicePdf(invoice, organisationName)) as unknown as string)
+      );
+    },
+  );
+};

@@ -1,0 +1,134 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Temporal } from 'temporal-polyfill';
+import type { CarerContractOptions, ContractOptions, OptionSet } from './rating.types.js';
+
+/** Kysely shapes of the contracts-and-billing tables (migration 0004), merged into `Database`. */
+
+type DefaultTimestamp = ColumnType<Temporal.Instant, string | undefined, string>;
+type NullableTimestamp = ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+type LocalDate = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+/** bigint columns are read as strings (see database.ts). */
+type BigintMinor = ColumnType<string, number | undefined, number>;
+
+export type ContractCategory = 'private' | 'local_authority' | 'ndis' | 'other';
+export type InvoiceKind = 'invoice' | 'credit_note';
+export type InvoiceStatus = 'draft' | 'issued' | 'paid' | 'void';
+export type CalendarDayKind = 'public_holiday' | 'special_day';
+
+export type ContractTypeTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  category: ContractCategory;
+  option_sets: Json<OptionSet<ContractOptions>[]>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type ClientContractTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  client_id: string;
+  contract_type_id: string;
+  name: string;
+  start_date: LocalDate;
+  end_date: LocalDate | null;
+  is_default: Generated<boolean>;
+  option_sets: Json<OptionSet<ContractOptions>[]>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type CarerContractTable = {
+  organisation_id: string;
+  staff_id: string;
+  option_sets: Json<OptionSet<CarerContractOptions>[]>;
+  updated_at: DefaultTimestamp;
+};
+
+export type CalendarDayTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  region: string;
+  date: LocalDate;
+  kind: CalendarDayKind;
+  name: string;
+  created_at: DefaultTimestamp;
+};
+
+export type InvoiceRunTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  period_from: LocalDate;
+  period_to: LocalDate;
+  client_id: string | null;
+  status: Generated<'completed'>;
+  invoice_count: Generated<number>;
+  booking_count: Generated<number>;
+  problems: ColumnType<unknown, string | undefined, string>;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+};
+
+export type InvoiceTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  client_id: string;
+  run_id: string | null;
+  kind: Generated<InvoiceKind>;
+  status: Generated<InvoiceStatus>;
+  number: number | null;
+  period_from: LocalDate;
+  period_to: LocalDate;
+  recipient: string;
+  uses_local_authority_reference: Generated<boolean>;
+  total_minor: BigintMinor;
+  credit_for_id: string | null;
+  issued_at: NullableTimestamp;
+  paid_at: NullableTimestamp;
+  voided_at: NullableTimestamp;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+};
+
+export type InvoiceLineTable = {
+  organisation_id: string;
+  invoice_id: string;
+  position: number;
+  booking_id: string | null;
+  visit_date: LocalDate | null;
+  kind: 'time' | 'nonProRata' | 'callOut' | 'mileage';
+  minutes: number | null;
+  rate_minor: number | null;
+  amount_minor: BigintMinor;
+  explanation: string;
+};
+
+export type InvoicedBookingTable = { organisation_id: string; booking_id: string; invoice_id: string };
+
+export type InvoiceCounterTable = { organisation_id: string; next_number: Generated<number> };
+
+/** Columns 0004 adds to existing tables; intersected with their own table types in `Database`. */
+export type BookingBillingColumns = {
+  contract_id: string | null;
+  actual_start: NullableTimestamp;
+  actual_end: NullableTimestamp;
+  /** numeric(8,2), read as a string. */
+  mileage: ColumnType<string | null, string | null | undefined, string | null>;
+};
+export type ClientRegionColumn = { region: string | null };
+
+export type ContractTables = {
+  contract_types: ContractTypeTable;
+  client_contracts: ClientContractTable;
+  carer_contracts: CarerContractTable;
+  calendar_days: CalendarDayTable;
+  invoice_runs: InvoiceRunTable;
+  invoices: InvoiceTable;
+  invoice_lines: InvoiceLineTable;
+  invoiced_bookings: InvoicedBookingTable;
+  invoice_counters: InvoiceCounterTable;
+  bookings: BookingBillingColumns;
+  clients: ClientRegionColumn;
+};

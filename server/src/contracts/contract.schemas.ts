@@ -1,0 +1,211 @@
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+import { localDate } from '../platform/http/schemas.js';
+import { rateInput } from './rating.schemas.js';
+
+/**
+ * Wire formats of contract types, client contracts (assignments), carer contracts and calendars. Option sets
+ * are validated by the rating engine's own schema (strictly ascending dates, known options, money in minor
+ * units), so the API and the `rate` command accept exactly the same contracts.
+ */
+
+const typeSchedule = rateInput.shape.contractType.shape.optionSets;
+const assignmentSchedule = rateInput.shape.assignment.shape.optionSets;
+const carerSchedule = rateInput.shape.carerContract.unwrap().shape.optionSets;
+
+const name = z.string().trim().min(1, 'is required').max(200);
+export const contractCategory = z.enum(['private', 'local_authority', 'ndis', 'other']);
+
+export const contractTypeInput = z.object({
+  name,
+  category: contractCategory,
+  optionSets: typeSchedule.meta({
+    description:
+      'Option sets in strictly ascending effectiveFrom order; the first applies from the beginning. ' +
+      'An option a set leaves out takes its default.',
+  }),
+});
+export type ContractTypeInput = z.infer<typeof contractTypeInput>;
+
+export const contractInput = z
+  .object({
+    contractTypeId: z.uuid(),
+    name,
+    startDate: localDate,
+    endDate: localDate.nullable().default(null),
+    isDefault: z.boolean().optional().meta({
+      description: "Make this the client's default contract (a client's first contract always is)",
+    }),
+    optionSets: assignmentSchedule.default([]).meta({
+      description: "Own option sets; an option a set leaves out is inherited from the type's set in force",
+    }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.endDate !== null && c.endDate < c.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+  });
+export type ContractInput = z.infer<typeof contractInput>;
+
+export const carerContractInput = z.object({ optionSets: carerSchedule });
+export type CarerContractInput = z.infer<typeof carerContractInput>;
+
+export const regionText = z.string().trim().min(1, 'is required').max(100);
+
+export const calendarDayInput = z.object({
+  region: regionText,
+  date: localDate,
+  kind: z.enum(['public_holiday', 'special_day']),
+  name: z.string().trim().min(1, 'is required').max(200),
+});
+export type CalendarDayInput = z.infer<typeof calendarDayInput>;
+
+export const calendarQuery = z.object({
+  region: regionText.optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+});
+
+export const clientRegionInput = z.object({
+  region: regionText.nullable().meta({ description: 'The region whose calendar applies; null for none' }),
+});
+
+export const timelineQuery = z.object({
+  from: localDate.optional().meta({ description: "Default: the contract's start date" }),
+  to: localDate
+    .optional()
+    .meta({ description: 'Exclusive. Default: the day after the end date, or one year after from' }),
+});
+
+const optionSetView = z.object({ effectiveFrom: z.string(), options: z.record(z.string(), z.unknown()) });
+
+export const contractTypeSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    category: contractCategory,
+    optionSets: z.array(optionSetView),
+    assignmentCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ContractType' });
+export type ContractTypeView = z.infer<typeof contractTypeSchema>;
+
+export const contractSchema = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    contractType: z.object({ id: z.uuid(), name: z.string(), category: contractCategory }),
+    name: z.string(),
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+    isDefault: z.boolean(),
+    optionSets: z.array(optionSetView),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ClientContract' });
+export type ContractView = z.infer<typeof contractSchema>;
+
+export const carerContractSchema = z
+  .object({ staffId: z.uuid(), optionSets: z.array(optionSetView), updatedAt: z.string() })
+  .meta({ id: 'CarerContract' });
+
+export const calendarDaySchema = z
+  .object({
+    id: z.uuid(),
+    region: z.string(),
+    date: z.string(),
+    kind: z.enum(['public_holiday', 'special_day']),
+    name: z.string(),
+  })
+  .meta({ id: 'CalendarDay' });
+
+const segment = z.object({
+  from: z.string(),
+  to: z.string().meta({ description: 'Exclusive' }),
+  value: z.unknown(),
+  source: z.enum(['type', 'assignment', 'default']),
+  setIndex: z.number().int().nullable(),
+  effectiveFrom: z.string().nullable(),
+  inheritance: z.enum(['inherited', 'overridden']),
+});
+
+export const timelineSchema = z
+  .object({
+    contractId: z.uuid(),
+    from: z.string(),
+    to: z.string(),
+    boundaries: z.array(
+      z.object({ date: z.string(), schedule: z.enum(['type', 'assignment']), setIndex: z.number().int() }),
+    ),
+    options: z.record(z.string(), z.array(segment)),
+  })
+  .meta({ id: 'ContractTimeline' });
+
+const instantText = z
+  .string()
+  .refine((s) => {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) return false;
+    try {
+      Temporal.Instant.from(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an ISO 8601 instant with an offset, e.g. 2026-03-02T09:00:00+11:00')
+  .meta({ description: 'ISO 8601 instant with offset' });
+
+export const bookingBillingInput = z.object({
+  contractId: z.uuid().nullable().optional().meta({
+    description: "The client's contract to bill under; null uses the client's default at the visit's date",
+  }),
+  actualStart: instantText.nullable().optional(),
+  actualEnd: instantText.nullable().optional(),
+  mileage: z
+    .number()
+    .min(0, 'must not be negative')
+    .max(999_999.99, 'must be at most 999999.99')
+    .refine((m) => Math.abs(m * 100 - Math.round(m * 100)) < 1e-6, 'must have at most two decimals')
+    .nullable()
+    .optional(),
+});
+export type BookingBillingInput = z.infer<typeof bookingBillingInput>;
+
+export const bookingBillingSchema = z
+  .object({
+    bookingId: z.uuid(),
+    contractId: z.uuid().nullable(),
+    actualStart: z.string().nullable(),
+    actualEnd: z.string().nullable(),
+    mileage: z.number().nullable(),
+    invoiceId: z.uuid().nullable(),
+  })
+  .meta({ id: 'BookingBilling' });
+export type BookingBillingView = z.infer<typeof bookingBillingSchema>;
+
+export const ratedLineSchema = z.object({
+  kind: z.enum(['time', 'nonProRata', 'callOut', 'mileage']),
+  minutes: z.number().int().optional(),
+  rateMinor: z.number().int().optional(),
+  amountMinor: z.number().int(),
+  explanation: z.string(),
+  source: z.unknown().optional(),
+});
+
+export const bookingPriceSchema = z
+  .object({
+    bookingId: z.uuid(),
+    visitDate: z.string(),
+    timeZone: z.string(),
+    contract: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      chosen: z.enum(['booking', 'default']),
+      contractType: z.object({ id: z.uuid(), name: z.string() }),
+    }),
+    totalMinor: z.number().int(),
+    lines: z.array(ratedLineSchema),
+  })
+  .meta({ id: 'BookingPrice', description: 'The rated lines of a visit and why each costs what it does' });
+export type BookingPriceView = z.infer<typeof bookingPriceSchema>;

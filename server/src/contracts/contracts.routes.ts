@@ -1,0 +1,250 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inTenant } from '../platform/http/access.js';
+import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
+import { notFound } from '../shared/domain-error.js';
+import {
+  calendarDayInput,
+  calendarDaySchema,
+  calendarQuery,
+  carerContractInput,
+  carerContractSchema,
+  clientRegionInput,
+  contractInput,
+  contractSchema,
+  contractTypeInput,
+  contractTypeSchema,
+  timelineQuery,
+  timelineSchema,
+} from './contract.schemas.js';
+import { findContract, findContractType, listCalendarDays, listContractTypes } from './contract.store.js';
+import { toContractTypeView, toContractView } from './contract-view.js';
+import {
+  addCalendarDay,
+  carerContract,
+  clientContracts,
+  contractTimeline,
+  createContract,
+  createContractType,
+  makeDefaultContract,
+  removeCalendarDay,
+  saveCarerContract,
+  saveContract,
+  saveContractType,
+  setClientRegion,
+} from './contracts.action.js';
+
+const errors = { ...commonErrors, 409: problemSchema };
+const tags = ['contracts'];
+
+export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/contract-types',
+    {
+      config: { access: 'contracts.manage' },
+      schema: { tags, response: { 200: z.object({ items: z.array(contractTypeSchema) }), ...errors } },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => ({
+        items: (await listContractTypes(tx, actor.organisationId)).map(toContractTypeView),
+      })),
+  );
+  app.post(
+    '/contract-types',
+    {
+      config: { access: 'contracts.manage' },
+      schema: { tags, body: contractTypeInput, response: { 201: contractTypeSchema, ...errors } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await inTenant(request, (tx, a) => createContractType(tx, a, request.body))),
+  );
+  app.get(
+    '/contract-types/:id',
+    {
+      config: { access: 'contracts.manage' },
+      schema: { tags, params: idParams, response: { 200: contractTypeSchema, ...errors } },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => {
+        const found = await findContractType(tx, actor.organisationId, request.params.id);
+        if (!found) throw notFound('Contract type');
+        return toContractTypeView(found);
+      }),
+  );
+  app.put(
+    '/contract-types/:id',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary: 'Replace the name, category and the whole schedule of option sets',
+        params: idParams,
+        body: contractTypeInput,
+        response: { 200: contractTypeSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => saveContractType(tx, a, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/clients/:id/contracts',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary: "The client's contracts (assignments), by start date",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(contractSchema) }), ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, a) => ({ items: await clientContracts(tx, a, request.params.id) })),
+  );
+  app.post(
+    '/clients/:id/contracts',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary: "Assign a contract type to the client; the client's first contract becomes its default",
+        params: idParams,
+        body: contractInput,
+        response: { 201: contractSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inTenant(request, (tx, a) => createContract(tx, a, request.params.id, request.body))),
+  );
+  app.put(
+    '/clients/:id/region',
+    {
+      config: { access: ['contracts.manage', 'clients.write'] },
+      schema: {
+        tags,
+        summary: "Set the region whose public holidays and special days apply to the client's visits",
+        params: idParams,
+        body: clientRegionInput,
+        response: { 200: z.object({ clientId: z.uuid(), region: z.string().nullable() }), ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => setClientRegion(tx, a, request.params.id, request.body.region)),
+  );
+  app.get(
+    '/contracts/:id',
+    {
+      config: { access: 'contracts.manage' },
+      schema: { tags, params: idParams, response: { 200: contractSchema, ...errors } },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => {
+        const found = await findContract(tx, actor.organisationId, request.params.id);
+        if (!found) throw notFound('Contract');
+        return toContractView(found);
+      }),
+  );
+  app.put(
+    '/contracts/:id',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary: 'Replace the contract, including its whole schedule of option sets',
+        params: idParams,
+        body: contractInput,
+        response: { 200: contractSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => saveContract(tx, a, request.params.id, request.body)),
+  );
+  app.post(
+    '/contracts/:id/make-default',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary: "Make this the client's default contract (the previous default stops being one)",
+        params: idParams,
+        response: { 200: contractSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => makeDefaultContract(tx, a, request.params.id)),
+  );
+  app.get(
+    '/contracts/:id/timeline',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary:
+          "Each option's effective value over [from, to): segments with their source, option set and " +
+          'whether the value is inherited from the type or overridden by the contract',
+        params: idParams,
+        querystring: timelineQuery,
+        response: { 200: timelineSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => contractTimeline(tx, a, request.params.id, request.query)),
+  );
+
+  app.get(
+    '/staff/:id/carer-contract',
+    {
+      config: { access: 'contracts.manage' },
+      schema: { tags, params: idParams, response: { 200: carerContractSchema, ...errors } },
+    },
+    (request) => inTenant(request, (tx, a) => carerContract(tx, a, request.params.id)),
+  );
+  app.put(
+    '/staff/:id/carer-contract',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary: "Replace the staff member's carer contract (pay side): its schedule of option sets",
+        params: idParams,
+        body: carerContractInput,
+        response: { 200: carerContractSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => saveCarerContract(tx, a, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/calendar-days',
+    {
+      config: { access: ['contracts.manage', 'billing.run', 'bookings.read'] },
+      schema: {
+        tags,
+        summary: 'Public holidays and special days, by date',
+        querystring: calendarQuery,
+        response: { 200: z.object({ items: z.array(calendarDaySchema) }), ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, actor) => ({
+        items: await listCalendarDays(tx, actor.organisationId, request.query),
+      })),
+  );
+  app.post(
+    '/calendar-days',
+    {
+      config: { access: 'contracts.manage' },
+      schema: { tags, body: calendarDayInput, response: { 201: calendarDaySchema, ...errors } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await inTenant(request, (tx, a) => addCalendarDay(tx, a, request.body))),
+  );
+  app.delete(
+    '/calendar-days/:id',
+    {
+      config: { access: 'contracts.manage' },
+      schema: { tags, params: idParams, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      await inTenant(request, (tx, a) => removeCalendarDay(tx, a, request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+};
