@@ -172,6 +172,21 @@ export async function updateBooking(
   );
 }
 
+/** The invoice a booking is billed on, if any: such a booking is part of a financial record. */
+export async function invoiceOf(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('invoiced_bookings')
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', '=', bookingId)
+    .select('invoice_id')
+    .executeTakeFirst();
+  return row?.invoice_id;
+}
+
 export async function deleteBooking(tx: Tx, organisationId: string, id: string): Promise<void> {
   await tx
     .deleteFrom('bookings')

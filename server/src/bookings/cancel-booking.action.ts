@@ -2,9 +2,9 @@ import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
-import { DomainError, notFound } from '../shared/domain-error.js';
+import { conflict, DomainError, notFound } from '../shared/domain-error.js';
 import type { BookingView } from './booking.schemas.js';
-import { deleteBooking, findBooking, updateBooking } from './booking.store.js';
+import { deleteBooking, findBooking, invoiceOf, updateBooking } from './booking.store.js';
 import { refusalFor } from './booking-rules.js';
 import { toBookingView } from './booking-view.js';
 
@@ -12,6 +12,9 @@ import { toBookingView } from './booking-view.js';
 export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: string): Promise<BookingView> {
   const current = await findBooking(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Booking');
+  const invoiceId = await invoiceOf(tx, actor.organisationId, id);
+  if (invoiceId)
+    throw conflict('This booking has been invoiced; void the invoice before cancelling it', { invoiceId });
   const refusal = refusalFor(current.status, 'cancel');
   if (refusal) throw new DomainError('conflict', refusal);
   await updateBooking(tx, actor.organisationId, id, {
@@ -36,6 +39,8 @@ export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: st
 export async function removeBooking(tx: Tx, actor: Actor, id: string): Promise<void> {
   const current = await findBooking(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Booking');
+  const invoiceId = await invoiceOf(tx, actor.organisationId, id);
+  if (invoiceId) throw conflict('This booking has been invoiced and cannot be deleted', { invoiceId });
   await deleteBooking(tx, actor.organisationId, id);
   await recordAudit(tx, {
     ...auditBy(actor),

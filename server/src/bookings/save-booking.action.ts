@@ -11,6 +11,7 @@ import {
   findClientZone,
   findOverlapping,
   insertBooking,
+  invoiceOf,
   providerExists,
   StaffOverlapError,
   updateBooking,
@@ -97,6 +98,10 @@ export async function changeBooking(
 ): Promise<BookingView> {
   const current = await findBooking(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Booking');
+  const onlyNotes = Object.keys(patch).every((k) => k === 'notes');
+  const invoiceId = onlyNotes ? undefined : await invoiceOf(tx, actor.organisationId, id);
+  if (invoiceId)
+    throw conflict('This booking has been invoiced; void the invoice before changing it', { invoiceId });
   const status = patch.status ?? current.status;
   const change = status === current.status ? 'edit' : status === 'completed' ? 'complete' : 'reopen';
   const refusal = refusalFor(current.status, change);
