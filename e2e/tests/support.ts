@@ -7,7 +7,8 @@ export const USERS = {
   worker: 'worker@example.org',
 } as const;
 
-export const BASE_URL = 'http://127.0.0.1:3100';
+/** playwright.config.ts picks the port per run and passes it on through the environment. */
+export const BASE_URL = `http://127.0.0.1:${process.env.CAREBOOK_E2E_PORT ?? 3100}`;
 
 /** A short suffix that keeps names unique across tests and runs. */
 export function uniqueSuffix(): string {
