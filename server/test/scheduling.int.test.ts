@@ -272,10 +272,10 @@ describe('client leave', () => {
     });
     expect(leave.status).toBe(201);
     expect(leave.body.suspended.map((s: { startsAt: string }) => s.startsAt)).toEqual([
-      '2026-10-05T00:00:00Z',
-      '2026-10-08T00:00:00Z',
-      '2026-10-12T00:00:00Z',
-      '2026-10-15T00:00:00Z',
+      '2026-10-05T11:00:00+11:00',
+      '2026-10-08T11:00:00+11:00',
+      '2026-10-12T11:00:00+11:00',
+      '2026-10-15T11:00:00+11:00',
     ]);
     const rows = await seriesBookings(id);
     expect(rows.filter((r) => r.status === 'cancelled')).toHaveLength(4);
@@ -309,11 +309,11 @@ describe('client leave', () => {
       endsOn: '2026-10-11',
     });
     expect(shorter.body.restored.map((s: { startsAt: string }) => s.startsAt)).toEqual([
-      '2026-10-12T00:00:00Z',
+      '2026-10-12T11:00:00+11:00',
     ]);
     expect(shorter.body.notRestored).toEqual([
       expect.objectContaining({
-        startsAt: '2026-10-15T00:00:00Z',
+        startsAt: '2026-10-15T11:00:00+11:00',
         reason: 'the staff member has since been booked for "Shopping"',
       }),
     ]);

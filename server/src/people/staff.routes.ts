@@ -15,8 +15,8 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/staff',
     {
-      // Booking forms list assignees, so anyone who writes bookings may read the staff list.
-      config: { access: ['staff.manage', 'bookings.write'] },
+      // Booking forms and the sessions calendar list staff, so anyone who works with bookings may read it.
+      config: { access: ['staff.manage', 'bookings.write', 'bookings.read'] },
       schema: {
         tags: ['staff'],
         querystring: listQuery.extend({

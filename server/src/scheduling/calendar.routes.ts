@@ -32,7 +32,11 @@ const eventSchema = z.object({
   end: z.string(),
   startsAt: z.string().meta({ description: 'ISO 8601 with the offset of the requested zone' }),
   endsAt: z.string(),
-  client: z.object({ id: z.uuid(), name: z.string() }),
+  client: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    timeZone: z.string().meta({ description: 'Bookings are edited in this zone' }),
+  }),
   staff: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   providerName: z.string().nullable(),
   serviceType: z.object({ id: z.uuid(), name: z.string(), colour: z.string() }).nullable(),
@@ -118,7 +122,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
             end: local(r.endsAt).toPlainDateTime().toString({ smallestUnit: 'minute' }),
             startsAt: local(r.startsAt).toString({ timeZoneName: 'never', smallestUnit: 'second' }),
             endsAt: local(r.endsAt).toString({ timeZoneName: 'never', smallestUnit: 'second' }),
-            client: { id: r.clientId, name: r.clientName },
+            client: { id: r.clientId, name: r.clientName, timeZone: r.clientTimeZone },
             staff: r.staffId ? { id: r.staffId, name: r.staffName ?? '' } : null,
             providerName: r.providerName,
             serviceType: r.serviceTypeId

@@ -43,6 +43,7 @@ export async function calendarBookings(tx: Tx, organisationId: string, f: Calend
       'b.time_zone as timeZone',
       'b.client_id as clientId',
       sql<string>`coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name`.as('clientName'),
+      'c.time_zone as clientTimeZone',
       'b.staff_id as staffId',
       sql<string | null>`s.given_name || ' ' || s.family_name`.as('staffName'),
       'p.name as providerName',

@@ -38,6 +38,10 @@ const TYPES: Record<LeaveType, string> = {
   other: 'other',
 };
 
+/** ISO 8601 with the client's offset, like every other time the scheduling API returns. */
+const zoned = (i: Temporal.Instant, zone: string) =>
+  i.toZonedDateTimeISO(zone).toString({ timeZoneName: 'never' });
+
 function when(startsAt: Temporal.Instant, zone: string) {
   return startsAt
     .toZonedDateTimeISO(zone)
@@ -72,7 +76,7 @@ async function suspendInside(
         bookingId: b.id,
         message: `${clientName} is on ${TYPES[leave.type]} leave: "${b.name}" on ${when(b.startsAt, zone)} is suspended.`,
       });
-    suspended.push({ bookingId: b.id, name: b.name, startsAt: b.startsAt.toString() });
+    suspended.push({ bookingId: b.id, name: b.name, startsAt: zoned(b.startsAt, zone) });
   }
   return suspended;
 }
@@ -91,7 +95,7 @@ async function restoreOutside(
   const notRestored: (Moved & { reason: string })[] = [];
   for (const b of await suspendedBy(tx, actor.organisationId, leave.id)) {
     if (window && insideLeave(b.startsAt, window)) continue;
-    const item = { bookingId: b.id, name: b.name, startsAt: b.startsAt.toString() };
+    const item = { bookingId: b.id, name: b.name, startsAt: zoned(b.startsAt, zone) };
     if (b.startsAt.epochNanoseconds <= now.epochNanoseconds) {
       notRestored.push({ ...item, reason: 'it is in the past' });
       continue;
