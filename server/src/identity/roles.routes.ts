@@ -54,7 +54,16 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/roles',
     {
-      config: { access: 'roles.manage' },
+      // Roles are also assignees of services (a step "for any worker"), so planners may list them.
+      config: {
+        access: [
+          'roles.manage',
+          'staff.manage',
+          'services.write',
+          'services.deploy_plan',
+          'services.configure',
+        ],
+      },
       schema: { tags: ['roles'], response: { 200: z.object({ items: z.array(roleSchema) }), ...errors } },
     },
     (request) =>

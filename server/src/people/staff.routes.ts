@@ -16,7 +16,16 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff',
     {
       // Booking forms and the sessions calendar list staff, so anyone who works with bookings may read it.
-      config: { access: ['staff.manage', 'bookings.write', 'bookings.read'] },
+      config: {
+        access: [
+          'staff.manage',
+          'bookings.write',
+          'bookings.read',
+          'services.write',
+          'services.deploy_plan',
+          'services.configure',
+        ],
+      },
       schema: {
         tags: ['staff'],
         querystring: listQuery.extend({
