@@ -89,6 +89,31 @@ test('main pages have no serious or critical accessibility violations', async ({
   await expect(page.getByRole('table', { name: 'Audit events' })).toBeVisible();
   await page.getByRole('button', { name: 'Show changes' }).first().click();
   await expectAccessible(page, 'audit');
+
+  await page.goto('/service-plans');
+  await expect(page.getByRole('table', { name: 'Service plans' })).toBeVisible();
+  await expectAccessible(page, 'service-plans');
+
+  await page.getByRole('link', { name: 'New client onboarding' }).click();
+  await expect(page.getByRole('region', { name: 'Step 1 of 3' })).toBeVisible();
+  await page.getByRole('button', { name: /Day 3 · Home assessment/ }).click();
+  await expect(page.getByRole('region', { name: 'Step 2 of 3' })).toBeVisible();
+  await expectAccessible(page, 'plan-editor');
+
+  await page.goto(`/clients/${client.id}/services`);
+  await expect(page.getByRole('heading', { name: 'Services', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Deploy a plan' }).click();
+  const deploy = page.getByRole('dialog', { name: 'Deploy a service plan' });
+  await deploy.getByRole('combobox', { name: 'Service plan' }).click();
+  await page.getByRole('option', { name: /Hospital discharge follow-up/ }).click();
+  await expect(deploy.getByRole('table', { name: 'Services to create' })).toBeVisible();
+  await deploy.getByRole('button', { name: 'Edit details' }).first().click();
+  await expectAccessible(page, 'deploy-plan');
+  await page.keyboard.press('Escape');
+
+  await page.goto('/services');
+  await expect(page.getByRole('table', { name: 'Services' })).toBeVisible();
+  await expectAccessible(page, 'all-services');
 });
 
 test('the worker pages are accessible too', async ({ page }) => {
@@ -97,7 +122,64 @@ test('the worker pages are accessible too', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'My appointments' })).toBeVisible();
   await expectAccessible(page, 'my-appointments');
 
+  await page.goto('/my-services');
+  await expect(page.getByRole('region', { name: 'Overdue' })).toBeVisible();
+  await expectAccessible(page, 'my-services');
+
+  await page
+    .getByRole('region', { name: 'Overdue' })
+    .getByRole('link', { name: 'Intake call' })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Intake call', level: 1 })).toBeVisible();
+  await expectAccessible(page, 'service');
+  await page.getByRole('tab', { name: /^Plan/ }).click();
+  await expect(page.getByRole('list', { name: 'Services in this plan' })).toBeVisible();
+  await expectAccessible(page, 'service-plan-tab');
+
   await page.goto('/staff/roles');
   await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
   await expectAccessible(page, 'no-access');
+});
+
+test('the scheduling pages are accessible', async ({ page }) => {
+  test.setTimeout(120_000);
+  const admin = await apiSession(USERS.admin);
+  const client = await createClient(admin, 'Australia/Sydney', 'Quinn');
+  const types = await admin.get<{ items: { id: string; name: string }[] }>('/service-types');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Sydney' }).format(new Date());
+  await admin.post(`/clients/${client.id}/scheduled-services`, {
+    serviceTypeId: types.items[0]?.id,
+    name: 'Weekday personal care',
+    startDate: today,
+    startTime: '10:00',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+    durationMinutes: 60,
+    staffId: null,
+    notes: null,
+    status: 'active',
+  });
+  await admin.dispose();
+
+  await signIn(page, USERS.coordinator);
+  await page.goto(`/clients/${client.id}/care-plans`);
+  await expect(page.getByRole('table', { name: 'Scheduled services' })).toBeVisible();
+  await expectAccessible(page, 'care-plans');
+
+  await page.getByRole('button', { name: 'New scheduled service' }).click();
+  await expect(page.getByTestId('occurrence-preview')).toBeVisible();
+  await expectAccessible(page, 'care-plans-new');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`/clients/${client.id}/calendar`);
+  await expect(page.getByTestId('client-calendar').locator('.ec-event').first()).toBeVisible();
+  await expectAccessible(page, 'client-calendar');
+
+  await page.goto(`/clients/${client.id}/leave`);
+  await expect(page.getByText('No leave recorded')).toBeVisible();
+  await expectAccessible(page, 'client-leave');
+
+  await page.goto('/sessions-calendar');
+  await expect(page.getByTestId('sessions-calendar').locator('.ec-event').first()).toBeVisible();
+  await expectAccessible(page, 'sessions-calendar');
 });

@@ -7,12 +7,21 @@ import type {
   Client,
   ClientInput,
   ClientStatus,
+  DeployInput,
+  DeployResult,
   ExternalProvider,
   Me,
   Page,
   Permission,
+  PlanInput,
   Role,
   RoleInput,
+  Service,
+  ServiceInput,
+  ServicePatch,
+  ServicePlan,
+  ServiceStatus,
+  ServiceSummary,
   Staff,
   StaffInput,
 } from './types';
@@ -85,4 +94,47 @@ export const rolesApi = {
 export const auditApi = {
   list: (entityType: string | null, cursor: string | null) =>
     api.get<Page<AuditEvent>>('/audit-events', { entityType, limit: PAGE_SIZE, cursor }),
+};
+
+const planPath = (id: string) => `/service-plans/${encodeURIComponent(id)}`;
+
+export const plansApi = {
+  list: (includeArchived: boolean) =>
+    itemsOf(api.get<{ items: ServicePlan[] }>('/service-plans', { includeArchived })),
+  get: (id: string) => api.get<ServicePlan>(planPath(id)),
+  create: (input: PlanInput) => api.post<ServicePlan>('/service-plans', input),
+  /** Saves the whole plan as a new version. */
+  save: (id: string, input: PlanInput) => api.put<ServicePlan>(planPath(id), input),
+  archive: (id: string) => api.post<ServicePlan>(`${planPath(id)}/archive`),
+  restore: (id: string) => api.post<ServicePlan>(`${planPath(id)}/restore`),
+  remove: (id: string) => api.delete(planPath(id)),
+  deploy: (id: string, input: DeployInput) => api.post<DeployResult>(`${planPath(id)}/deploy`, input),
+};
+
+export type ServiceFilters = {
+  clientId?: string;
+  assigneeStaffId?: string;
+  /** Comma-separated statuses, e.g. 'open,in_progress'. */
+  status?: string;
+  dueFrom?: string;
+  dueTo?: string;
+};
+
+const servicePath = (id: string) => `/services/${encodeURIComponent(id)}`;
+
+export const servicesApi = {
+  list: (filters: ServiceFilters, cursor: string | null) =>
+    api.get<Page<ServiceSummary>>('/services', { ...filters, limit: PAGE_SIZE, cursor }),
+  mine: (statuses: ServiceStatus[], cursor: string | null) =>
+    api.get<Page<ServiceSummary>>('/me/services', { status: statuses.join(','), limit: 100, cursor }),
+  listForClient: (clientId: string, cursor: string | null) =>
+    api.get<Page<ServiceSummary>>(`/clients/${encodeURIComponent(clientId)}/services`, {
+      limit: PAGE_SIZE,
+      cursor,
+    }),
+  get: (id: string) => api.get<Service>(servicePath(id)),
+  create: (input: ServiceInput) => api.post<Service>('/services', input),
+  update: (id: string, patch: ServicePatch) => api.patch<Service>(servicePath(id), patch),
+  setActivity: (id: string, position: number, done: boolean) =>
+    api.put<Service>(`${servicePath(id)}/activities/${position}`, { done }),
 };

@@ -11,7 +11,10 @@ export type PermissionKey =
   | 'contracts.manage'
   | 'billing.run'
   | 'audit.read'
-  | 'appointments.own';
+  | 'appointments.own'
+  | 'scheduling.configure'
+  | 'services.read'
+  | 'services.write';
 
 export type Me = {
   user: { id: string; email: string };
@@ -56,7 +59,12 @@ export type BookingStatus = 'booked' | 'completed' | 'cancelled';
 export type Booking = {
   id: string;
   clientId: string;
-  kind: 'adhoc';
+  kind: 'adhoc' | 'scheduled';
+  /** The scheduled service this booking is an occurrence of. */
+  seriesId?: string | null;
+  /** A series occurrence edited on its own. */
+  isException?: boolean;
+  serviceTypeId?: string | null;
   name: string;
   startsAt: string;
   endsAt: string;
@@ -143,4 +151,126 @@ export type AuditEvent = {
   before: unknown;
   after: unknown;
   ip: string | null;
+};
+
+export type AssigneeKind = 'staff' | 'role';
+
+/** A staff member, or a role whose holders share the work; null means unassigned. */
+export type AssigneeRef = { type: AssigneeKind; id: string };
+
+export type NamedAssignee = AssigneeRef & { name: string };
+
+export type PlanStep = {
+  id: string;
+  title: string;
+  delayDays: number;
+  description: string | null;
+  activities: string[];
+  defaultAssignee: NamedAssignee | null;
+};
+
+export type ServicePlan = {
+  id: string;
+  name: string;
+  description: string | null;
+  limitConcurrentDeployments: boolean;
+  archived: boolean;
+  version: number;
+  steps: PlanStep[];
+  deploymentCount: number;
+  updatedAt: string;
+};
+
+export type PlanStepInput = {
+  id?: string;
+  title: string;
+  delayDays: number;
+  description: string | null;
+  activities: string[];
+  defaultAssignee: AssigneeRef | null;
+};
+
+export type PlanInput = {
+  name: string;
+  description: string | null;
+  limitConcurrentDeployments: boolean;
+  steps: PlanStepInput[];
+};
+
+export type DeployStepOverride = {
+  stepId: string;
+  assignee?: AssigneeRef | null;
+  dueDate?: string;
+  description?: string | null;
+  activities?: string[];
+};
+
+export type DeployInput = {
+  clientId: string;
+  startDate: string;
+  planWide?: { assignee?: AssigneeRef | null };
+  steps?: DeployStepOverride[];
+};
+
+export type ServiceStatus = 'open' | 'in_progress' | 'completed' | 'cancelled';
+
+export type DueBucket = 'overdue' | 'today' | 'upcoming' | 'done';
+
+export type ServiceSummary = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  title: string;
+  dueDate: string;
+  dueBucket: DueBucket;
+  assignee: NamedAssignee | null;
+  status: ServiceStatus;
+  deploymentId: string | null;
+  stepIndex: number | null;
+};
+
+export type ServiceActivity = {
+  position: number;
+  label: string;
+  done: boolean;
+  doneBy: { id: string; name: string } | null;
+  doneAt: string | null;
+};
+
+export type Service = ServiceSummary & {
+  description: string | null;
+  notes: string | null;
+  activities: ServiceActivity[];
+  plan: {
+    deploymentId: string;
+    planId: string;
+    planName: string;
+    planVersion: number;
+    startDate: string;
+    services: ServiceSummary[];
+  } | null;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type DeployResult = { deploymentId: string; serviceIds: string[]; firstService: Service };
+
+export type ServiceInput = {
+  clientId: string;
+  title: string;
+  dueDate: string;
+  assignee: AssigneeRef | null;
+  description: string | null;
+  activities: string[];
+  notes: string | null;
+};
+
+export type ServicePatch = {
+  title?: string;
+  dueDate?: string;
+  assignee?: AssigneeRef | null;
+  description?: string | null;
+  status?: ServiceStatus;
+  notes?: string | null;
 };

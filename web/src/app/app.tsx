@@ -9,6 +9,16 @@ import { ClientProfileLayout } from '../features/clients/client-profile.layout';
 import { ClientsListPage } from '../features/clients/clients-list.page';
 import { LoginPage } from '../features/login/login.page';
 import { RolesPage } from '../features/roles/roles.page';
+import { CarePlansPage } from '../features/scheduling/care-plans.page';
+import { ClientCalendarPage } from '../features/scheduling/client-calendar.page';
+import { ClientLeavePage } from '../features/scheduling/client-leave.page';
+import { SessionsCalendarPage } from '../features/scheduling/sessions-calendar.page';
+import { PlanEditorPage } from '../features/service-plans/plan-editor.page';
+import { PlansListPage } from '../features/service-plans/plans-list.page';
+import { AllServicesPage } from '../features/services/all-services.page';
+import { ClientServicesPage } from '../features/services/client-services.page';
+import { MyServicesPage } from '../features/services/my-services.page';
+import { ServicePage } from '../features/services/service.page';
 import { StaffListPage } from '../features/staff/staff-list.page';
 import { NotFound } from '../shared/not-found';
 import { AppLayout } from './app.layout';
@@ -49,8 +59,34 @@ export function App() {
         >
           <Route index element={<Navigate to="profile" replace />} />
           <Route path="profile" element={<ClientDetailedProfilePage />} />
+          <Route path="services" element={<ClientServicesPage />} />
           <Route path="service-orders" element={<ClientServiceOrdersPage />} />
+          <Route
+            path="care-plans"
+            element={
+              <RequirePermission permission="bookings.read">
+                <CarePlansPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="calendar"
+            element={
+              <RequirePermission permission="bookings.read">
+                <ClientCalendarPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="leave" element={<ClientLeavePage />} />
         </Route>
+        <Route
+          path="sessions-calendar"
+          element={
+            <RequirePermission permission="bookings.read">
+              <SessionsCalendarPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="staff"
           element={
@@ -80,6 +116,47 @@ export function App() {
           element={
             <RequirePermission permission="appointments.own">
               <MyAppointmentsPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="my-services" element={<MyServicesPage />} />
+        <Route
+          path="services"
+          element={
+            <RequirePermission permission="services.read">
+              <AllServicesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="services/:serviceId"
+          element={
+            <RequirePermission permission={['services.read', 'appointments.own']}>
+              <ServicePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="service-plans"
+          element={
+            <RequirePermission permission={['services.configure', 'services.deploy_plan']}>
+              <PlansListPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="service-plans/new"
+          element={
+            <RequirePermission permission="services.configure">
+              <PlanEditorPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="service-plans/:planId"
+          element={
+            <RequirePermission permission="services.configure">
+              <PlanEditorPage />
             </RequirePermission>
           }
         />

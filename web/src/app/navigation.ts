@@ -1,15 +1,37 @@
 import type { PermissionKey } from '../api/types';
 
-export type NavItem = { label: string; to: string; permission: PermissionKey; end?: boolean };
+/** `permission`: one key, any of several, or null for everyone signed in. */
+export type NavItem = {
+  label: string;
+  to: string;
+  permission: PermissionKey | readonly PermissionKey[] | null;
+  end?: boolean;
+};
 
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Clients', to: '/clients', permission: 'clients.read' },
+  { label: 'Sessions calendar', to: '/sessions-calendar', permission: 'bookings.read' },
   { label: 'My appointments', to: '/my-appointments', permission: 'appointments.own' },
+  { label: 'My services', to: '/my-services', permission: null },
+  { label: 'All services', to: '/services', permission: 'services.read' },
+  {
+    label: 'Service Plans',
+    to: '/service-plans',
+    permission: ['services.configure', 'services.deploy_plan'],
+  },
   { label: 'Staff', to: '/staff', permission: 'staff.manage', end: true },
   { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },
   { label: 'Audit', to: '/audit', permission: 'audit.read' },
 ];
 
+export function allows(
+  can: (permission: PermissionKey) => boolean,
+  permission: NavItem['permission'],
+): boolean {
+  if (permission === null) return true;
+  return typeof permission === 'string' ? can(permission) : permission.some((key) => can(key));
+}
+
 export function firstAllowedPath(can: (permission: PermissionKey) => boolean): string {
-  return NAV_ITEMS.find((item) => can(item.permission))?.to ?? '/my-appointments';
+  return NAV_ITEMS.find((item) => allows(can, item.permission))?.to ?? '/my-services';
 }

@@ -23,9 +23,11 @@ export function RequirePermission({
   permission,
   children,
 }: {
-  permission: PermissionKey;
+  /** One key, or several of which any will do. */
+  permission: PermissionKey | readonly PermissionKey[];
   children: ReactNode;
 }) {
   const { can } = useAuth();
-  return can(permission) ? children : <NoAccess />;
+  const allowed = typeof permission === 'string' ? can(permission) : permission.some((key) => can(key));
+  return allowed ? children : <NoAccess />;
 }

@@ -161,6 +161,18 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
         </Text>
       </Group>
       {problem ? <ProblemAlert error={problem} /> : null}
+      {booking.seriesId ? (
+        <Alert
+          color="blue"
+          variant="light"
+          title="Occurrence of a scheduled service"
+          data-testid="occurrence-note"
+        >
+          Editing or cancelling here changes this occurrence only
+          {booking.isException ? '; it has already been edited on its own' : ''}. Change the whole series from
+          the client's Care Plans.
+        </Alert>
+      ) : null}
       {booking.status === 'cancelled' && booking.cancellationReason ? (
         <Alert color="red" variant="light" title="Cancelled">
           {booking.cancellationReason}

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Breadcrumbs, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
-import type { Client } from '../../api/types';
+import type { Client, PermissionKey } from '../../api/types';
+import { useAuth } from '../../auth/auth-context';
 import { fullName } from '../../shared/format';
 import { NotFound } from '../../shared/not-found';
 import { ProblemAlert } from '../../shared/problem-alert';
@@ -16,15 +17,21 @@ export function useProfileClient(): Client {
 }
 
 const TABS = [
-  { value: 'profile', label: 'Detailed Profile' },
-  { value: 'service-orders', label: 'Service Orders' },
-] as const;
+  { value: 'profile', label: 'Detailed Profile', permission: null },
+  { value: 'services', label: 'Services', permission: 'services.read' },
+  { value: 'service-orders', label: 'Service Orders', permission: null },
+  { value: 'care-plans', label: 'Care Plans', permission: 'bookings.read' },
+  { value: 'calendar', label: 'Calendar', permission: 'bookings.read' },
+  { value: 'leave', label: 'Leave', permission: null },
+] as const satisfies readonly { value: string; label: string; permission: PermissionKey | null }[];
 
 export function ClientProfileLayout() {
   const { clientId = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
   const query = useClient(clientId);
+  const { can } = useAuth();
+  const tabs = TABS.filter((item) => item.permission === null || can(item.permission));
   const tab = TABS.find((item) => location.pathname.endsWith(`/${item.value}`))?.value ?? 'profile';
 
   if (query.isPending) {
@@ -77,7 +84,7 @@ export function ClientProfileLayout() {
         keepMounted={false}
       >
         <Tabs.List aria-label="Client profile sections">
-          {TABS.map((item) => (
+          {tabs.map((item) => (
             <Tabs.Tab key={item.value} value={item.value}>
               {item.label}
             </Tabs.Tab>

@@ -1,0 +1,301 @@
+import { type Calendar, DayGrid, Interaction, ResourceTimeline } from '@event-calendar/core';
+import { Anchor, Button, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { bookingsApi } from '../../api/endpoints';
+import { type ApiError, isApiError } from '../../api/problem';
+import type { BookingPatch } from '../../api/types';
+import { useAuth, useMe } from '../../auth/auth-context';
+import { formatPlainDate, fullName } from '../../shared/format';
+import { PageHeader } from '../../shared/page-header';
+import { ProblemAlert } from '../../shared/problem-alert';
+import { TimeZoneSelect } from '../../shared/time-zone-select';
+import { zoneAbbreviation } from '../../shared/time-zones';
+import { BookingDrawer } from '../bookings/booking-drawer';
+import { bookingKeys } from '../bookings/bookings-queries';
+import { ConflictAlert } from '../bookings/conflict-alert';
+import { BUTTON_TEXT, eventContent, itemOf, toCalendarEvent, UNASSIGNED_RESOURCE } from './calendar-events';
+import { rangeToInstants, toClientLocal, wallClockOf } from './calendar-time';
+import { EventCalendar } from './event-calendar';
+import type { CalendarItem, CalendarQuery } from './scheduling-api';
+import { useCalendar, useDeliveringStaff, useServiceTypes } from './scheduling-queries';
+
+const PLUGINS = [ResourceTimeline, DayGrid, Interaction];
+const PROVIDER_RESOURCE = 'external-provider';
+const STATUSES = [
+  { value: 'booked', label: 'Booked' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+
+type PendingMove = {
+  info: Calendar.EventDropInfo;
+  item: CalendarItem;
+  wallClock: string;
+  staffId: string | null | undefined;
+};
+
+/** The staff row an event sits in: a staff member, the unassigned row, or external providers. */
+function resourceOf(item: CalendarItem): string {
+  if (item.staff) return item.staff.id;
+  return item.providerName ? PROVIDER_RESOURCE : UNASSIGNED_RESOURCE;
+}
+
+/** Sessions calendar: every booking by staff member, for a day, a week or a month; drag to move or reassign. */
+export function SessionsCalendarPage() {
+  const me = useMe();
+  const { can } = useAuth();
+  const canWrite = can('bookings.write');
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [zone, setZone] = useState(me.organisation.timeZone);
+  const [serviceTypeId, setServiceTypeId] = useState<string | null>(null);
+  const [statuses, setStatuses] = useState<string[]>(['booked', 'completed']);
+  const [range, setRange] = useState<{ start: Date; end: Date } | null>(null);
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const [conflict, setConflict] = useState<ApiError | null>(null);
+  const [moving, setMoving] = useState(false);
+  const serviceTypes = useServiceTypes();
+  const staff = useDeliveringStaff();
+
+  const query: CalendarQuery | null = range
+    ? {
+        ...rangeToInstants(range.start, range.end, zone),
+        zone,
+        serviceTypeId: serviceTypeId ?? undefined,
+        status: statuses.length ? statuses.join(',') : undefined,
+      }
+    : null;
+  const calendar = useCalendar(query);
+  const items = calendar.data?.items ?? [];
+
+  const resources = useMemo(() => {
+    const rows = new Map<string, string>();
+    for (const member of staff.data?.items ?? []) if (member.active) rows.set(member.id, fullName(member));
+    // Without access to the staff list, the rows come from the bookings themselves.
+    for (const item of calendar.data?.items ?? []) if (item.staff) rows.set(item.staff.id, item.staff.name);
+    const list: Calendar.ResourceInput[] = [
+      { id: UNASSIGNED_RESOURCE, title: 'Unassigned (open shifts)' },
+      ...[...rows.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([id, title]) => ({ id, title })),
+    ];
+    if ((calendar.data?.items ?? []).some((item) => !item.staff && item.providerName))
+      list.push({ id: PROVIDER_RESOURCE, title: 'External providers' });
+    return list;
+  }, [staff.data, calendar.data]);
+
+  const events = useMemo(
+    () =>
+      items.map((item) => ({
+        ...toCalendarEvent(item),
+        resourceIds: [resourceOf(item)],
+        startEditable: canWrite && item.status === 'booked',
+      })),
+    [items, canWrite],
+  );
+
+  const openBookingId = params.get('booking');
+  /** ?date=YYYY-MM-DD opens the calendar on that day (read once, when the calendar is created). */
+  const [initialDate] = useState(() => params.get('date'));
+  const openBooking = (id: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (id) next.set('booking', id);
+        else next.delete('booking');
+        return next;
+      },
+      { replace: !id },
+    );
+
+  const move = async (move: PendingMove) => {
+    setMoving(true);
+    setConflict(null);
+    try {
+      // The booking's own zone (the client's) is what PATCH /bookings/:id reads dates and times in.
+      const booking = await bookingsApi.get(move.item.id);
+      const local = toClientLocal(move.wallClock, zone, booking.timeZone);
+      const patch: BookingPatch = { ...local };
+      if (move.staffId !== undefined)
+        patch.assignee = move.staffId === null ? null : { type: 'staff', id: move.staffId };
+      await bookingsApi.update(move.item.id, patch);
+      notifications.show({
+        color: 'brand',
+        title: move.item.seriesId ? 'Occurrence moved' : 'Booking moved',
+        message: `“${move.item.name}” is now on ${formatPlainDate(local.bookingDate)} at ${local.startTime} ${zoneAbbreviation(booking.timeZone)} (client's time).`,
+      });
+    } catch (error) {
+      move.info.revert();
+      if (isApiError(error) && error.status === 409) setConflict(error);
+      else
+        notifications.show({
+          color: 'red',
+          title: 'The booking was not moved',
+          message: error instanceof Error ? error.message : 'Something went wrong.',
+        });
+    } finally {
+      setMoving(false);
+      setPending(null);
+      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+    }
+  };
+
+  const onDrop = (info: Calendar.EventDropInfo) => {
+    const item = itemOf(info.event);
+    const newResource = info.newResource?.id;
+    if (newResource === PROVIDER_RESOURCE) {
+      info.revert();
+      notifications.show({
+        color: 'orange',
+        title: 'Not moved',
+        message: 'Assign an external provider from the booking itself.',
+      });
+      return;
+    }
+    const staffId =
+      newResource === undefined ? undefined : newResource === UNASSIGNED_RESOURCE ? null : newResource;
+    const next: PendingMove = { info, item, wallClock: wallClockOf(info.event.start), staffId };
+    if (item.seriesId) setPending(next);
+    else void move(next);
+  };
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Sessions calendar"
+        description="Every booking by staff member. Drag a booking to another time or row to move or reassign it."
+      />
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <TimeZoneSelect
+          label="Time zone shown"
+          value={zone}
+          onChange={(value) => value && setZone(value)}
+          allowDeselect={false}
+          w={260}
+          description={`${zoneAbbreviation(zone)}${zone === me.organisation.timeZone ? ' · the organisation’s zone' : ''}`}
+        />
+        <Select
+          label="Service type"
+          placeholder="All service types"
+          clearable
+          w={220}
+          data={(serviceTypes.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
+          value={serviceTypeId}
+          onChange={setServiceTypeId}
+        />
+        <MultiSelect
+          label="Status"
+          placeholder="All statuses"
+          w={320}
+          data={STATUSES}
+          value={statuses}
+          onChange={setStatuses}
+        />
+      </Group>
+      {calendar.isError ? (
+        <ProblemAlert error={calendar.error} title="The calendar couldn't be loaded" />
+      ) : null}
+      {calendar.data?.truncated ? (
+        <Text size="sm" c="red.9">
+          Too many bookings to show at once: narrow the filters.
+        </Text>
+      ) : null}
+      {conflict ? (
+        <div>
+          <ConflictAlert error={conflict} />
+          <Button size="xs" variant="subtle" mt={4} onClick={() => setConflict(null)}>
+            Dismiss
+          </Button>
+        </div>
+      ) : null}
+      <EventCalendar
+        plugins={PLUGINS}
+        label="Sessions calendar"
+        testId="sessions-calendar"
+        className="sessions-calendar"
+        options={{
+          view: 'resourceTimelineDay',
+          ...(initialDate ? { date: initialDate } : {}),
+          timeZone: 'UTC',
+          height: 'auto',
+          firstDay: 1,
+          locale: 'en-AU',
+          scrollTime: '05:00:00',
+          slotDuration: '00:30:00',
+          slotWidth: 48,
+          snapDuration: '00:15:00',
+          nowIndicator: false,
+          headerToolbar: {
+            start: 'prev,next today',
+            center: 'title',
+            end: 'resourceTimelineDay,resourceTimelineWeek,dayGridMonth',
+          },
+          buttonText: (text) => ({ ...text, ...BUTTON_TEXT }),
+          eventTimeFormat: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+          slotLabelFormat: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+          dayMaxEvents: true,
+          views: {
+            resourceTimelineWeek: { slotDuration: '02:00:00', slotWidth: 36, snapDuration: '00:15:00' },
+          },
+          editable: canWrite,
+          eventDurationEditable: false,
+          resources,
+          events,
+          eventContent: eventContent('client'),
+          datesSet: (info) => setRange({ start: info.start, end: info.end }),
+          eventClick: (info) => openBooking(info.event.id as string),
+          eventDrop: onDrop,
+        }}
+      />
+      <Text size="xs" c="gray.7">
+        Colours: blue booked, green completed, grey cancelled; the left edge shows the service type.
+      </Text>
+
+      <Modal
+        opened={pending !== null}
+        onClose={() => {
+          pending?.info.revert();
+          setPending(null);
+        }}
+        title="Move a scheduled occurrence"
+      >
+        {pending ? (
+          <Stack gap="sm">
+            <Text size="sm">
+              “{pending.item.name}” for {pending.item.client.name} is part of a scheduled service. Move it to{' '}
+              {formatPlainDate(pending.wallClock.slice(0, 10))} at {pending.wallClock.slice(11)}{' '}
+              {zoneAbbreviation(zone)}
+              {pending.staffId !== undefined
+                ? `, ${pending.staffId === null ? 'unassigned' : `with ${resources.find((r) => r.id === pending.staffId)?.title ?? 'another staff member'}`}`
+                : ''}
+              ?
+            </Text>
+            <Text size="sm" c="gray.7">
+              Only this occurrence changes. To change the whole series or the following occurrences, use{' '}
+              <Anchor component={Link} to={`/clients/${pending.item.client.id}/care-plans`}>
+                the client's Care Plans
+              </Anchor>
+              .
+            </Text>
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                onClick={() => {
+                  pending.info.revert();
+                  setPending(null);
+                }}
+              >
+                Cancel
+              </Button>
+              <Button loading={moving} onClick={() => void move(pending)}>
+                This occurrence only
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+      <BookingDrawer bookingId={openBookingId} onClose={() => openBooking(null)} />
+    </Stack>
+  );
+}
