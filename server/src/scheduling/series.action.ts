@@ -23,6 +23,7 @@ import {
   dayBefore,
   horizonEnd,
   later,
+  occurrenceTimes,
   seriesRecurrenceText,
   startOfLocalDay,
   validateSeriesRule,
@@ -51,6 +52,26 @@ export function toSeriesView(s: SeriesRecord): SeriesView {
 }
 
 export type ScheduleReport = { series: SeriesView | null; occurrences: OccurrenceOutcome[] };
+
+/** The series as it now stands, audited against `before`, with what happened to each occurrence. */
+async function reportAfter(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  before: SeriesView,
+  occurrences: OccurrenceOutcome[],
+): Promise<ScheduleReport> {
+  const after = toSeriesView((await findSeries(tx, actor.organisationId, id))!);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'update',
+    entityType: 'scheduled_service',
+    entityId: id,
+    before,
+    after,
+  });
+  return { series: after, occurrences };
+}
 
 /** A rule that does not parse is invalid input naming `rrule`, with the engine's reason. */
 export function checkRule(s: Parameters<typeof validateSeriesRule>[0]) {
@@ -120,16 +141,7 @@ export async function activateSeries(
   if (series.status !== 'draft') throw conflict(`This scheduled service is already ${series.status}`);
   await updateSeries(tx, actor.organisationId, id, { status: 'active' });
   const occurrences = await generateAhead(tx, actor, { ...series, status: 'active' }, now);
-  const after = toSeriesView((await findSeries(tx, actor.organisationId, id))!);
-  await recordAudit(tx, {
-    ...auditBy(actor),
-    action: 'update',
-    entityType: 'scheduled_service',
-    entityId: id,
-    before: toSeriesView(series),
-    after,
-  });
-  return { series: after, occurrences };
+  return reportAfter(tx, actor, id, toSeriesView(series), occurrences);
 }
 
 /**
@@ -154,16 +166,7 @@ export async function editSeries(
     await updateSeries(tx, actor.organisationId, id, edit.changes);
     const series = (await findSeries(tx, actor.organisationId, id))!;
     const occurrences = series.status === 'active' ? await generateAhead(tx, actor, series, now) : [];
-    const after = toSeriesView((await findSeries(tx, actor.organisationId, id))!);
-    await recordAudit(tx, {
-      ...auditBy(actor),
-      action: 'update',
-      entityType: 'scheduled_service',
-      entityId: id,
-      before,
-      after,
-    });
-    return { series: after, occurrences };
+    return reportAfter(tx, actor, id, before, occurrences);
   }
 
   if (!edit.fromDate) throw invalid('fromDate', 'is required for scope "following"');
@@ -245,13 +248,7 @@ export async function endSeries(
     removable.map((b) => b.bookingId),
   );
   const occurrences: OccurrenceOutcome[] = future.map((b) => ({
-    localDate: b.localDate,
-    startsAt: b.startsAt
-      .toZonedDateTimeISO(current.timeZone)
-      .toString({ timeZoneName: 'never', smallestUnit: 'minute' }),
-    endsAt: b.endsAt
-      .toZonedDateTimeISO(current.timeZone)
-      .toString({ timeZoneName: 'never', smallestUnit: 'minute' }),
+    ...occurrenceTimes(b, current.timeZone),
     action: b.status === 'completed' ? 'keep' : 'delete',
     bookingId: b.bookingId,
     result: b.status === 'completed' ? 'kept' : 'done',
@@ -266,14 +263,5 @@ export async function endSeries(
         ? current.status
         : 'ended',
   });
-  const after = toSeriesView((await findSeries(tx, actor.organisationId, id))!);
-  await recordAudit(tx, {
-    ...auditBy(actor),
-    action: 'update',
-    entityType: 'scheduled_service',
-    entityId: id,
-    before,
-    after,
-  });
-  return { series: after, occurrences };
+  return reportAfter(tx, actor, id, before, occurrences);
 }

@@ -22,6 +22,13 @@ export type Occurrence = {
   localDate: string;
 };
 
+/** An occurrence's local date and its start and end as ISO 8601 with the zone's offset (to the minute). */
+export function occurrenceTimes(o: Pick<Occurrence, 'localDate' | 'startsAt' | 'endsAt'>, zone: string) {
+  const format = (i: Temporal.Instant) =>
+    i.toZonedDateTimeISO(zone).toString({ timeZoneName: 'never', smallestUnit: 'minute' });
+  return { localDate: o.localDate, startsAt: format(o.startsAt), endsAt: format(o.endsAt) };
+}
+
 /** The iCalendar text of a series: DTSTART with TZID (the client's zone), then the RRULE. */
 export function seriesRecurrenceText(
   s: Pick<SeriesDefinition, 'timeZone' | 'startDate' | 'startTime' | 'rrule'>,

@@ -14,19 +14,10 @@ import type { LeaveRecord, OccurrenceOutcome, SeriesRecord } from './schedule.ty
 import {
   insideLeave,
   leaveWindow,
-  type Occurrence,
   occurrencesBetween,
+  occurrenceTimes,
   planSeriesChanges,
 } from './series.js';
-
-function describe(o: Occurrence, zone: string) {
-  const start = o.startsAt.toZonedDateTimeISO(zone);
-  return {
-    localDate: o.localDate,
-    startsAt: start.toString({ timeZoneName: 'never', smallestUnit: 'minute' }),
-    endsAt: o.endsAt.toZonedDateTimeISO(zone).toString({ timeZoneName: 'never', smallestUnit: 'minute' }),
-  };
-}
 
 function leaveCovering(
   leaves: readonly LeaveRecord[],
@@ -61,7 +52,7 @@ export async function syncSeries(
       const e = existing.find((x) => x.bookingId === change.bookingId)!;
       if (change.reason !== 'unchanged')
         outcomes.push({
-          ...describe({ ...e, localDate: e.localDate }, zone),
+          ...occurrenceTimes({ ...e, localDate: e.localDate }, zone),
           action: 'keep',
           bookingId: e.bookingId,
           result: 'kept',
@@ -72,7 +63,12 @@ export async function syncSeries(
     if (change.action === 'delete') {
       const e = existing.find((x) => x.bookingId === change.bookingId)!;
       toDelete.push(change.bookingId);
-      outcomes.push({ ...describe(e, zone), action: 'delete', bookingId: change.bookingId, result: 'done' });
+      outcomes.push({
+        ...occurrenceTimes(e, zone),
+        action: 'delete',
+        bookingId: change.bookingId,
+        result: 'done',
+      });
       continue;
     }
     const o = change.occurrence;
@@ -89,7 +85,7 @@ export async function syncSeries(
     if (!result.ok) {
       const other = await staffOverlap(tx, organisationId, series.staffId!, o.startsAt, o.endsAt);
       outcomes.push({
-        ...describe(o, zone),
+        ...occurrenceTimes(o, zone),
         action: change.action,
         bookingId: change.action === 'update' ? change.bookingId : null,
         result: 'conflict',
@@ -104,7 +100,7 @@ export async function syncSeries(
     const clash = await clientOverlap(tx, organisationId, series.clientId, o.startsAt, o.endsAt, series.id);
     if (clash) warnings.push(`the client already has "${clash.name}" at that time`);
     outcomes.push({
-      ...describe(o, zone),
+      ...occurrenceTimes(o, zone),
       action: change.action,
       bookingId: result.bookingId,
       result: 'done',
