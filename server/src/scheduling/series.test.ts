@@ -42,6 +42,21 @@ describe('occurrencesBetween', () => {
     expect(occ.map((o) => o.localDate)).toEqual(['2026-09-28', '2026-10-01']);
   });
 
+  it('does not book the start date when the rule does not match it (RFC 5545 would)', () => {
+    const saturdays = occurrencesBetween(
+      { ...weekly, rrule: 'FREQ=WEEKLY;BYDAY=SA' },
+      I('2026-09-27T00:00:00Z'),
+      I('2026-10-11T00:00:00Z'),
+    );
+    expect(saturdays.map((o) => o.localDate)).toEqual(['2026-10-03', '2026-10-10']);
+    const monthly = occurrencesBetween(
+      { ...weekly, rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1' },
+      I('2026-09-27T00:00:00Z'),
+      I('2026-11-01T00:00:00Z'),
+    );
+    expect(monthly.map((o) => o.localDate)).toEqual(['2026-09-30', '2026-10-31']);
+  });
+
   it('prints DTSTART with the TZID', () => {
     expect(seriesRecurrenceText(weekly)).toBe(
       'DTSTART;TZID=Australia/Sydney:20260928T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH',
