@@ -334,3 +334,66 @@ describe('client leave', () => {
     expect((await seriesBookings(id)).at(-1)!.status).toBe('booked');
   });
 });
+
+describe('staff availability', () => {
+  it("flags occurrences outside the assignee's working hours or during their leave, and still books them", async () => {
+    const admin = await signedIn(t.baseUrl, org.emails.administrator);
+    const hours = await admin.request('PUT', `/staff/${otherWorker}/working-hours`, {
+      items: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: '08:00', endsAt: '17:00' })),
+    });
+    expect(hours.status).toBe(200);
+    expect(hours.body.items).toHaveLength(5);
+    const bad = await admin.request('PUT', `/staff/${otherWorker}/working-hours`, {
+      items: [{ weekday: 1, startsAt: '17:00', endsAt: '09:00' }],
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].field).toBe('items.0.endsAt');
+    expect(
+      (
+        await admin.post(`/staff/${otherWorker}/leave`, {
+          startsOn: '2026-10-14',
+          endsOn: '2026-10-14',
+          reason: 'Training',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await coordinator.post(`/staff/${otherWorker}/leave`, {
+          startsOn: '2026-10-20',
+          endsOn: '2026-10-21',
+        })
+      ).status,
+    ).toBe(403);
+
+    const client = (
+      await coordinator.post('/clients', {
+        givenName: 'Wes',
+        familyName: 'Tan',
+        timeZone: 'Australia/Sydney',
+      })
+    ).body.id;
+    const weekday = await coordinator.post(
+      `/clients/${client}/scheduled-services?preview=true`,
+      weekly({ rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '10:00', staffId: otherWorker, status: 'active' }),
+    );
+    const flagged = weekday.body.occurrences.filter((o: { warnings?: string[] }) => o.warnings);
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        localDate: '2026-10-14',
+        result: 'done',
+        warnings: ['the assignee is on leave'],
+      }),
+    ]);
+    const saturday = await coordinator.post(
+      `/clients/${client}/scheduled-services?preview=true`,
+      weekly({ rrule: 'FREQ=WEEKLY;BYDAY=SA', startTime: '12:00', staffId: otherWorker, status: 'active' }),
+    );
+    expect(saturday.body.summary.done).toBe(12);
+    expect(
+      saturday.body.occurrences.every((o: { warnings?: string[] }) =>
+        o.warnings?.includes("outside the assignee's working hours"),
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,6 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../platform/db/database.js';
+import { availabilityWarnings } from './availability.js';
 import {
+  availabilityOf,
   clientOverlap,
   deleteBookings,
   insertOccurrence,
@@ -43,6 +45,7 @@ export async function syncSeries(
 ): Promise<OccurrenceOutcome[]> {
   const zone = series.timeZone;
   const leaves = await leaveForClient(tx, organisationId, series.clientId);
+  const availability = series.staffId ? await availabilityOf(tx, organisationId, series.staffId) : null;
   const existing = await seriesBookingsFrom(tx, organisationId, series.id, from, zone);
   const plan = planSeriesChanges(existing, occurrencesBetween(series, from, to), series.staffId);
   const outcomes: OccurrenceOutcome[] = [];
@@ -99,6 +102,7 @@ export async function syncSeries(
       warnings.push(`suspended: client on ${write.suspendedBy.type.replace('_', ' ')} leave`);
     const clash = await clientOverlap(tx, organisationId, series.clientId, o.startsAt, o.endsAt, series.id);
     if (clash) warnings.push(`the client already has "${clash.name}" at that time`);
+    if (availability) warnings.push(...availabilityWarnings(o.startsAt, o.endsAt, availability));
     outcomes.push({
       ...occurrenceTimes(o, zone),
       action: change.action,

@@ -191,6 +191,23 @@ export type NoticeTable = {
   read_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
 };
 
+export type StaffWorkingHoursTable = {
+  organisation_id: string;
+  staff_id: string;
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+};
+
+export type StaffLeaveTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  staff_id: string;
+  starts_on: LocalDate;
+  ends_on: LocalDate;
+  reason: string | null;
+};
+
 export type CalendarFeedTable = {
   organisation_id: string;
   token_hash: Buffer;
@@ -305,4 +322,6 @@ export type Database = {
   client_leave: ClientLeaveTable;
   notices: NoticeTable;
   calendar_feeds: CalendarFeedTable;
+  staff_working_hours: StaffWorkingHoursTable;
+  staff_leave: StaffLeaveTable;
 } & import('../../contracts/contract-tables.types.js').ContractTables;

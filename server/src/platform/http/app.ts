@@ -24,6 +24,7 @@ import { externalProviderRoutes } from '../../people/external-providers.routes.j
 import { staffRoutes } from '../../people/staff.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { serviceRoutes } from '../../plans/services.routes.js';
+import { availabilityRoutes } from '../../scheduling/availability.routes.js';
 import { calendarRoutes } from '../../scheduling/calendar.routes.js';
 import { schedulingRoutes } from '../../scheduling/scheduling.routes.js';
 import type { Clock } from '../clock.js';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(invoiceRoutes);
       await api.register(schedulingRoutes);
       await api.register(calendarRoutes);
+      await api.register(availabilityRoutes);
     },
     { prefix: '/api/v1' },
   );
