@@ -13,7 +13,7 @@ import { decodeCursor, toPage } from '../shared/cursor.js';
 import { notFound } from '../shared/domain-error.js';
 import { serviceInput, servicePatch, serviceSchema, serviceSummarySchema } from './plan.schemas.js';
 import { memoToday, toServiceSummary } from './plan-view.js';
-import { clientZone, listServices, roleIdsOfStaff } from './service.store.js';
+import { clientZone, listServices, roleIdsOfStaff, type ServiceRow } from './service.store.js';
 import {
   changeService,
   createService,
@@ -40,6 +40,18 @@ const filters = listQuery.extend({
 });
 
 export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** One page of summaries, soonest due first; "today" is computed once per request, per client zone. */
+  const servicePage = (rows: ServiceRow[], limit: number) => {
+    const today = memoToday(app.clock());
+    return toPage(
+      rows,
+      limit,
+      (r) => toServiceSummary(r, today),
+      (r) => [r.dueDate, r.id],
+    );
+  };
+  const afterCursor = (cursor: string | undefined) => decodeCursor(cursor, 2) as [string, string] | undefined;
+
   app.get(
     '/services',
     {
@@ -57,14 +69,9 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
         const rows = await listServices(tx, actor.organisationId, {
           ...filter,
           limit,
-          after: decodeCursor(cursor, 2) as [string, string] | undefined,
+          after: afterCursor(cursor),
         });
-        return toPage(
-          rows,
-          limit,
-          (r) => toServiceSummary(r, memoToday(app.clock())),
-          (r) => [r.dueDate, r.id],
-        );
+        return servicePage(rows, limit);
       }),
   );
   app.get(
@@ -90,14 +97,9 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
           mine,
           status,
           limit,
-          after: decodeCursor(cursor, 2) as [string, string] | undefined,
+          after: afterCursor(cursor),
         });
-        return toPage(
-          rows,
-          limit,
-          (r) => toServiceSummary(r, memoToday(app.clock())),
-          (r) => [r.dueDate, r.id],
-        );
+        return servicePage(rows, limit);
       }),
   );
   app.get(
@@ -118,14 +120,9 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
         const rows = await listServices(tx, actor.organisationId, {
           clientId: request.params.id,
           limit,
-          after: decodeCursor(cursor, 2) as [string, string] | undefined,
+          after: afterCursor(cursor),
         });
-        return toPage(
-          rows,
-          limit,
-          (r) => toServiceSummary(r, memoToday(app.clock())),
-          (r) => [r.dueDate, r.id],
-        );
+        return servicePage(rows, limit);
       }),
   );
   app.post(
