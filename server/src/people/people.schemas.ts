@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { localDate } from '../platform/http/schemas.js';
+import { localDate, nullableText } from '../platform/http/schemas.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
 
 /** Optional free text: trimmed, and an empty string means "no value" (null). */
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .transform((v) => (v === '' ? null : v))
-    .optional();
+export const optionalText = (max: number) => nullableText(max).optional();
 
 export const timeZoneField = z
   .string()

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '../platform/http/schemas.js';
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
+import { localDate, nullableText as text } from '../platform/http/schemas.js';
 
 export const assigneeRef = z
   .object({ type: z.enum(['staff', 'role']), id: z.uuid() })

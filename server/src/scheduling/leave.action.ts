@@ -1,6 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { findOverlapping } from '../bookings/booking.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
@@ -12,7 +13,6 @@ import {
   insertLeave,
   insertNotice,
   restoreBooking,
-  staffOverlap,
   suspendBooking,
   suspendedBy,
   updateLeave,
@@ -110,7 +110,7 @@ async function restoreOutside(
         });
     } else {
       const other = b.staffId
-        ? await staffOverlap(tx, actor.organisationId, b.staffId, b.startsAt, b.endsAt)
+        ? await findOverlapping(tx, actor.organisationId, b.staffId, b.startsAt, b.endsAt, null)
         : undefined;
       notRestored.push({
         ...item,

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import { instant, localDate, localTime } from '../platform/http/schemas.js';
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
+import { instant, localDate, localTime, nullableText as text } from '../platform/http/schemas.js';
 
 export const rruleField = z
   .string()

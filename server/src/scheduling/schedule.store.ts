@@ -334,26 +334,6 @@ export async function deleteBookings(tx: Tx, organisationId: string, ids: string
     .execute();
 }
 
-/** The first non-cancelled booking of the staff member overlapping [start, end), to name in a conflict. */
-export async function staffOverlap(
-  tx: Tx,
-  organisationId: string,
-  staffId: string,
-  start: Temporal.Instant,
-  end: Temporal.Instant,
-) {
-  return tx
-    .selectFrom('bookings')
-    .where('organisation_id', '=', organisationId)
-    .where('staff_id', '=', staffId)
-    .where('status', '<>', 'cancelled')
-    .where(
-      sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${start.toString()}::timestamptz, ${end.toString()}::timestamptz)`,
-    )
-    .select(['id', 'name'])
-    .executeTakeFirst();
-}
-
 /** Another non-cancelled booking of the client at that time: a soft conflict (a warning, not a refusal). */
 export async function clientOverlap(
   tx: Tx,

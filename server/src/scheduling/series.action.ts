@@ -1,6 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { findAssignableStaff } from '../bookings/booking.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
@@ -87,12 +88,7 @@ async function checkRefs(tx: Tx, actor: Actor, refs: { serviceTypeId?: string; s
   if (refs.serviceTypeId && !(await serviceTypeExists(tx, actor.organisationId, refs.serviceTypeId)))
     throw invalid('serviceTypeId', 'is not an active service type of this organisation');
   if (refs.staffId) {
-    const staff = await tx
-      .selectFrom('staff')
-      .where('organisation_id', '=', actor.organisationId)
-      .where('id', '=', refs.staffId)
-      .select(['active', 'delivers_services'])
-      .executeTakeFirst();
+    const staff = await findAssignableStaff(tx, actor.organisationId, refs.staffId);
     if (!staff?.active || !staff.delivers_services)
       throw invalid('staffId', 'is not an active staff member who delivers services');
   }

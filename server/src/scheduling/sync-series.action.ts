@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import { findOverlapping } from '../bookings/booking.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { availabilityWarnings } from './availability.js';
 import {
@@ -8,7 +9,6 @@ import {
   insertOccurrence,
   leaveForClient,
   seriesBookingsFrom,
-  staffOverlap,
   updateOccurrence,
   updateSeries,
 } from './schedule.store.js';
@@ -86,7 +86,7 @@ export async function syncSeries(
         : await updateOccurrence(tx, organisationId, change.bookingId, series, write);
     if (!result.ok && result.kind === 'exists') continue; // a concurrent generator made it: nothing to report
     if (!result.ok) {
-      const other = await staffOverlap(tx, organisationId, series.staffId!, o.startsAt, o.endsAt);
+      const other = await findOverlapping(tx, organisationId, series.staffId!, o.startsAt, o.endsAt, null);
       outcomes.push({
         ...occurrenceTimes(o, zone),
         action: change.action,

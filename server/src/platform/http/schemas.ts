@@ -30,6 +30,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** Free text that may be absent: trimmed, and an empty string means "no value" (null). */
+export const nullableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === '' ? null : v));
+
 export const instant = z
   .string()
   .meta({ description: 'ISO 8601 instant with offset', example: '2026-01-05T09:00:00+11:00' });
