@@ -3,10 +3,15 @@ import { useAuth } from '../auth/auth-context';
 import { RequireAuth, RequirePermission } from '../auth/require-auth';
 import { MyAppointmentsPage } from '../features/appointments/my-appointments.page';
 import { AuditPage } from '../features/audit/audit.page';
+import { InvoicePage } from '../features/billing/invoice.page';
+import { InvoicesPage } from '../features/billing/invoices.page';
 import { ClientServiceOrdersPage } from '../features/bookings/client-service-orders.page';
 import { ClientDetailedProfilePage } from '../features/clients/client-detailed-profile.page';
 import { ClientProfileLayout } from '../features/clients/client-profile.layout';
 import { ClientsListPage } from '../features/clients/clients-list.page';
+import { ClientContractsPage } from '../features/contracts/client-contracts.page';
+import { ContractTypePage } from '../features/contracts/contract-type.page';
+import { ContractTypesPage } from '../features/contracts/contract-types.page';
 import { LoginPage } from '../features/login/login.page';
 import { RolesPage } from '../features/roles/roles.page';
 import { CarePlansPage } from '../features/scheduling/care-plans.page';
@@ -78,6 +83,14 @@ export function App() {
             }
           />
           <Route path="leave" element={<ClientLeavePage />} />
+          <Route
+            path="contracts"
+            element={
+              <RequirePermission permission="contracts.manage">
+                <ClientContractsPage />
+              </RequirePermission>
+            }
+          />
         </Route>
         <Route
           path="sessions-calendar"
@@ -100,6 +113,38 @@ export function App() {
           element={
             <RequirePermission permission="roles.manage">
               <RolesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="contract-types"
+          element={
+            <RequirePermission permission="contracts.manage">
+              <ContractTypesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="contract-types/:typeId"
+          element={
+            <RequirePermission permission="contracts.manage">
+              <ContractTypePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="invoices"
+          element={
+            <RequirePermission permission="billing.run">
+              <InvoicesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="invoices/:invoiceId"
+          element={
+            <RequirePermission permission="billing.run">
+              <InvoicePage />
             </RequirePermission>
           }
         />

@@ -19,6 +19,8 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/service-plans',
     permission: ['services.configure', 'services.deploy_plan'],
   },
+  { label: 'Contract types', to: '/contract-types', permission: 'contracts.manage' },
+  { label: 'Invoices', to: '/invoices', permission: 'billing.run' },
   { label: 'Staff', to: '/staff', permission: 'staff.manage', end: true },
   { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },
   { label: 'Audit', to: '/audit', permission: 'audit.read' },

@@ -23,6 +23,7 @@ const TABS = [
   { value: 'care-plans', label: 'Care Plans', permission: 'bookings.read' },
   { value: 'calendar', label: 'Calendar', permission: 'bookings.read' },
   { value: 'leave', label: 'Leave', permission: null },
+  { value: 'contracts', label: 'Contracts', permission: 'contracts.manage' },
 ] as const satisfies readonly { value: string; label: string; permission: PermissionKey | null }[];
 
 export function ClientProfileLayout() {

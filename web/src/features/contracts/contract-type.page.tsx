@@ -1,0 +1,5 @@
+import { PageHeader } from '../../shared/page-header';
+
+export function ContractTypePage() {
+  return <PageHeader title="Contract type" />;
+}
