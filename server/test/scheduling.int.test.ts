@@ -396,4 +396,66 @@ describe('staff availability', () => {
       ),
     ).toBe(true);
   });
+
+  it('asks for a reason before a single booking goes ahead despite soft conflicts, and keeps it on the booking', async () => {
+    // otherWorker works Mon–Fri 08:00–17:00 (Sydney) and is on leave on Wednesday 2026-10-14 (test above).
+    const client = (
+      await coordinator.post('/clients', {
+        givenName: 'Ida',
+        familyName: 'Moss',
+        timeZone: 'Australia/Sydney',
+      })
+    ).body.id;
+    const visit = (over: Record<string, unknown>) => ({
+      name: 'Evening check',
+      bookingDate: '2026-10-13',
+      startTime: '18:00',
+      durationMinutes: 60,
+      assignee: { type: 'staff', id: otherWorker },
+      ...over,
+    });
+    const refused = await coordinator.post(`/clients/${client}/service-orders`, visit({}));
+    expect(refused.status).toBe(409);
+    expect(refused.body.softConflicts).toEqual(["outside the assignee's working hours"]);
+    expect((await coordinator.get(`/clients/${client}/service-orders`)).body.items).toEqual([]);
+
+    const booked = await coordinator.post(
+      `/clients/${client}/service-orders`,
+      visit({ overrideReason: 'Agreed overtime with Sam' }),
+    );
+    expect(booked.status).toBe(201);
+    expect(booked.body.conflictOverride.reason).toBe('Agreed overtime with Sam');
+
+    // A notes-only edit reschedules nothing: no reason needed, the recorded override stays.
+    const noted = await coordinator.patch(`/bookings/${booked.body.id}`, { notes: 'Bring the folder' });
+    expect(noted.body.conflictOverride.reason).toBe('Agreed overtime with Sam');
+    // Moving it onto the leave day raises a new warning, which needs a new reason.
+    const onLeave = await coordinator.patch(`/bookings/${booked.body.id}`, {
+      bookingDate: '2026-10-14',
+      startTime: '10:00',
+    });
+    expect(onLeave.status).toBe(409);
+    expect(onLeave.body.softConflicts).toEqual(['the assignee is on leave']);
+    expect((await coordinator.get(`/bookings/${booked.body.id}`)).body.bookingDate).toBe('2026-10-13');
+    // Into working hours on a working day: no warnings, and the old override is cleared.
+    const fine = await coordinator.patch(`/bookings/${booked.body.id}`, {
+      bookingDate: '2026-10-15',
+      startTime: '10:00',
+    });
+    expect(fine.status).toBe(200);
+    expect(fine.body.conflictOverride).toBeNull();
+    // A second booking of the same client at the same time, unassigned: the client-clash warning.
+    const twice = await coordinator.post(
+      `/clients/${client}/service-orders`,
+      visit({ bookingDate: '2026-10-15', startTime: '10:30', assignee: null }),
+    );
+    expect(twice.body.softConflicts).toEqual(['the client already has "Evening check" at that time']);
+    // A reason that is only spaces is not a reason.
+    const blank = await coordinator.post(
+      `/clients/${client}/service-orders`,
+      visit({ bookingDate: '2026-10-15', startTime: '10:30', assignee: null, overrideReason: '   ' }),
+    );
+    expect(blank.status).toBe(422);
+    expect(blank.body.errors[0].field).toBe('overrideReason');
+  });
 });

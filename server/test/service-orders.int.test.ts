@@ -78,7 +78,14 @@ describe("a client's Service Orders", () => {
     // A 3-hour booking over the fall-back change lasts 180 real minutes and ends at 04:30 AEST.
     const across = await coordinator.post(
       `/clients/${sydneyClient}/service-orders`,
-      order({ bookingDate: '2026-04-05', startTime: '01:30', durationMinutes: 180, name: 'Overnight' }),
+      // It overlaps the 02:30 visit above, a soft conflict, so it needs a reason.
+      order({
+        bookingDate: '2026-04-05',
+        startTime: '01:30',
+        durationMinutes: 180,
+        name: 'Overnight',
+        overrideReason: 'Overnight carer also covers the 02:30 visit',
+      }),
     );
     expect(across.body.endsAt).toBe('2026-04-05T03:30:00+10:00');
   });
@@ -134,14 +141,24 @@ describe("a client's Service Orders", () => {
         )
       ).status,
     ).toBe(201);
-    expect(
-      (
-        await coordinator.post(
-          `/clients/${perthClient}/service-orders`,
-          order({ bookingDate: '2026-08-10', startTime: '08:30' }),
-        )
-      ).status,
-    ).toBe(201);
+    // The same slot unassigned: no staff overlap, but the client is already booked then, a soft conflict
+    // that needs a reason; without one nothing is written.
+    const soft = await coordinator.post(
+      `/clients/${perthClient}/service-orders`,
+      order({ bookingDate: '2026-08-10', startTime: '08:30' }),
+    );
+    expect(soft.status).toBe(409);
+    expect(soft.body.softConflicts).toEqual(['the client already has "Shower assistance" at that time']);
+    expect(soft.body.detail).toContain('Give a reason');
+    const overridden = await coordinator.post(
+      `/clients/${perthClient}/service-orders`,
+      order({ bookingDate: '2026-08-10', startTime: '08:30', overrideReason: 'Two-person transfer' }),
+    );
+    expect(overridden.status).toBe(201);
+    expect(overridden.body.conflictOverride).toEqual({
+      reason: 'Two-person transfer',
+      warnings: ['the client already has "Shower assistance" at that time'],
+    });
   });
 
   it('lets exactly one of many concurrent attempts for the same slot win; the rest get 409', async () => {
@@ -280,7 +297,10 @@ describe("a client's Service Orders", () => {
       )
     ).body;
     const other = (
-      await coordinator.post(`/clients/${sydneyClient}/service-orders`, order({ bookingDate: '2027-01-05' }))
+      await coordinator.post(
+        `/clients/${sydneyClient}/service-orders`,
+        order({ bookingDate: '2027-01-05', startTime: '14:00' }),
+      )
     ).body;
     const w = await signedIn(t.baseUrl, org.emails.worker);
     expect((await w.get(`/bookings/${mine.id}`)).status).toBe(200);

@@ -28,6 +28,8 @@ export function toBookingView(b: BookingRecord): BookingView {
     notes: b.notes,
     status: b.status,
     cancellationReason: b.cancellationReason,
+    conflictOverride:
+      b.overrideReason === null ? null : { reason: b.overrideReason, warnings: b.overriddenWarnings },
     createdBy: { id: b.createdById, name: b.createdByName },
     createdAt: b.createdAt.toString(),
     updatedAt: b.updatedAt.toString(),

@@ -15,6 +15,18 @@ const notes = z
   .transform((v) => (v === '' ? null : v))
   .optional();
 
+const overrideReason = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(500)
+  .optional()
+  .meta({
+    description:
+      'Why the booking should go ahead despite its soft conflicts (the client already booked, the assignee on ' +
+      'leave or outside working hours). Without it such a booking is refused with 409 and `softConflicts`.',
+  });
+
 export const bookingInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
   bookingDate: localDate.meta({ description: "Date in the client's time zone" }),
@@ -26,6 +38,7 @@ export const bookingInput = z.object({
     .max(MAX_BOOKING_MINUTES, `must be at most ${MAX_BOOKING_MINUTES} minutes`),
   assignee: assigneeRef.default(null),
   notes,
+  overrideReason,
 });
 export type BookingInput = z.infer<typeof bookingInput>;
 
@@ -37,6 +50,7 @@ export const bookingPatch = z.object({
   assignee: assigneeRef.optional(),
   notes,
   status: z.enum(['booked', 'completed']).optional(),
+  overrideReason,
 });
 export type BookingPatch = z.infer<typeof bookingPatch>;
 
@@ -61,6 +75,10 @@ export const bookingSchema = z
     notes: z.string().nullable(),
     status: z.enum(['booked', 'completed', 'cancelled']),
     cancellationReason: z.string().nullable(),
+    conflictOverride: z
+      .object({ reason: z.string(), warnings: z.array(z.string()) })
+      .nullable()
+      .meta({ description: 'Soft conflicts overridden when the booking was last scheduled, and why' }),
     createdBy: z.object({ id: z.uuid(), name: z.string() }),
     createdAt: instant,
     updatedAt: instant,

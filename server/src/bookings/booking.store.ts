@@ -41,6 +41,8 @@ function selectBookings(tx: Tx, organisationId: string) {
       'b.notes',
       'b.status',
       'b.cancellation_reason as cancellationReason',
+      'b.override_reason as overrideReason',
+      'b.overridden_warnings as overriddenWarnings',
       'b.created_by_user_id as createdById',
       sql<string>`cs.given_name || ' ' || cs.family_name`.as('createdByName'),
       'b.created_at as createdAt',
@@ -102,7 +104,14 @@ export type BookingWrite = {
   staffId: string | null;
   providerId: string | null;
   notes: string | null;
+  /** Soft conflicts the user chose to override, and why; absent leaves an update's recorded override as is. */
+  override?: SoftConflictOverride | null;
 };
+
+export type SoftConflictOverride = { reason: string; warnings: string[] };
+
+const overrideColumns = (o: SoftConflictOverride | null | undefined) =>
+  o === undefined ? {} : { override_reason: o?.reason ?? null, overridden_warnings: o?.warnings ?? [] };
 
 export class StaffOverlapError extends Error {}
 
@@ -136,6 +145,7 @@ export async function insertBooking(
         staff_id: b.staffId,
         external_provider_id: b.providerId,
         notes: b.notes,
+        ...overrideColumns(b.override),
         created_by_user_id: createdByUserId,
       })
       .returning('id')
@@ -163,6 +173,7 @@ export async function updateBooking(
         notes: b.notes,
         status: b.status,
         cancellation_reason: b.cancellationReason,
+        ...overrideColumns(b.override),
         ...(b.isException !== undefined ? { is_exception: b.isException } : {}),
         updated_at: sql<string>`now()`,
       })

@@ -21,6 +21,8 @@ export type BookingRecord = {
   notes: string | null;
   status: BookingStatus;
   cancellationReason: string | null;
+  overrideReason: string | null;
+  overriddenWarnings: string[];
   createdById: string;
   createdByName: string;
   createdAt: Temporal.Instant;

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
+import { softConflictsOf } from '../scheduling/soft-conflicts.action.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
 import type { BookingInput, BookingPatch, BookingView } from './booking.schemas.js';
 import {
@@ -16,7 +17,7 @@ import {
   StaffOverlapError,
   updateBooking,
 } from './booking.store.js';
-import { refusalFor } from './booking-rules.js';
+import { overrideDecision, refusalFor } from './booking-rules.js';
 import { endOf, instantToLocal, localToInstant, minutesBetween } from './booking-time.js';
 import { describeBooking, toBookingView } from './booking-view.js';
 
@@ -65,6 +66,44 @@ async function withOverlapCheck<T>(
   }
 }
 
+/**
+ * Soft conflicts need a reason to go ahead. A refusal still names a hard overlap first, so the user is not
+ * asked for a reason for a booking that could not be made anyway.
+ */
+async function decideOverride(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  write: BookingWrite,
+  selfId: string | null,
+  reason: string | undefined,
+) {
+  const warnings = await softConflictsOf(tx, actor.organisationId, {
+    clientId,
+    staffId: write.staffId,
+    startsAt: write.startsAt,
+    endsAt: write.endsAt,
+    bookingId: selfId,
+  });
+  const decision = overrideDecision(warnings, reason);
+  if (decision.go) return decision.override;
+  if (write.staffId !== null) {
+    const other = await findOverlapping(
+      tx,
+      actor.organisationId,
+      write.staffId,
+      write.startsAt,
+      write.endsAt,
+      selfId,
+    );
+    if (other)
+      throw conflict(`${other.staffName} is already booked for ${describeBooking(other)}`, {
+        conflictingBookingId: other.id,
+      });
+  }
+  throw conflict(decision.message, { softConflicts: warnings });
+}
+
 export async function createAdhocBooking(
   tx: Tx,
   actor: Actor,
@@ -82,6 +121,7 @@ export async function createAdhocBooking(
     ...(await resolveAssignee(tx, actor, input.assignee)),
     notes: input.notes ?? null,
   };
+  write.override = await decideOverride(tx, actor, clientId, write, null, input.overrideReason);
   const id = await withOverlapCheck(tx, actor, write, null, () =>
     insertBooking(tx, actor.organisationId, clientId, actor.userId, write),
   );
@@ -133,6 +173,13 @@ export async function changeBooking(
     ...assignee,
     notes: patch.notes !== undefined ? patch.notes : current.notes,
   };
+  const rescheduled =
+    !write.startsAt.equals(current.startsAt) ||
+    !write.endsAt.equals(current.endsAt) ||
+    write.staffId !== current.staffId ||
+    write.providerId !== current.providerId;
+  if (rescheduled && status === 'booked')
+    write.override = await decideOverride(tx, actor, current.clientId, write, id, patch.overrideReason);
   await withOverlapCheck(tx, actor, write, id, () =>
     updateBooking(tx, actor.organisationId, id, {
       ...write,

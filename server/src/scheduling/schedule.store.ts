@@ -342,6 +342,7 @@ export async function clientOverlap(
   start: Temporal.Instant,
   end: Temporal.Instant,
   exceptSeriesId: string | null,
+  exceptBookingId: string | null = null,
 ) {
   let q = tx
     .selectFrom('bookings')
@@ -354,6 +355,7 @@ export async function clientOverlap(
     .select(['id', 'name']);
   if (exceptSeriesId)
     q = q.where((eb) => eb.or([eb('series_id', 'is', null), eb('series_id', '<>', exceptSeriesId)]));
+  if (exceptBookingId) q = q.where('id', '<>', exceptBookingId);
   return q.executeTakeFirst();
 }
 

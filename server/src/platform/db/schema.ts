@@ -137,6 +137,8 @@ export type BookingTable = {
   service_type_id: string | null;
   suspended_by_leave_id: string | null;
   sequence: Generated<number>;
+  override_reason: string | null;
+  overridden_warnings: Generated<string[]>;
 };
 
 export type ServiceTypeTable = {
