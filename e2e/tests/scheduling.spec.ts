@@ -160,7 +160,8 @@ test('a coordinator schedules weekly care, moves one occurrence and puts the cli
   const ask = page.getByRole('dialog', { name: 'Move a scheduled occurrence' });
   await expect(ask).toBeVisible();
   await expect(ask).toContainText(`${formatBookingDate(monday)} at ${movedTime}`);
-  await ask.getByRole('button', { name: 'This occurrence only' }).click();
+  await expect(ask.getByRole('radio', { name: 'This occurrence only' })).toBeChecked();
+  await ask.getByRole('button', { name: 'Move this occurrence' }).click();
   await expect(ask).toBeHidden();
   await expect(page.getByText('Occurrence moved')).toBeVisible();
 

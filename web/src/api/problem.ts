@@ -7,6 +7,8 @@ export type ProblemBody = {
   detail?: string;
   errors?: FieldError[];
   conflictingBookingId?: string;
+  /** Warnings the user may override with a reason (the client already booked, the assignee on leave…). */
+  softConflicts?: string[];
 };
 
 /** Every non-2xx answer from the API surfaces as this error, with the problem+json body when there was one. */
@@ -29,6 +31,13 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** The soft conflicts of a refused booking save, or null when the refusal was something else. */
+export function softConflictsOf(error: unknown): string[] | null {
+  return isApiError(error) && error.status === 409 && error.problem.softConflicts?.length
+    ? error.problem.softConflicts
+    : null;
+}
 
 /** A sentence fit to show a person: detail first, then the title, then a generic fallback. */
 export function describeError(error: unknown): string {

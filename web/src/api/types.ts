@@ -76,6 +76,8 @@ export type Booking = {
   notes: string | null;
   status: BookingStatus;
   cancellationReason: string | null;
+  /** Soft conflicts overridden when the booking was last scheduled, and why. */
+  conflictOverride?: { reason: string; warnings: string[] } | null;
   createdBy: { id: string; name: string };
   createdAt: string;
   updatedAt: string;
@@ -88,6 +90,8 @@ export type BookingInput = {
   durationMinutes: number;
   assignee: { type: AssigneeType; id: string } | null;
   notes?: string | null;
+  /** Why the booking should go ahead despite its soft conflicts. */
+  overrideReason?: string;
 };
 
 export type BookingPatch = Partial<BookingInput> & { status?: 'booked' | 'completed' };

@@ -173,6 +173,11 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
           the client's Care Plans.
         </Alert>
       ) : null}
+      {booking.conflictOverride && booking.status !== 'cancelled' ? (
+        <Alert color="yellow" variant="light" title="Booked despite warnings" data-testid="conflict-override">
+          {booking.conflictOverride.warnings.join('; ')}. Reason: {booking.conflictOverride.reason}
+        </Alert>
+      ) : null}
       {booking.status === 'cancelled' && booking.cancellationReason ? (
         <Alert color="red" variant="light" title="Cancelled">
           {booking.cancellationReason}

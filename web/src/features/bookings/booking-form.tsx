@@ -12,7 +12,7 @@ import {
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
-import { type ApiError, isApiError } from '../../api/problem';
+import { type ApiError, isApiError, softConflictsOf } from '../../api/problem';
 import type { AssigneeType, Booking, BookingInput } from '../../api/types';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
@@ -20,6 +20,7 @@ import { zoneAbbreviation } from '../../shared/time-zones';
 import { localToInstant, summariseTimes } from './booking-time';
 import { useAssigneeOptions } from './bookings-queries';
 import { ConflictAlert } from './conflict-alert';
+import { SoftConflictAlert } from './soft-conflict-alert';
 
 type BookingFormValues = {
   name: string;
@@ -54,6 +55,10 @@ type Props = {
 
 export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, onSubmit, onCancel }: Props) {
   const [problem, setProblem] = useState<unknown>(null);
+  /** Set once the server has named soft conflicts: the next save sends the reason to go ahead. */
+  const [warnings, setWarnings] = useState<string[] | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const assignees = useAssigneeOptions(true);
   const form = useForm<BookingFormValues>({
     mode: 'controlled',
@@ -121,6 +126,11 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
 
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
+    if (warnings && !reason.trim()) {
+      setReasonError('Say why the booking should go ahead');
+      return;
+    }
+    setReasonError(null);
     try {
       await onSubmit({
         name: values.name.trim(),
@@ -129,8 +139,14 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
         durationMinutes: Number(values.durationMinutes),
         assignee: decodeAssignee(values.assignee),
         notes: values.notes.trim() ? values.notes.trim() : null,
+        ...(warnings ? { overrideReason: reason.trim() } : {}),
       });
     } catch (error) {
+      const soft = softConflictsOf(error);
+      if (soft) {
+        setWarnings(soft);
+        return;
+      }
       applyServerErrors(error, form.setErrors, FIELDS, { assignee: 'assignee', startsAt: 'startTime' });
       setProblem(error);
     }
@@ -187,12 +203,20 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
           <ProblemAlert error={assignees.error} title="Assignees couldn't be loaded" />
         ) : null}
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        {warnings ? (
+          <SoftConflictAlert
+            warnings={warnings}
+            reason={reason}
+            onReasonChange={setReason}
+            reasonError={reasonError}
+          />
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
           <Button type="submit" loading={form.submitting}>
-            {submitLabel}
+            {warnings ? `${submitLabel} anyway` : submitLabel}
           </Button>
         </Group>
       </Stack>

@@ -34,7 +34,7 @@ import {
 import { useActivateSeries, useDeliveringStaff, useEditSeries, useEndSeries } from './scheduling-queries';
 
 /** Shows what an operation would do (a dry run), then does it on confirmation and shows what it did. */
-function PreviewThenConfirm({
+export function PreviewThenConfirm({
   previewKey,
   loadPreview,
   confirmLabel,

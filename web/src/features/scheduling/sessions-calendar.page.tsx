@@ -1,12 +1,11 @@
 import { type Calendar, DayGrid, Interaction, ResourceTimeline } from '@event-calendar/core';
-import { Anchor, Button, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { bookingsApi } from '../../api/endpoints';
-import { type ApiError, isApiError } from '../../api/problem';
-import type { BookingPatch } from '../../api/types';
+import { type ApiError, isApiError, softConflictsOf } from '../../api/problem';
 import { useAuth, useMe } from '../../auth/auth-context';
 import { formatPlainDate, fullName } from '../../shared/format';
 import { PageHeader } from '../../shared/page-header';
@@ -19,6 +18,7 @@ import { ConflictAlert } from '../bookings/conflict-alert';
 import { BUTTON_TEXT, eventContent, itemOf, toCalendarEvent, UNASSIGNED_RESOURCE } from './calendar-events';
 import { rangeToInstants, toClientLocal, wallClockOf } from './calendar-time';
 import { EventCalendar } from './event-calendar';
+import { type BookingMove, MoveBookingModal, movePatch } from './move-booking-modal';
 import type { CalendarItem, CalendarQuery } from './scheduling-api';
 import { useCalendar, useDeliveringStaff, useServiceTypes } from './scheduling-queries';
 
@@ -30,12 +30,7 @@ const STATUSES = [
   { value: 'cancelled', label: 'Cancelled' },
 ];
 
-type PendingMove = {
-  info: Calendar.EventDropInfo;
-  item: CalendarItem;
-  wallClock: string;
-  staffId: string | null | undefined;
-};
+type PendingMove = { info: Calendar.EventDropInfo; move: BookingMove; warnings: string[] | null };
 
 /** The staff row an event sits in: a staff member, the unassigned row, or external providers. */
 function resourceOf(item: CalendarItem): string {
@@ -56,7 +51,6 @@ export function SessionsCalendarPage() {
   const [range, setRange] = useState<{ start: Date; end: Date } | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [conflict, setConflict] = useState<ApiError | null>(null);
-  const [moving, setMoving] = useState(false);
   const serviceTypes = useServiceTypes();
   const staff = useDeliveringStaff();
 
@@ -109,39 +103,11 @@ export function SessionsCalendarPage() {
       { replace: !id },
     );
 
-  const move = async (move: PendingMove) => {
-    setMoving(true);
-    setConflict(null);
-    try {
-      // The booking's own zone (the client's) is what PATCH /bookings/:id reads dates and times in.
-      const booking = await bookingsApi.get(move.item.id);
-      const local = toClientLocal(move.wallClock, zone, booking.timeZone);
-      const patch: BookingPatch = { ...local };
-      if (move.staffId !== undefined)
-        patch.assignee = move.staffId === null ? null : { type: 'staff', id: move.staffId };
-      await bookingsApi.update(move.item.id, patch);
-      notifications.show({
-        color: 'brand',
-        title: move.item.seriesId ? 'Occurrence moved' : 'Booking moved',
-        message: `“${move.item.name}” is now on ${formatPlainDate(local.bookingDate)} at ${local.startTime} ${zoneAbbreviation(booking.timeZone)} (client's time).`,
-      });
-    } catch (error) {
-      move.info.revert();
-      if (isApiError(error) && error.status === 409) setConflict(error);
-      else
-        notifications.show({
-          color: 'red',
-          title: 'The booking was not moved',
-          message: error instanceof Error ? error.message : 'Something went wrong.',
-        });
-    } finally {
-      setMoving(false);
-      setPending(null);
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
-    }
-  };
+  const refresh = () => queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+  const announce = (title: string, message: string) => notifications.show({ color: 'brand', title, message });
 
-  const onDrop = (info: Calendar.EventDropInfo) => {
+  /** A plain booking moves at once; a series occurrence, or a move with soft conflicts, asks first. */
+  const onDrop = async (info: Calendar.EventDropInfo) => {
     const item = itemOf(info.event);
     const newResource = info.newResource?.id;
     if (newResource === PROVIDER_RESOURCE) {
@@ -155,9 +121,43 @@ export function SessionsCalendarPage() {
     }
     const staffId =
       newResource === undefined ? undefined : newResource === UNASSIGNED_RESOURCE ? null : newResource;
-    const next: PendingMove = { info, item, wallClock: wallClockOf(info.event.start), staffId };
-    if (item.seriesId) setPending(next);
-    else void move(next);
+    setConflict(null);
+    try {
+      // The booking's own zone (the client's) is what PATCH /bookings/:id reads dates and times in.
+      const booking = await bookingsApi.get(item.id);
+      const local = toClientLocal(wallClockOf(info.event.start), zone, booking.timeZone);
+      const move: BookingMove = {
+        booking,
+        ...local,
+        staffId,
+        staffLabel: staffId ? (resources.find((r) => r.id === staffId)?.title as string) : null,
+      };
+      if (item.seriesId) {
+        setPending({ info, move, warnings: null });
+        return;
+      }
+      try {
+        await bookingsApi.update(item.id, movePatch(move));
+        announce(
+          'Booking moved',
+          `“${item.name}” is now on ${formatPlainDate(local.bookingDate)} at ${local.startTime} ${zoneAbbreviation(booking.timeZone)} (client's time).`,
+        );
+        await refresh();
+      } catch (error) {
+        const soft = softConflictsOf(error);
+        if (soft) setPending({ info, move, warnings: soft });
+        else throw error;
+      }
+    } catch (error) {
+      info.revert();
+      if (isApiError(error) && error.status === 409) setConflict(error);
+      else
+        notifications.show({
+          color: 'red',
+          title: 'The booking was not moved',
+          message: error instanceof Error ? error.message : 'Something went wrong.',
+        });
+    }
   };
 
   return (
@@ -245,56 +245,28 @@ export function SessionsCalendarPage() {
           eventContent: eventContent('client'),
           datesSet: (info) => setRange({ start: info.start, end: info.end }),
           eventClick: (info) => openBooking(info.event.id as string),
-          eventDrop: onDrop,
+          eventDrop: (info) => void onDrop(info),
         }}
       />
       <Text size="xs" c="gray.7">
         Colours: blue booked, green completed, grey cancelled; the left edge shows the service type.
       </Text>
 
-      <Modal
-        opened={pending !== null}
-        onClose={() => {
-          pending?.info.revert();
-          setPending(null);
-        }}
-        title="Move a scheduled occurrence"
-      >
-        {pending ? (
-          <Stack gap="sm">
-            <Text size="sm">
-              “{pending.item.name}” for {pending.item.client.name} is part of a scheduled service. Move it to{' '}
-              {formatPlainDate(pending.wallClock.slice(0, 10))} at {pending.wallClock.slice(11)}{' '}
-              {zoneAbbreviation(zone)}
-              {pending.staffId !== undefined
-                ? `, ${pending.staffId === null ? 'unassigned' : `with ${resources.find((r) => r.id === pending.staffId)?.title ?? 'another staff member'}`}`
-                : ''}
-              ?
-            </Text>
-            <Text size="sm" c="gray.7">
-              Only this occurrence changes. To change the whole series or the following occurrences, use{' '}
-              <Anchor component={Link} to={`/clients/${pending.item.client.id}/care-plans`}>
-                the client's Care Plans
-              </Anchor>
-              .
-            </Text>
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => {
-                  pending.info.revert();
-                  setPending(null);
-                }}
-              >
-                Cancel
-              </Button>
-              <Button loading={moving} onClick={() => void move(pending)}>
-                This occurrence only
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-      </Modal>
+      {pending ? (
+        <MoveBookingModal
+          move={pending.move}
+          initialWarnings={pending.warnings}
+          onClose={() => {
+            pending.info.revert();
+            setPending(null);
+          }}
+          onMoved={(title, message) => {
+            setPending(null);
+            announce(title, message);
+            void refresh();
+          }}
+        />
+      ) : null}
       <BookingDrawer bookingId={openBookingId} onClose={() => openBooking(null)} />
     </Stack>
   );

@@ -10,6 +10,7 @@ import { fullName, orDash } from '../../shared/format';
 import { LoadMore } from '../../shared/load-more';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
+import { StaffAvailabilityModal } from './staff-availability-modal';
 import { StaffForm } from './staff-form';
 import { useSaveStaff, useStaffList } from './staff-queries';
 
@@ -21,6 +22,7 @@ export function StaffListPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [editing, setEditing] = useState<Editing>(null);
+  const [availabilityOf, setAvailabilityOf] = useState<Staff | null>(null);
   const query = useStaffList({ q: debounced });
   const save = useSaveStaff(editing?.staff?.id ?? null);
   const staff = query.data?.pages.flatMap((page) => page.items) ?? [];
@@ -69,6 +71,9 @@ export function StaffListPage() {
                   <Table.Th>Delivers services</Table.Th>
                   <Table.Th>Roles</Table.Th>
                   <Table.Th>Status</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -122,6 +127,19 @@ export function StaffListPage() {
                         </Badge>
                       )}
                     </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={`Availability of ${fullName(member)}`}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          setAvailabilityOf(member);
+                        }}
+                      >
+                        Availability
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -158,6 +176,9 @@ export function StaffListPage() {
           />
         ) : null}
       </Modal>
+      {availabilityOf ? (
+        <StaffAvailabilityModal staff={availabilityOf} onClose={() => setAvailabilityOf(null)} />
+      ) : null}
     </>
   );
 }
