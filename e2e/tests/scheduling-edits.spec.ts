@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
   type ApiSession,
   apiSession,
@@ -73,6 +73,19 @@ async function bookingsNamed(page: Page, clientId: string, name: string, from: s
     .map((item) => ({ date: item.start.slice(0, 10), time: item.start.slice(11), ...item }));
 }
 
+/** Drags a calendar event to the right; in the day view one 30-minute slot is 48 px wide. */
+async function dragRight(page: Page, event: Locator, pixels: number) {
+  await event.scrollIntoViewIfNeeded();
+  const box = await event.boundingBox();
+  if (!box) throw new Error('the event is not on screen');
+  const x = box.x + Math.min(20, box.width / 2);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 8; step++) await page.mouse.move(x + (step * pixels) / 8, y);
+  await page.mouse.up();
+}
+
 test('staff hours and leave are edited in the app, and a booking outside them goes ahead only with a reason', async ({
   page,
 }) => {
@@ -143,6 +156,18 @@ test('staff hours and leave are edited in the app, and a booking outside them go
   await expect(drawer.getByTestId('conflict-override')).toContainText(
     "outside the assignee's working hours. Reason: Family meeting, overtime agreed",
   );
+
+  // Dragged an hour later in the sessions calendar it is still outside the hours: the move asks why too.
+  await page.goto(`/sessions-calendar?date=${monday}`);
+  const event = page.getByTestId('sessions-calendar').locator('.ec-event', { hasText: name });
+  await expect(event).toHaveCount(1);
+  await dragRight(page, event, 96);
+  const ask = page.getByRole('dialog', { name: 'Move this booking?' });
+  await expect(ask.getByTestId('soft-conflicts')).toContainText("Outside the assignee's working hours");
+  await field(ask, 'Reason for going ahead').fill('Meeting moved later');
+  await ask.getByRole('button', { name: 'Move anyway' }).click();
+  await expect(ask).toBeHidden();
+  await expect(event).toContainText('19:00');
 });
 
 test('series edits: this and following from Care Plans, the whole series by dragging, then ending it and changing leave', async ({
@@ -198,15 +223,7 @@ test('series edits: this and following from Care Plans, the whole series by drag
   await page.goto(`/sessions-calendar?date=${monday}`);
   const event = page.getByTestId('sessions-calendar').locator('.ec-event', { hasText: name });
   await expect(event).toHaveCount(1);
-  await event.scrollIntoViewIfNeeded();
-  const box = await event.boundingBox();
-  if (!box) throw new Error('the occurrence is not on screen');
-  const x = box.x + Math.min(20, box.width / 2);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let step = 1; step <= 8; step++) await page.mouse.move(x + step * 12, y);
-  await page.mouse.up();
+  await dragRight(page, event, 96);
   const ask = page.getByRole('dialog', { name: 'Move a scheduled occurrence' });
   await expect(ask).toContainText(`${formatBookingDate(monday)} at 06:00`);
   await ask.getByRole('radio', { name: 'All future occurrences of the series' }).check();

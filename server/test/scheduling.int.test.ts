@@ -429,6 +429,16 @@ describe('staff availability', () => {
     // A notes-only edit reschedules nothing: no reason needed, the recorded override stays.
     const noted = await coordinator.patch(`/bookings/${booked.body.id}`, { notes: 'Bring the folder' });
     expect(noted.body.conflictOverride.reason).toBe('Agreed overtime with Sam');
+    // A preview of moving it onto the leave day names the warning and changes nothing.
+    const preview = await coordinator.post(`/bookings/${booked.body.id}/preview-change`, {
+      bookingDate: '2026-10-14',
+      startTime: '10:00',
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.softConflicts).toEqual(['the assignee is on leave']);
+    expect(preview.body.conflict).toBeNull();
+    expect(preview.body.booking.bookingDate).toBe('2026-10-14');
+    expect(preview.body.booking.conflictOverride).toBeNull();
     // Moving it onto the leave day raises a new warning, which needs a new reason.
     const onLeave = await coordinator.patch(`/bookings/${booked.body.id}`, {
       bookingDate: '2026-10-14',
@@ -444,6 +454,24 @@ describe('staff availability', () => {
     });
     expect(fine.status).toBe(200);
     expect(fine.body.conflictOverride).toBeNull();
+    const admin = await signedIn(t.baseUrl, org.emails.administrator);
+    const audits = await admin.get(`/audit-events?entityType=booking&entityId=${booked.body.id}`);
+    // create, notes edit, move: the preview and the refused move left nothing behind.
+    expect(audits.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'update',
+      'update',
+      'create',
+    ]);
+    // A preview onto a time the same worker is already booked names the booking in the way.
+    const other = await coordinator.post(
+      `/clients/${client}/service-orders`,
+      visit({ bookingDate: '2026-10-16', startTime: '10:00', name: 'Friday visit' }),
+    );
+    const clash = await coordinator.post(`/bookings/${booked.body.id}/preview-change`, {
+      bookingDate: '2026-10-16',
+    });
+    expect(clash.body.conflict.conflictingBookingId).toBe(other.body.id);
+    expect(clash.body.booking.bookingDate).toBe('2026-10-15');
     // A second booking of the same client at the same time, unassigned: the client-clash warning.
     const twice = await coordinator.post(
       `/clients/${client}/service-orders`,

@@ -85,3 +85,9 @@ export const bookingSchema = z
   })
   .meta({ id: 'Booking' });
 export type BookingView = z.infer<typeof bookingSchema>;
+
+export const bookingChangePreviewSchema = z.object({
+  booking: bookingSchema,
+  softConflicts: z.array(z.string()),
+  conflict: z.object({ detail: z.string(), conflictingBookingId: z.uuid().nullable() }).nullable(),
+});

@@ -6,10 +6,11 @@ import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
 import { notFound } from '../shared/domain-error.js';
-import { bookingPatch, bookingSchema, cancelInput } from './booking.schemas.js';
+import { bookingChangePreviewSchema, bookingPatch, bookingSchema, cancelInput } from './booking.schemas.js';
 import { findBooking, listStaffBookings } from './booking.store.js';
 import { toBookingView } from './booking-view.js';
 import { cancelBooking, removeBooking } from './cancel-booking.action.js';
+import { previewBookingChange } from './preview-booking-change.action.js';
 import { changeBooking } from './save-booking.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -46,6 +47,25 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => inTenant(request, (tx, a) => changeBooking(tx, a, request.params.id, request.body)),
+  );
+  app.post(
+    '/bookings/:id/preview-change',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags: ['bookings'],
+        summary:
+          'What PATCH /bookings/:id would do, without doing it: the booking as it would be, the soft conflicts ' +
+          'that would need a reason, and the staff overlap that would refuse it',
+        params: idParams,
+        body: bookingPatch,
+        response: { 200: bookingChangePreviewSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) => previewBookingChange(tx, a, request.params.id, request.body), {
+        dryRun: true,
+      }),
   );
   app.post(
     '/bookings/:id/complete',

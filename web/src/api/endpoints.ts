@@ -2,6 +2,7 @@ import { api } from './api-client';
 import type {
   AuditEvent,
   Booking,
+  BookingChangePreview,
   BookingInput,
   BookingPatch,
   Client,
@@ -61,6 +62,9 @@ export const bookingsApi = {
   get: (id: string) => api.get<Booking>(`/bookings/${encodeURIComponent(id)}`),
   update: (id: string, patch: BookingPatch) =>
     api.patch<Booking>(`/bookings/${encodeURIComponent(id)}`, patch),
+  /** What `update` would do, without doing it. */
+  previewChange: (id: string, patch: BookingPatch) =>
+    api.post<BookingChangePreview>(`/bookings/${encodeURIComponent(id)}/preview-change`, patch),
   cancel: (id: string, reason: string) =>
     api.post<Booking>(`/bookings/${encodeURIComponent(id)}/cancel`, { reason }),
   remove: (id: string) => api.delete(`/bookings/${encodeURIComponent(id)}`),

@@ -94,6 +94,12 @@ export type BookingInput = {
   overrideReason?: string;
 };
 
+export type BookingChangePreview = {
+  booking: Booking;
+  softConflicts: string[];
+  conflict: { detail: string; conflictingBookingId: string | null } | null;
+};
+
 export type BookingPatch = Partial<BookingInput> & { status?: 'booked' | 'completed' };
 
 export type Staff = {

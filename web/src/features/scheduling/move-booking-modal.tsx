@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { bookingsApi } from '../../api/endpoints';
@@ -59,6 +60,16 @@ export function MoveBookingModal({
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const editSeries = useEditSeries(booking.clientId);
+  // Warnings and a refusing overlap are shown before the user confirms, not after.
+  const preview = useQuery({
+    queryKey: ['bookings', 'move-preview', booking.id, move.bookingDate, move.startTime, move.staffId],
+    queryFn: () => bookingsApi.previewChange(booking.id, movePatch(move)),
+    enabled: initialWarnings === null,
+    gcTime: 0,
+    staleTime: 0,
+  });
+  const shownWarnings = warnings ?? (preview.data?.softConflicts.length ? preview.data.softConflicts : null);
+  const refusal = preview.data?.conflict ?? null;
   const zone = zoneAbbreviation(booking.timeZone);
   const where = `${formatPlainDate(move.bookingDate)} at ${move.startTime} ${zone}${
     move.staffId === undefined ? '' : move.staffId === null ? ', unassigned' : `, with ${move.staffLabel}`
@@ -75,7 +86,7 @@ export function MoveBookingModal({
   };
 
   const moveOne = async () => {
-    if (warnings && !reason.trim()) {
+    if (shownWarnings && !reason.trim()) {
       setReasonError('Say why the booking should move despite the warnings');
       return;
     }
@@ -83,7 +94,7 @@ export function MoveBookingModal({
     setProblem(null);
     setReasonError(null);
     try {
-      await bookingsApi.update(booking.id, movePatch(move, warnings ? reason.trim() : undefined));
+      await bookingsApi.update(booking.id, movePatch(move, shownWarnings ? reason.trim() : undefined));
       onMoved(
         isSeries ? 'Occurrence moved' : 'Booking moved',
         `“${booking.name}” is now on ${where} (client's time).`,
@@ -152,9 +163,14 @@ export function MoveBookingModal({
             </Text>
           ) : null}
           {problem ? <ProblemAlert error={problem} title="The booking was not moved" /> : null}
-          {warnings && scope === 'occurrence' ? (
+          {refusal && scope === 'occurrence' ? (
+            <Alert color="orange" variant="light" title="This time clashes with another booking" role="alert">
+              {refusal.detail}
+            </Alert>
+          ) : null}
+          {shownWarnings && scope === 'occurrence' ? (
             <SoftConflictAlert
-              warnings={warnings}
+              warnings={shownWarnings}
               reason={reason}
               onReasonChange={setReason}
               reasonError={reasonError}
@@ -170,8 +186,12 @@ export function MoveBookingModal({
               Cancel
             </Button>
             {scope === 'occurrence' ? (
-              <Button loading={busy} onClick={() => void moveOne()}>
-                {warnings ? 'Move anyway' : isSeries ? 'Move this occurrence' : 'Move'}
+              <Button
+                loading={busy || preview.isFetching}
+                disabled={refusal !== null}
+                onClick={() => void moveOne()}
+              >
+                {shownWarnings ? 'Move anyway' : isSeries ? 'Move this occurrence' : 'Move'}
               </Button>
             ) : (
               <Button onClick={() => setConfirmingSeries(true)}>Preview the change</Button>
