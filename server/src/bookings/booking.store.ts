@@ -245,12 +245,3 @@ export async function providerExists(tx: Tx, organisationId: string, id: string)
     .executeTakeFirst();
   return row !== undefined;
 }
-
-export async function findClientZone(tx: Tx, organisationId: string, clientId: string) {
-  return tx
-    .selectFrom('clients')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', clientId)
-    .select(['id', 'time_zone as timeZone'])
-    .executeTakeFirst();
-}

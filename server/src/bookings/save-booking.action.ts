@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
+import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { softConflictsOf } from '../scheduling/soft-conflicts.action.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
@@ -9,7 +10,6 @@ import {
   type BookingWrite,
   findAssignableStaff,
   findBooking,
-  findClientZone,
   findOverlapping,
   insertBooking,
   invoiceOf,

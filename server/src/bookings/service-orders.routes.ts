@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findClientZone } from '../people/client.store.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
 import { notFound } from '../shared/domain-error.js';
 import { bookingInput, bookingSchema } from './booking.schemas.js';
-import { findClientZone, listClientBookings } from './booking.store.js';
+import { listClientBookings } from './booking.store.js';
 import { toBookingView } from './booking-view.js';
 import { createAdhocBooking } from './save-booking.action.js';
 

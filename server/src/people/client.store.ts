@@ -128,3 +128,17 @@ export async function listClients(tx: Tx, organisationId: string, f: ClientListF
   const rows = await q.execute();
   return rows;
 }
+
+/** The client's zone and display name, or undefined when the client is not in this organisation. */
+export async function findClientZone(tx: Tx, organisationId: string, clientId: string) {
+  return tx
+    .selectFrom('clients')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', clientId)
+    .select([
+      'id',
+      'time_zone as timeZone',
+      sql<string>`coalesce(preferred_name, given_name) || ' ' || family_name`.as('name'),
+    ])
+    .executeTakeFirst();
+}

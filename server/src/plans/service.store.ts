@@ -295,13 +295,3 @@ export async function roleIdsOfStaff(tx: Tx, organisationId: string, staffId: st
     .execute();
   return rows.map((r) => r.role_id);
 }
-
-export async function clientZone(tx: Tx, organisationId: string, clientId: string) {
-  const row = await tx
-    .selectFrom('clients')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', clientId)
-    .select('time_zone')
-    .executeTakeFirst();
-  return row?.time_zone;
-}

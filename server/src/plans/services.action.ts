@@ -2,6 +2,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { type Actor, can } from '../identity/actor.js';
+import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { draftServices, isDeploymentActive } from './plan.js';
@@ -11,7 +12,6 @@ import { memoToday, toServiceSummary } from './plan-view.js';
 import { checkAssignees } from './plans.action.js';
 import {
   activitiesOf,
-  clientZone,
   deploymentServices,
   findDeployment,
   findService,
@@ -92,7 +92,7 @@ export async function deployPlan(
   const plan = await findPlan(tx, actor.organisationId, planId);
   if (!plan) throw notFound('Service plan');
   if (plan.archived) throw conflict('Archived plans cannot be deployed');
-  if (!(await clientZone(tx, actor.organisationId, input.clientId)))
+  if (!(await findClientZone(tx, actor.organisationId, input.clientId)))
     throw invalid('clientId', 'is not a client of this organisation');
   const drafts = draftServices(plan.steps, input.startDate, { planWide: input.planWide, steps: input.steps });
   await checkAssignees(tx, actor, [
@@ -142,7 +142,7 @@ export async function createService(
   input: ServiceInput,
   now: Temporal.Instant,
 ): Promise<ServiceView> {
-  if (!(await clientZone(tx, actor.organisationId, input.clientId)))
+  if (!(await findClientZone(tx, actor.organisationId, input.clientId)))
     throw invalid('clientId', 'is not a client of this organisation');
   await checkAssignees(tx, actor, [{ field: 'assignee.id', ref: input.assignee }]);
   const id = await insertService(tx, actor.organisationId, {

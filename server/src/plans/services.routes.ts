@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { findClientZone } from '../people/client.store.js';
 import { inTenant } from '../platform/http/access.js';
 import {
   commonErrors,
@@ -13,7 +14,7 @@ import { decodeCursor, toPage } from '../shared/cursor.js';
 import { notFound } from '../shared/domain-error.js';
 import { serviceInput, servicePatch, serviceSchema, serviceSummarySchema } from './plan.schemas.js';
 import { memoToday, toServiceSummary } from './plan-view.js';
-import { clientZone, listServices, roleIdsOfStaff, type ServiceRow } from './service.store.js';
+import { listServices, roleIdsOfStaff, type ServiceRow } from './service.store.js';
 import {
   changeService,
   createService,
@@ -115,7 +116,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
-        if (!(await clientZone(tx, actor.organisationId, request.params.id))) throw notFound('Client');
+        if (!(await findClientZone(tx, actor.organisationId, request.params.id))) throw notFound('Client');
         const { limit, cursor } = request.query;
         const rows = await listServices(tx, actor.organisationId, {
           clientId: request.params.id,

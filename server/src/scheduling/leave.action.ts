@@ -3,11 +3,11 @@ import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { findOverlapping } from '../bookings/booking.store.js';
 import type { Actor } from '../identity/actor.js';
+import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
 import {
   bookedInWindow,
-  clientInfo,
   deleteLeave,
   findLeave,
   insertLeave,
@@ -128,7 +128,7 @@ export async function createLeave(
   input: LeaveInput,
   now: Temporal.Instant,
 ): Promise<LeaveReport> {
-  const client = await clientInfo(tx, actor.organisationId, clientId);
+  const client = await findClientZone(tx, actor.organisationId, clientId);
   if (!client) throw notFound('Client');
   if (input.endsOn && input.endsOn < input.startsOn) throw invalid('endsOn', 'must not be before startsOn');
   const id = await insertLeave(tx, actor.organisationId, { ...input, clientId }, actor.userId);
@@ -155,7 +155,7 @@ export async function changeLeave(
   const before = await findLeave(tx, actor.organisationId, id, true);
   if (!before) throw notFound('Leave');
   if (input.endsOn && input.endsOn < input.startsOn) throw invalid('endsOn', 'must not be before startsOn');
-  const client = (await clientInfo(tx, actor.organisationId, before.clientId))!;
+  const client = (await findClientZone(tx, actor.organisationId, before.clientId))!;
   await updateLeave(tx, actor.organisationId, id, input);
   const leave = (await findLeave(tx, actor.organisationId, id))!;
   const window = leaveWindow(leave.startsOn, leave.endsOn, client.timeZone);
@@ -188,7 +188,7 @@ export async function removeLeave(
 ): Promise<LeaveReport> {
   const before = await findLeave(tx, actor.organisationId, id, true);
   if (!before) throw notFound('Leave');
-  const client = (await clientInfo(tx, actor.organisationId, before.clientId))!;
+  const client = (await findClientZone(tx, actor.organisationId, before.clientId))!;
   const { restored, notRestored } = await restoreOutside(
     tx,
     actor,

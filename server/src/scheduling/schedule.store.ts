@@ -542,19 +542,6 @@ export async function listNotices(tx: Tx, organisationId: string, staffId: strin
     .execute();
 }
 
-export async function clientInfo(tx: Tx, organisationId: string, clientId: string) {
-  return tx
-    .selectFrom('clients')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', clientId)
-    .select([
-      'id',
-      'time_zone as timeZone',
-      sql<string>`coalesce(preferred_name, given_name) || ' ' || family_name`.as('name'),
-    ])
-    .executeTakeFirst();
-}
-
 export async function leaveForClient(
   tx: Tx,
   organisationId: string,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { findClientZone } from '../people/client.store.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, localDate, problemSchema } from '../platform/http/schemas.js';
 import { notFound } from '../shared/domain-error.js';
@@ -16,7 +17,6 @@ import {
   seriesSchema,
 } from './schedule.schemas.js';
 import {
-  clientInfo,
   findSeries,
   insertServiceType,
   listClientSeries,
@@ -113,7 +113,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
-        const client = await clientInfo(tx, actor.organisationId, request.body.clientId);
+        const client = await findClientZone(tx, actor.organisationId, request.body.clientId);
         if (!client) throw notFound('Client');
         const definition = { ...request.body, timeZone: client.timeZone, staffId: null };
         checkRule(definition);

@@ -3,12 +3,12 @@ import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { findAssignableStaff } from '../bookings/booking.store.js';
 import type { Actor } from '../identity/actor.js';
+import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { RecurrenceError } from './recurrence-error.js';
 import type { SeriesChanges, SeriesInput, SeriesView } from './schedule.schemas.js';
 import {
-  clientInfo,
   deleteBookings,
   findSeries,
   horizonWeeks,
@@ -106,7 +106,7 @@ export async function createSeries(
   input: SeriesInput,
   now: Temporal.Instant,
 ): Promise<ScheduleReport> {
-  const client = await clientInfo(tx, actor.organisationId, clientId);
+  const client = await findClientZone(tx, actor.organisationId, clientId);
   if (!client) throw notFound('Client');
   const definition = { ...input, timeZone: client.timeZone };
   checkRule(definition);
