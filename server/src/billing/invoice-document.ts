@@ -16,7 +16,7 @@ export function invoiceTitle(invoice: Pick<InvoiceDetailView, 'kind' | 'status' 
 }
 
 /** A CSV field; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-function field(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -53,7 +53,7 @@ export function invoiceCsv(invoice: InvoiceDetailView): string {
       formatMinor(l.amountMinor),
       l.explanation,
     ]
-      .map(field)
+      .map(csvField)
       .join(','),
   );
   return `${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../../audit/audit.routes.js';
 import { bookingBillingRoutes } from '../../billing/billing.routes.js';
+import { carerPayRoutes } from '../../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../../billing/invoices.routes.js';
 import { bookingRoutes } from '../../bookings/bookings.routes.js';
 import { serviceOrderRoutes } from '../../bookings/service-orders.routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(contractRoutes);
       await api.register(bookingBillingRoutes);
       await api.register(invoiceRoutes);
+      await api.register(carerPayRoutes);
       await api.register(schedulingRoutes);
       await api.register(calendarRoutes);
       await api.register(availabilityRoutes);
