@@ -1,4 +1,4 @@
-import type { CarerPayReport } from './carer-pay.action.js';
+import type { CarerPayReport } from './carer-pay.types.js';
 import { csvField, formatMinor } from './invoice-document.js';
 
 const HEADER = [

@@ -1,35 +1,16 @@
 import { Temporal } from 'temporal-polyfill';
 import { findCarerContracts } from '../contracts/contract.store.js';
-import type { RatedLine, RatingCalendar } from '../contracts/rating.types.js';
+import type { RatingCalendar } from '../contracts/rating.types.js';
 import { createZoneClock, type ZoneClock } from '../contracts/zone-clock.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { startOfLocalDay } from '../scheduling/series.js';
-import { conflict, DomainError, type FieldIssue, invalid, notFound } from '../shared/domain-error.js';
+import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { regionCalendar } from './billing.store.js';
 import { rateCarerVisit } from './carer-pay.js';
 import { findStaffName, listDeliveredVisits } from './carer-pay.store.js';
+import type { CarerPayReport } from './carer-pay.types.js';
 import { calendarOf, visitDate, visitOf } from './visit-rating.js';
-
-export type CarerPayVisit = {
-  bookingId: string;
-  name: string;
-  client: { id: string; name: string };
-  visitDate: string;
-  timeZone: string;
-  totalMinor: number;
-  lines: RatedLine[];
-};
-
-export type CarerPayReport = {
-  staff: { id: string; name: string; timeZone: string };
-  from: string;
-  to: string;
-  totalMinor: number;
-  visits: CarerPayVisit[];
-  /** Delivered visits that could not be rated, with what to fix. */
-  problems: { bookingId: string; name: string; visitDate: string; issues: FieldIssue[] }[];
-};
 
 export const MAX_PAY_PERIOD_DAYS = 366;
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
-import { ts, type Tx } from '../platform/db/database.js';
+import { type Tx, ts } from '../platform/db/database.js';
 import type { BillableBooking } from './visit-rating.js';
 
 /** A delivered visit of one staff member, with what pay needs of its client (zone and region calendar). */
