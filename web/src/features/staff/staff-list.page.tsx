@@ -10,6 +10,7 @@ import { fullName, orDash } from '../../shared/format';
 import { LoadMore } from '../../shared/load-more';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
+import { CarerContractModal } from '../contracts/carer-contract-modal';
 import { StaffForm } from './staff-form';
 import { useSaveStaff, useStaffList } from './staff-queries';
 
@@ -21,6 +22,7 @@ export function StaffListPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [editing, setEditing] = useState<Editing>(null);
+  const [carerContractOf, setCarerContractOf] = useState<Staff | null>(null);
   const query = useStaffList({ q: debounced });
   const save = useSaveStaff(editing?.staff?.id ?? null);
   const staff = query.data?.pages.flatMap((page) => page.items) ?? [];
@@ -69,6 +71,7 @@ export function StaffListPage() {
                   <Table.Th>Delivers services</Table.Th>
                   <Table.Th>Roles</Table.Th>
                   <Table.Th>Status</Table.Th>
+                  {can('contracts.manage') ? <Table.Th>Pay</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -122,6 +125,21 @@ export function StaffListPage() {
                         </Badge>
                       )}
                     </Table.Td>
+                    {can('contracts.manage') ? (
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={`Carer contract of ${fullName(member)}`}
+                          onClick={(event) => {
+                            event.stopPropagation();
+                            setCarerContractOf(member);
+                          }}
+                        >
+                          Carer contract
+                        </Button>
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -158,6 +176,10 @@ export function StaffListPage() {
           />
         ) : null}
       </Modal>
+      <CarerContractModal
+        staff={carerContractOf ? { id: carerContractOf.id, name: fullName(carerContractOf) } : null}
+        onClose={() => setCarerContractOf(null)}
+      />
     </>
   );
 }
