@@ -393,10 +393,13 @@ describe('calendars, billing details and "why this price"', () => {
 
     const bookingId = await newBooking(clientId, '2026-04-03', '10:00', 60);
     expect((await finance.get(`/bookings/${bookingId}/price`)).body.totalMinor).toBe(2400);
+    expect((await finance.get(`/clients/${clientId}/region`)).body).toEqual({ clientId, region: null });
     expect((await finance.put(`/clients/${clientId}/region`, { region: 'NSW' })).body).toEqual({
       clientId,
       region: 'NSW',
     });
+    expect((await finance.get(`/clients/${clientId}/region`)).body).toEqual({ clientId, region: 'NSW' });
+    expect((await finance.get('/clients/00000000-0000-4000-8000-000000000000/region')).status).toBe(404);
     const price = (await finance.get(`/bookings/${bookingId}/price`)).body;
     expect(price.totalMinor).toBe(4800);
     expect(price.lines[0].explanation).toContain('unsociable range #0 (publicHoliday 00:00–24:00');

@@ -257,6 +257,12 @@ export async function removeCalendarDay(tx: Tx, actor: Actor, id: string): Promi
   });
 }
 
+export async function clientRegion(tx: Tx, actor: Actor, clientId: string) {
+  const found = await findClientBilling(tx, actor.organisationId, clientId);
+  if (!found) throw notFound('Client');
+  return { clientId, region: found.region };
+}
+
 export async function setClientRegion(tx: Tx, actor: Actor, clientId: string, region: string | null) {
   const current = await findClientBilling(tx, actor.organisationId, clientId);
   if (!current) throw notFound('Client');

@@ -23,6 +23,7 @@ import {
   addCalendarDay,
   carerContract,
   clientContracts,
+  clientRegion,
   contractTimeline,
   createContract,
   createContractType,
@@ -116,6 +117,19 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await inTenant(request, (tx, a) => createContract(tx, a, request.params.id, request.body))),
+  );
+  app.get(
+    '/clients/:id/region',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary: "The region whose public holidays and special days apply to the client's visits",
+        params: idParams,
+        response: { 200: z.object({ clientId: z.uuid(), region: z.string().nullable() }), ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => clientRegion(tx, a, request.params.id)),
   );
   app.put(
     '/clients/:id/region',

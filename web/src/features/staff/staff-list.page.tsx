@@ -10,6 +10,7 @@ import { fullName, orDash } from '../../shared/format';
 import { LoadMore } from '../../shared/load-more';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
+import { CarerContractModal } from '../contracts/carer-contract-modal';
 import { StaffAvailabilityModal } from './staff-availability-modal';
 import { StaffForm } from './staff-form';
 import { useSaveStaff, useStaffList } from './staff-queries';
@@ -23,6 +24,7 @@ export function StaffListPage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [editing, setEditing] = useState<Editing>(null);
   const [availabilityOf, setAvailabilityOf] = useState<Staff | null>(null);
+  const [carerContractOf, setCarerContractOf] = useState<Staff | null>(null);
   const query = useStaffList({ q: debounced });
   const save = useSaveStaff(editing?.staff?.id ?? null);
   const staff = query.data?.pages.flatMap((page) => page.items) ?? [];
@@ -128,17 +130,32 @@ export function StaffListPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        aria-label={`Availability of ${fullName(member)}`}
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          setAvailabilityOf(member);
-                        }}
-                      >
-                        Availability
-                      </Button>
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          aria-label={`Availability of ${fullName(member)}`}
+                          onClick={(event) => {
+                            event.stopPropagation();
+                            setAvailabilityOf(member);
+                          }}
+                        >
+                          Availability
+                        </Button>
+                        {can('contracts.manage') ? (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            aria-label={`Carer contract of ${fullName(member)}`}
+                            onClick={(event) => {
+                              event.stopPropagation();
+                              setCarerContractOf(member);
+                            }}
+                          >
+                            Carer contract
+                          </Button>
+                        ) : null}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -179,6 +196,10 @@ export function StaffListPage() {
       {availabilityOf ? (
         <StaffAvailabilityModal staff={availabilityOf} onClose={() => setAvailabilityOf(null)} />
       ) : null}
+      <CarerContractModal
+        staff={carerContractOf ? { id: carerContractOf.id, name: fullName(carerContractOf) } : null}
+        onClose={() => setCarerContractOf(null)}
+      />
     </>
   );
 }

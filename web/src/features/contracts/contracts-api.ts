@@ -1,0 +1,132 @@
+import { api } from '../../api/api-client';
+
+/** Wire shapes of the contracts API (server/src/contracts/contract.schemas.ts and rating.schemas.ts). */
+
+export type ContractCategory = 'private' | 'local_authority' | 'ndis' | 'other';
+export type DayOfWeek = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type DayKind = 'specialDay' | 'publicHoliday' | 'dayOfWeek' | 'weekday' | 'weekend';
+export type RoundingMode = 'none' | 'up' | 'down' | 'nearest';
+export type RoundingMinutes = 5 | 10 | 15 | 30 | 60;
+
+export type NonProRataRate = { minutes: number; amount: number };
+export type UnsociableRange = {
+  when: { kind: DayKind; day?: DayOfWeek };
+  from: string;
+  to: string;
+  hourlyRate: number;
+  nonProRataRates?: NonProRataRate[];
+};
+export type CallOutCharge = { name: string; amount: number };
+
+export type ContractOptions = {
+  hourlyRate: number;
+  nonProRataRates: NonProRataRate[];
+  unsociableRanges: UnsociableRange[];
+  useFirstRange: boolean;
+  callOutCharges: CallOutCharge[];
+  billOnActualTimes: boolean;
+  rounding: { mode: RoundingMode; minutes: RoundingMinutes };
+  chargeMileageToClient: boolean;
+  enableTravelPayments: boolean;
+  useLocalAuthorityReference: boolean;
+  terminationRights: string;
+};
+export type CarerOptions = ContractOptions & { mileageRate: number };
+export type OptionName = keyof CarerOptions;
+
+/** An option absent from `options` is inherited (assignment) or takes its default (type, carer contract). */
+export type OptionSet = { effectiveFrom: string; options: Partial<CarerOptions> };
+
+export type ContractType = {
+  id: string;
+  name: string;
+  category: ContractCategory;
+  optionSets: OptionSet[];
+  assignmentCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+export type ContractTypeInput = { name: string; category: ContractCategory; optionSets: OptionSet[] };
+
+export type ClientContract = {
+  id: string;
+  clientId: string;
+  contractType: { id: string; name: string; category: ContractCategory };
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  isDefault: boolean;
+  optionSets: OptionSet[];
+  createdAt: string;
+  updatedAt: string;
+};
+export type ContractInput = {
+  contractTypeId: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  isDefault?: boolean;
+  optionSets: OptionSet[];
+};
+
+export type TimelineSource = 'type' | 'assignment' | 'default';
+export type TimelineSegment = {
+  from: string;
+  /** Exclusive. */
+  to: string;
+  value: unknown;
+  source: TimelineSource;
+  setIndex: number | null;
+  effectiveFrom: string | null;
+  inheritance: 'inherited' | 'overridden';
+};
+export type TimelineBoundary = { date: string; schedule: 'type' | 'assignment'; setIndex: number };
+export type ContractTimeline = {
+  contractId: string;
+  from: string;
+  /** Exclusive. */
+  to: string;
+  boundaries: TimelineBoundary[];
+  options: Partial<Record<OptionName, TimelineSegment[]>>;
+};
+
+export type CarerContract = { staffId: string; optionSets: OptionSet[]; updatedAt: string };
+
+export type CalendarDayKind = 'public_holiday' | 'special_day';
+export type CalendarDay = { id: string; region: string; date: string; kind: CalendarDayKind; name: string };
+export type CalendarDayInput = Omit<CalendarDay, 'id'>;
+
+const id = encodeURIComponent;
+
+export const contractsApi = {
+  types: async () => (await api.get<{ items: ContractType[] }>('/contract-types')).items,
+  type: (typeId: string) => api.get<ContractType>(`/contract-types/${id(typeId)}`),
+  createType: (input: ContractTypeInput) => api.post<ContractType>('/contract-types', input),
+  saveType: (typeId: string, input: ContractTypeInput) =>
+    api.put<ContractType>(`/contract-types/${id(typeId)}`, input),
+
+  clientContracts: async (clientId: string) =>
+    (await api.get<{ items: ClientContract[] }>(`/clients/${id(clientId)}/contracts`)).items,
+  createContract: (clientId: string, input: ContractInput) =>
+    api.post<ClientContract>(`/clients/${id(clientId)}/contracts`, input),
+  contract: (contractId: string) => api.get<ClientContract>(`/contracts/${id(contractId)}`),
+  saveContract: (contractId: string, input: ContractInput) =>
+    api.put<ClientContract>(`/contracts/${id(contractId)}`, input),
+  makeDefault: (contractId: string) => api.post<ClientContract>(`/contracts/${id(contractId)}/make-default`),
+  timeline: (contractId: string, range: { from?: string; to?: string }) =>
+    api.get<ContractTimeline>(`/contracts/${id(contractId)}/timeline`, range),
+
+  clientRegion: (clientId: string) =>
+    api.get<{ clientId: string; region: string | null }>(`/clients/${id(clientId)}/region`),
+  setClientRegion: (clientId: string, region: string | null) =>
+    api.put<{ clientId: string; region: string | null }>(`/clients/${id(clientId)}/region`, { region }),
+
+  carerContract: (staffId: string) => api.get<CarerContract>(`/staff/${id(staffId)}/carer-contract`),
+  saveCarerContract: (staffId: string, optionSets: OptionSet[]) =>
+    api.put<CarerContract>(`/staff/${id(staffId)}/carer-contract`, { optionSets }),
+
+  calendarDays: async (region?: string) =>
+    (await api.get<{ items: CalendarDay[] }>('/calendar-days', { region })).items,
+  addCalendarDay: (input: CalendarDayInput) => api.post<CalendarDay>('/calendar-days', input),
+  removeCalendarDay: (dayId: string) => api.delete(`/calendar-days/${id(dayId)}`),
+};

@@ -1,0 +1,34 @@
+/**
+ * Money on the contract screens: the API speaks integer minor units (cents); people type dollars and cents.
+ * Conversion is string arithmetic only, so no binary-float rounding can creep into a rate.
+ */
+
+const MONEY_TEXT = /^(\d{1,7})(?:\.(\d{0,2}))?$/;
+
+/** '24', '24.5', '$1,024.50' → 2400, 2450, 102450; null when it isn't an amount with at most two decimals. */
+export function parseMoney(text: string): number | null {
+  const cleaned = text.trim().replace(/^\$/, '').replaceAll(',', '').replaceAll(' ', '');
+  const match = MONEY_TEXT.exec(cleaned);
+  if (!match) return null;
+  const [, whole = '0', cents = ''] = match;
+  return Number.parseInt(`${whole}${cents.padEnd(2, '0')}`, 10);
+}
+
+/** 2450 → '24.50': the value an input shows for an amount in minor units. */
+export function minorToInput(minor: number | null | undefined): string {
+  if (minor === null || minor === undefined || !Number.isSafeInteger(minor)) return '';
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(3, '0');
+  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+// Carebook organisations bill in Australian dollars; the same en-AU currency style as the rest of the app.
+const currency = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' });
+
+/** 2450 → '$24.50' (formatted from the exact decimal string, never from a float division). */
+export function formatMoney(minor: number | null | undefined): string {
+  if (minor === null || minor === undefined || !Number.isSafeInteger(minor)) return '—';
+  return currency.format(minorToInput(minor) as unknown as number);
+}
+
+export const moneyError = 'Enter an amount in dollars and cents, e.g. 24.50';
