@@ -1,75 +1,9 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { InvoiceKind, InvoiceStatus } from '../contracts/contract-tables.types.js';
 import { type Tx, ts } from '../platform/db/database.js';
-import type { RunProblem } from './invoice.schemas.js';
 import type { InvoiceLineRecord, InvoiceRecord } from './invoice.types.js';
 
 export type { InvoiceLineRecord, InvoiceRecord };
-
-export async function insertRun(
-  tx: Tx,
-  organisationId: string,
-  r: { periodFrom: string; periodTo: string; clientId: string | null; userId: string },
-): Promise<string> {
-  const row = await tx
-    .insertInto('invoice_runs')
-    .values({
-      organisation_id: organisationId,
-      period_from: r.periodFrom,
-      period_to: r.periodTo,
-      client_id: r.clientId,
-      created_by_user_id: r.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function finishRun(
-  tx: Tx,
-  organisationId: string,
-  id: string,
-  r: { invoiceCount: number; bookingCount: number; problems: RunProblem[] },
-) {
-  await tx
-    .updateTable('invoice_runs')
-    .set({
-      invoice_count: r.invoiceCount,
-      booking_count: r.bookingCount,
-      problems: JSON.stringify(r.problems),
-    })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function findRun(tx: Tx, organisationId: string, id: string) {
-  const run = await tx
-    .selectFrom('invoice_runs')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .select([
-      'id',
-      'status',
-      'period_from as periodFrom',
-      'period_to as periodTo',
-      'client_id as clientId',
-      'invoice_count as invoiceCount',
-      'booking_count as bookingCount',
-      'problems',
-      'created_at as createdAt',
-    ])
-    .executeTakeFirst();
-  if (!run) return undefined;
-  const invoices = await tx
-    .selectFrom('invoices')
-    .where('organisation_id', '=', organisationId)
-    .where('run_id', '=', id)
-    .select('id')
-    .orderBy('client_id')
-    .execute();
-  return { ...run, problems: run.problems as RunProblem[], invoiceIds: invoices.map((i) => i.id) };
-}
 
 export async function insertInvoice(
   tx: Tx,
