@@ -23,3 +23,7 @@ ALTER TABLE invoice_runs
 
 -- The worker's queue: runs not yet finished, oldest first (scanned across organisations).
 CREATE INDEX invoice_runs_pending_idx ON invoice_runs (created_at) WHERE status IN ('queued', 'running');
+
+-- The rating engine's structured reason for each line (rule, option and the option set it came from), so the
+-- invoice can show "why this price" as the booking does; null on lines written before this migration.
+ALTER TABLE invoice_lines ADD COLUMN source jsonb;

@@ -156,6 +156,12 @@ describe('invoice runs', () => {
       [inA[1], '2026-03-31', 'nonProRata', 1600],
     ]);
     expect(detail.lines[0].explanation).toMatch(/^Non-pro-rata 45 min = 2000/);
+    // The structured reason is kept with the line, as "why this price" gives it for the booking.
+    expect(detail.lines[0].source).toMatchObject({
+      date: '2026-03-02',
+      rule: { kind: 'default' },
+      option: { name: 'nonProRataRates', source: { from: 'type', inheritance: 'inherited' } },
+    });
     // The invoice matches "why this price".
     expect((await finance.get(`/bookings/${inA[0]}/price`)).body.totalMinor).toBe(2200);
     expect(await bookingIdsOn((await invoicesOf(b))[0]!.id)).toEqual([inB]);

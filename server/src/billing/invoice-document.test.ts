@@ -31,6 +31,7 @@ const invoice = (lines: number): InvoiceDetailView => ({
     rateMinor: 2400,
     amountMinor: 2200,
     explanation: `=Line ${i}: Non-pro-rata 45 min = 2000 → remainder 5 min × 2400/h (base rate; from (x) \\ y)`,
+    source: null,
   })),
 });
 

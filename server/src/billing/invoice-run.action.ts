@@ -190,6 +190,7 @@ async function invoiceClient(
         rateMinor: line.rateMinor ?? null,
         amountMinor: line.amountMinor,
         explanation: line.explanation,
+        source: line.source ?? null,
       });
   await insertLines(tx, org, invoiceId, lines);
   await setDraftTotal(

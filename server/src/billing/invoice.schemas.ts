@@ -98,6 +98,10 @@ export const invoiceLineSchema = z.object({
   rateMinor: z.number().int().nullable(),
   amountMinor: z.number().int(),
   explanation: z.string(),
+  source: z.unknown().meta({
+    description:
+      'Why this price, structured as the lines of BookingPrice (rule, option, option set); may be null',
+  }),
 });
 export type InvoiceLineView = z.infer<typeof invoiceLineSchema>;
 
@@ -110,4 +114,10 @@ export const invoiceListQuery = listQuery.extend({
   status: status.optional(),
   clientId: z.uuid().optional(),
   runId: z.uuid().optional(),
+  periodFrom: localDate
+    .optional()
+    .meta({ description: 'Only invoices whose period ends on or after this date' }),
+  periodTo: localDate
+    .optional()
+    .meta({ description: 'Only invoices whose period starts on or before this date' }),
 });

@@ -94,6 +94,7 @@ export async function insertLines(
         rate_minor: l.rateMinor,
         amount_minor: l.amountMinor,
         explanation: l.explanation,
+        source: l.source == null ? null : JSON.stringify(l.source),
       })),
     )
     .execute();
@@ -180,6 +181,8 @@ export async function listInvoices(
     status?: InvoiceStatus;
     clientId?: string;
     runId?: string;
+    periodFrom?: string;
+    periodTo?: string;
     limit: number;
     after?: [string, string];
   },
@@ -191,6 +194,9 @@ export async function listInvoices(
   if (f.status) q = q.where('i.status', '=', f.status);
   if (f.clientId) q = q.where('i.client_id', '=', f.clientId);
   if (f.runId) q = q.where('i.run_id', '=', f.runId);
+  // Periods that overlap [periodFrom, periodTo].
+  if (f.periodFrom) q = q.where('i.period_to', '>=', f.periodFrom);
+  if (f.periodTo) q = q.where('i.period_from', '<=', f.periodTo);
   if (f.after) {
     const [at, id] = f.after;
     q = q.where((eb) =>
@@ -221,6 +227,7 @@ export async function listLines(
       'rate_minor as rateMinor',
       'amount_minor as amountMinor',
       'explanation',
+      'source',
     ])
     .orderBy('position')
     .execute();

@@ -30,4 +30,6 @@ export type InvoiceLineRecord = {
   rateMinor: number | null;
   amountMinor: number;
   explanation: string;
+  /** The rating engine's LineSource (rule, option, option set); null on lines from before it was kept. */
+  source: unknown;
 };

@@ -76,9 +76,9 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
-        const { limit, cursor, status, clientId, runId } = request.query;
+        const { limit, cursor, ...filters } = request.query;
         const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-        const rows = await listInvoices(tx, actor.organisationId, { status, clientId, runId, limit, after });
+        const rows = await listInvoices(tx, actor.organisationId, { ...filters, limit, after });
         return toPage(rows, limit, toInvoiceView, (r) => [r.createdAt.toString(), r.id]);
       }),
   );

@@ -111,6 +111,7 @@ export type InvoiceLineTable = {
   rate_minor: number | null;
   amount_minor: BigintMinor;
   explanation: string;
+  source: ColumnType<unknown, string | null | undefined, string | null>;
 };
 
 export type InvoicedBookingTable = { organisation_id: string; booking_id: string; invoice_id: string };
