@@ -27,3 +27,34 @@ CREATE INDEX invoice_runs_pending_idx ON invoice_runs (created_at) WHERE status 
 -- The rating engine's structured reason for each line (rule, option and the option set it came from), so the
 -- invoice can show "why this price" as the booking does; null on lines written before this migration.
 ALTER TABLE invoice_lines ADD COLUMN source jsonb;
+
+-- Why an invoice was voided (given by the user; shown with the credit note). Set once, with the void.
+ALTER TABLE invoices ADD COLUMN void_reason text CHECK (void_reason IS NULL OR length(trim(void_reason)) > 0);
+ALTER TABLE invoices ADD CONSTRAINT invoices_void_reason CHECK (void_reason IS NULL OR status = 'void');
+
+-- As in 0004, with the void reason allowed to arrive together with the void.
+CREATE OR REPLACE FUNCTION invoices_immutable() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    IF OLD.status <> 'draft' THEN
+      RAISE EXCEPTION 'invoice % is % and cannot be deleted', OLD.id, OLD.status USING ERRCODE = '55000';
+    END IF;
+    RETURN OLD;
+  END IF;
+  IF OLD.status = 'draft' THEN
+    RETURN NEW;
+  END IF;
+  IF NOT ((OLD.status = 'issued' AND NEW.status IN ('issued', 'paid', 'void'))
+          OR (OLD.status = NEW.status))
+     OR (to_jsonb(NEW) - 'status' - 'paid_at' - 'voided_at' - 'void_reason') IS DISTINCT FROM
+        (to_jsonb(OLD) - 'status' - 'paid_at' - 'voided_at' - 'void_reason')
+     OR (OLD.paid_at IS NOT NULL AND NEW.paid_at IS DISTINCT FROM OLD.paid_at)
+     OR (OLD.voided_at IS NOT NULL AND NEW.voided_at IS DISTINCT FROM OLD.voided_at)
+     OR (OLD.status = 'void' AND NEW.void_reason IS DISTINCT FROM OLD.void_reason) THEN
+    RAISE EXCEPTION 'invoice % is % and cannot be changed', OLD.id, OLD.status USING ERRCODE = '55000';
+  END IF;
+  RETURN NEW;
+END
+$$;

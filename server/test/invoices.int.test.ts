@@ -386,8 +386,8 @@ describe('issuing, paying and voiding', () => {
       await owner.end();
     }
 
-    const voided = (await finance.post(`/invoices/${id}/void`)).body;
-    expect(voided.status).toBe('void');
+    const voided = (await finance.post(`/invoices/${id}/void`, { reason: 'Wrong client billed' })).body;
+    expect(voided).toMatchObject({ status: 'void', voidReason: 'Wrong client billed' });
     const credit = (await finance.get(`/invoices/${voided.creditNoteId}`)).body;
     expect(credit).toMatchObject({
       kind: 'credit_note',

@@ -21,6 +21,7 @@ const invoice = (lines: number): InvoiceDetailView => ({
   issuedAt: '2026-04-01T00:00:00Z',
   paidAt: null,
   voidedAt: null,
+  voidReason: null,
   createdAt: '2026-04-01T00:00:00Z',
   lines: Array.from({ length: lines }, (_, i) => ({
     position: i,

@@ -84,6 +84,7 @@ export const invoiceSchema = z
     issuedAt: z.string().nullable(),
     paidAt: z.string().nullable(),
     voidedAt: z.string().nullable(),
+    voidReason: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Invoice' });
@@ -109,6 +110,12 @@ export const invoiceDetailSchema = invoiceSchema
   .extend({ lines: z.array(invoiceLineSchema) })
   .meta({ id: 'InvoiceWithLines' });
 export type InvoiceDetailView = z.infer<typeof invoiceDetailSchema>;
+
+export const voidInput = z
+  .object({
+    reason: z.string().trim().min(1).max(500).optional().meta({ description: 'Why the invoice is voided' }),
+  })
+  .default({});
 
 export const invoiceListQuery = listQuery.extend({
   status: status.optional(),

@@ -145,6 +145,7 @@ function selectInvoices(tx: Tx, organisationId: string) {
       'i.issued_at as issuedAt',
       'i.paid_at as paidAt',
       'i.voided_at as voidedAt',
+      'i.void_reason as voidReason',
       'i.created_at as createdAt',
     ]);
 }
@@ -278,10 +279,15 @@ export async function markStatus(
   id: string,
   status: 'paid' | 'void',
   at: Temporal.Instant,
+  voidReason: string | null = null,
 ) {
   await tx
     .updateTable('invoices')
-    .set(status === 'paid' ? { status, paid_at: at.toString() } : { status, voided_at: at.toString() })
+    .set(
+      status === 'paid'
+        ? { status, paid_at: at.toString() }
+        : { status, voided_at: at.toString(), void_reason: voidReason },
+    )
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();

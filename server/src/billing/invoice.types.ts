@@ -18,6 +18,7 @@ export type InvoiceRecord = {
   issuedAt: Temporal.Instant | null;
   paidAt: Temporal.Instant | null;
   voidedAt: Temporal.Instant | null;
+  voidReason: string | null;
   createdAt: Temporal.Instant;
 };
 

@@ -17,6 +17,7 @@ import {
   invoiceRunQuery,
   invoiceRunSchema,
   invoiceSchema,
+  voidInput,
 } from './invoice.schemas.js';
 import { listInvoices } from './invoice.store.js';
 import { invoiceCsv, invoicePdf, invoiceTitle } from './invoice-document.js';
@@ -93,7 +94,6 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [path, run, summary] of [
     ['issue', issueInvoice, 'Issue a draft: it takes the next number and can no longer change'],
     ['pay', payInvoice, 'Mark an issued invoice paid'],
-    ['void', voidInvoice, 'Void a draft, or an issued invoice by issuing a credit note; frees its bookings'],
   ] as const) {
     app.post(
       `/invoices/:id/${path}`,
@@ -104,6 +104,23 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
       (request) => inTenant(request, (tx, a) => run(tx, a, request.params.id, app.clock())),
     );
   }
+  app.post(
+    '/invoices/:id/void',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: 'Void a draft, or an issued invoice by issuing a credit note; frees its bookings',
+        params: idParams,
+        body: voidInput,
+        response: { 200: invoiceSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) =>
+        voidInvoice(tx, a, request.params.id, app.clock(), request.body.reason ?? null),
+      ),
+  );
   app.get(
     '/invoices/:id/lines.csv',
     {

@@ -96,6 +96,7 @@ export type InvoiceTable = {
   issued_at: NullableTimestamp;
   paid_at: NullableTimestamp;
   voided_at: NullableTimestamp;
+  void_reason: string | null;
   created_by_user_id: string;
   created_at: DefaultTimestamp;
 };
