@@ -49,6 +49,49 @@ describe('demo data', () => {
     const withOrders = await agent.get(`/clients/${clients[0].id}/service-orders`);
     expect(withOrders.body.items.length).toBeGreaterThan(0);
   });
+
+  it('has contracts with a 1 July rate rise, NSW holidays, carer mileage rates and invoices in every state', async () => {
+    const billing = await sql<Record<string, string>>`
+      SELECT (SELECT string_agg(name, ',' ORDER BY name) FROM contract_types) AS types,
+             (SELECT count(*) FROM contract_types WHERE option_sets->1->>'effectiveFrom' = '2026-07-01') AS rises,
+             (SELECT count(*) FROM clients c WHERE NOT EXISTS (SELECT 1 FROM client_contracts k
+                WHERE k.client_id = c.id AND k.is_default)) AS without_default,
+             (SELECT count(*) FROM client_contracts WHERE jsonb_array_length(option_sets) > 0) AS overrides,
+             (SELECT count(*) FROM calendar_days WHERE region = 'NSW' AND kind = 'public_holiday') AS holidays,
+             (SELECT count(*) FROM clients WHERE region IS NULL) AS without_region,
+             (SELECT count(*) FROM carer_contracts WHERE option_sets->0->'options' ? 'mileageRate') AS carers,
+             (SELECT (count(*) > 0)::text FROM bookings WHERE mileage > 0) AS with_mileage,
+             (SELECT string_agg(kind || ':' || status, ',' ORDER BY kind, status) FROM invoices) AS invoices,
+             (SELECT count(*) FROM invoices WHERE status = 'void' AND void_reason IS NOT NULL) AS void_reasons,
+             (SELECT count(*) FROM invoice_runs WHERE status <> 'completed') AS unfinished_runs`.execute(
+      t.db,
+    );
+    expect(billing.rows[0]).toEqual({
+      types: 'Local authority,NDIS,Private',
+      rises: '3',
+      without_default: '0',
+      overrides: '1',
+      holidays: '36',
+      without_region: '0',
+      carers: '9',
+      with_mileage: 'true',
+      invoices: 'credit_note:issued,invoice:draft,invoice:issued,invoice:paid,invoice:void',
+      void_reasons: '1',
+      unfinished_runs: '0',
+    });
+
+    // "Why this price" answers for the demo's invoiced visits, and the finance user sees the invoices.
+    const finance = new Agent(t.baseUrl);
+    expect((await finance.signIn('finance@example.org', DEMO_PASSWORD)).status).toBe(200);
+    const invoices = (await finance.get('/invoices?limit=50')).body.items;
+    expect(invoices).toHaveLength(5);
+    const draft = invoices.find((i: { status: string }) => i.status === 'draft');
+    const detail = (await finance.get(`/invoices/${draft.id}`)).body;
+    expect(detail.lines.length).toBeGreaterThan(0);
+    const price = await finance.get(`/bookings/${detail.lines[0].bookingId}/price`);
+    expect(price.status).toBe(200);
+    expect(price.body.lines.length).toBeGreaterThan(0);
+  });
 });
 
 describe('the command line', () => {

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processNextRun } from '../src/billing/invoice-run.action.js';
+import { startInvoiceRunWorker } from '../src/platform/jobs/invoice-run-worker.js';
 import {
   type Agent,
   type SeededOrg,
@@ -25,7 +27,8 @@ const worked = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // No background worker: runs are driven with ?wait=true, by hand, or by a worker a test starts itself.
+  t = await startTestApp({ invoiceWorker: false });
   org = await seedOrg(t.db, 'Invoices');
   finance = await signedIn(t.baseUrl, org.emails.finance);
   admin = await signedIn(t.baseUrl, org.emails.administrator);
@@ -119,7 +122,10 @@ describe('invoice runs', () => {
     ).body.id;
     const stray = await completedVisit(noContract, '2026-03-11');
 
-    const run = await finance.post('/invoice-runs', { periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    const run = await finance.post('/invoice-runs?wait=true', {
+      periodFrom: '2026-03-01',
+      periodTo: '2026-03-31',
+    });
     expect(run.status, JSON.stringify(run.body)).toBe(201);
     expect(run.body).toMatchObject({ status: 'completed', invoiceCount: 2, bookingCount: 3 });
     expect(run.body.problems).toEqual([
@@ -150,26 +156,39 @@ describe('invoice runs', () => {
       [inA[1], '2026-03-31', 'nonProRata', 1600],
     ]);
     expect(detail.lines[0].explanation).toMatch(/^Non-pro-rata 45 min = 2000/);
+    // The structured reason is kept with the line, as "why this price" gives it for the booking.
+    expect(detail.lines[0].source).toMatchObject({
+      date: '2026-03-02',
+      rule: { kind: 'default' },
+      option: { name: 'nonProRataRates', source: { from: 'type', inheritance: 'inherited' } },
+    });
     // The invoice matches "why this price".
     expect((await finance.get(`/bookings/${inA[0]}/price`)).body.totalMinor).toBe(2200);
     expect(await bookingIdsOn((await invoicesOf(b))[0]!.id)).toEqual([inB]);
 
     // Nothing is invoiced twice: a second run over the same period finds nothing new.
-    const again = (await finance.post('/invoice-runs', { periodFrom: '2026-03-01', periodTo: '2026-03-31' }))
-      .body;
+    const again = (
+      await finance.post('/invoice-runs?wait=true', { periodFrom: '2026-03-01', periodTo: '2026-03-31' })
+    ).body;
     expect(again).toMatchObject({ invoiceCount: 0, bookingCount: 0, invoiceIds: [] });
-    const bad = await finance.post('/invoice-runs', {
+    const bad = await finance.post('/invoice-runs?wait=true', {
       periodFrom: '2026-03-31',
       periodTo: '2026-03-01',
       clientId: 'nope',
     });
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['clientId', 'periodTo']);
     expect(
-      (await finance.post('/invoice-runs', { periodFrom: '2026-03-31', periodTo: '2026-03-01' })).body.errors,
+      (await finance.post('/invoice-runs?wait=true', { periodFrom: '2026-03-31', periodTo: '2026-03-01' }))
+        .body.errors,
     ).toEqual([{ field: 'periodTo', reason: 'must not be before periodFrom' }]);
     const coordinator = await signedIn(t.baseUrl, org.emails.coordinator);
     expect(
-      (await coordinator.post('/invoice-runs', { periodFrom: '2026-03-01', periodTo: '2026-03-31' })).status,
+      (
+        await coordinator.post('/invoice-runs?wait=true', {
+          periodFrom: '2026-03-01',
+          periodTo: '2026-03-31',
+        })
+      ).status,
     ).toBe(403);
   });
 
@@ -189,8 +208,8 @@ describe('invoice runs', () => {
     ];
     const runs = await Promise.all(
       periods.flatMap(([periodFrom, periodTo]) => [
-        finance.post('/invoice-runs', { periodFrom, periodTo }),
-        finance.post('/invoice-runs', { periodFrom, periodTo, clientId: clients[0] }),
+        finance.post('/invoice-runs?wait=true', { periodFrom, periodTo }),
+        finance.post('/invoice-runs?wait=true', { periodFrom, periodTo, clientId: clients[0] }),
       ]),
     );
     expect(runs.map((r) => r.status)).toEqual(Array(runs.length).fill(201));
@@ -202,6 +221,99 @@ describe('invoice runs', () => {
   });
 });
 
+describe('invoice runs in the background', () => {
+  async function threeClientsWithVisits(label: string, date: string) {
+    const clients: string[] = [];
+    const bookings: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const clientId = await clientWithContract(`${label}${n}`);
+      clients.push(clientId);
+      bookings.push(await completedVisit(clientId, date));
+    }
+    return { clients, bookings };
+  }
+
+  async function invoicedBookings(clients: string[]) {
+    const invoiced: string[] = [];
+    for (const clientId of clients)
+      for (const invoice of await invoicesOf(clientId)) invoiced.push(...(await bookingIdsOn(invoice.id)));
+    return invoiced.sort();
+  }
+
+  it('queues a run (202) that the worker completes, reporting its progress', async () => {
+    const { clients, bookings } = await threeClientsWithVisits('Queued', '2026-11-04');
+    const queued = await finance.post('/invoice-runs', { periodFrom: '2026-11-01', periodTo: '2026-11-30' });
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    expect(queued.body).toMatchObject({
+      status: 'queued',
+      clientsTotal: null,
+      clientsDone: 0,
+      startedAt: null,
+    });
+
+    const worker = startInvoiceRunWorker(t.db, (line) => console.warn(line), {
+      pollSeconds: 1,
+      run: { batchSize: 1 },
+    });
+    try {
+      let run = queued.body;
+      for (let i = 0; i < 100 && run.status !== 'completed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        run = (await finance.get(`/invoice-runs/${queued.body.id}`)).body;
+      }
+      expect(run).toMatchObject({
+        status: 'completed',
+        clientsTotal: 3,
+        clientsDone: 3,
+        visitsRated: 3,
+        invoiceCount: 3,
+        bookingCount: 3,
+        error: null,
+      });
+      expect(run.startedAt).not.toBeNull();
+      expect(run.finishedAt).not.toBeNull();
+      expect(run.invoiceIds).toHaveLength(3);
+    } finally {
+      await worker.stop();
+    }
+    expect(await invoicedBookings(clients)).toEqual([...bookings].sort());
+  });
+
+  it('resumes a run interrupted after some batches, invoicing each booking once', async () => {
+    const { clients, bookings } = await threeClientsWithVisits('Resumed', '2026-12-07');
+    const queued = (await finance.post('/invoice-runs', { periodFrom: '2026-12-01', periodTo: '2026-12-31' }))
+      .body;
+    // A worker claims the run, commits two batches of one client, and dies (its lease is still held).
+    expect(await processNextRun(t.db, { batchSize: 1, maxBatches: 2 })).toBe(queued.id);
+    expect((await finance.get(`/invoice-runs/${queued.id}`)).body).toMatchObject({
+      status: 'running',
+      clientsTotal: 3,
+      clientsDone: 2,
+      invoiceCount: 2,
+      bookingCount: 2,
+      finishedAt: null,
+    });
+    // While the lease holds, no other worker takes the run.
+    expect(await processNextRun(t.db)).toBeUndefined();
+
+    // After a restart the lease has run out: the next worker resumes after the last committed batch.
+    const owner = new pg.Client({ connectionString: t.databaseUrl });
+    await owner.connect();
+    try {
+      await owner.query("UPDATE invoice_runs SET locked_until = now() - interval '1 second' WHERE id = $1", [
+        queued.id,
+      ]);
+    } finally {
+      await owner.end();
+    }
+    expect(await processNextRun(t.db)).toBe(queued.id);
+    const done = (await finance.get(`/invoice-runs/${queued.id}`)).body;
+    expect(done).toMatchObject({ status: 'completed', clientsDone: 3, invoiceCount: 3, bookingCount: 3 });
+    expect(await invoicedBookings(clients)).toEqual([...bookings].sort());
+    expect(await processNextRun(t.db)).toBeUndefined();
+  });
+});
+
 describe('issuing, paying and voiding', () => {
   it('numbers concurrently issued invoices without gaps or duplicates', async () => {
     const clients: string[] = [];
@@ -210,8 +322,9 @@ describe('issuing, paying and voiding', () => {
       await completedVisit(clientId, '2026-07-06');
       clients.push(clientId);
     }
-    const run = (await finance.post('/invoice-runs', { periodFrom: '2026-07-01', periodTo: '2026-07-31' }))
-      .body;
+    const run = (
+      await finance.post('/invoice-runs?wait=true', { periodFrom: '2026-07-01', periodTo: '2026-07-31' })
+    ).body;
     expect(run.invoiceIds).toHaveLength(8);
     const before = (await finance.get('/invoices?status=issued&limit=200')).body.items.length;
     // Each invoice twice: one issue wins, the other gets 409.
@@ -231,7 +344,11 @@ describe('issuing, paying and voiding', () => {
     const clientId = await clientWithContract('Voidable');
     const visit = await completedVisit(clientId, '2026-08-03');
     const run = (
-      await finance.post('/invoice-runs', { periodFrom: '2026-08-01', periodTo: '2026-08-31', clientId })
+      await finance.post('/invoice-runs?wait=true', {
+        periodFrom: '2026-08-01',
+        periodTo: '2026-08-31',
+        clientId,
+      })
     ).body;
     const id = run.invoiceIds[0];
     const issued = (await finance.post(`/invoices/${id}/issue`)).body;
@@ -269,8 +386,8 @@ describe('issuing, paying and voiding', () => {
       await owner.end();
     }
 
-    const voided = (await finance.post(`/invoices/${id}/void`)).body;
-    expect(voided.status).toBe('void');
+    const voided = (await finance.post(`/invoices/${id}/void`, { reason: 'Wrong client billed' })).body;
+    expect(voided).toMatchObject({ status: 'void', voidReason: 'Wrong client billed' });
     const credit = (await finance.get(`/invoices/${voided.creditNoteId}`)).body;
     expect(credit).toMatchObject({
       kind: 'credit_note',
@@ -289,7 +406,11 @@ describe('issuing, paying and voiding', () => {
 
     // Freed: the next run invoices the booking again, and that invoice can be paid (then no longer voided).
     const rerun = (
-      await finance.post('/invoice-runs', { periodFrom: '2026-08-01', periodTo: '2026-08-31', clientId })
+      await finance.post('/invoice-runs?wait=true', {
+        periodFrom: '2026-08-01',
+        periodTo: '2026-08-31',
+        clientId,
+      })
     ).body;
     expect(rerun.bookingCount).toBe(1);
     const next = rerun.invoiceIds[0];
@@ -306,7 +427,11 @@ describe('issuing, paying and voiding', () => {
     ]);
     await completedVisit(clientId, '2026-09-07');
     const id = (
-      await finance.post('/invoice-runs', { periodFrom: '2026-09-01', periodTo: '2026-09-30', clientId })
+      await finance.post('/invoice-runs?wait=true', {
+        periodFrom: '2026-09-01',
+        periodTo: '2026-09-30',
+        clientId,
+      })
     ).body.invoiceIds[0];
     expect((await finance.get(`/invoices/${id}`)).body).toMatchObject({
       recipient: 'LA-4471',
@@ -325,7 +450,7 @@ describe('issuing, paying and voiding', () => {
     ]);
     await completedVisit(missing, '2026-09-08');
     const draft = (
-      await finance.post('/invoice-runs', {
+      await finance.post('/invoice-runs?wait=true', {
         periodFrom: '2026-09-01',
         periodTo: '2026-09-30',
         clientId: missing,
@@ -341,7 +466,11 @@ describe('issuing, paying and voiding', () => {
     await completedVisit(clientId, '2026-10-05');
     await completedVisit(clientId, '2026-10-06', 45);
     const id = (
-      await finance.post('/invoice-runs', { periodFrom: '2026-10-01', periodTo: '2026-10-31', clientId })
+      await finance.post('/invoice-runs?wait=true', {
+        periodFrom: '2026-10-01',
+        periodTo: '2026-10-31',
+        clientId,
+      })
     ).body.invoiceIds[0];
     const number = (await finance.post(`/invoices/${id}/issue`)).body.number;
 

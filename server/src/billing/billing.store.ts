@@ -79,9 +79,10 @@ export async function updateBookingBilling(
 export function listBillableBookings(
   tx: Tx,
   organisationId: string,
-  f: { periodFrom: string; periodTo: string; clientId?: string },
+  f: { periodFrom: string; periodTo: string; clientIds: string[] },
 ): Promise<BookingBillingRecord[]> {
-  let q = selectBookingBilling(tx, organisationId)
+  if (f.clientIds.length === 0) return Promise.resolve([]);
+  return selectBookingBilling(tx, organisationId)
     .innerJoin('clients as c', (j) =>
       j.onRef('c.organisation_id', '=', 'b.organisation_id').onRef('c.id', '=', 'b.client_id'),
     )
@@ -90,11 +91,44 @@ export function listBillableBookings(
     .where(
       sql<boolean>`(b.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ${f.periodFrom}::date AND ${f.periodTo}::date`,
     )
+    .where('b.client_id', 'in', f.clientIds)
     .orderBy('b.client_id')
     .orderBy('b.id')
-    .limit(100_000);
-  if (f.clientId !== undefined) q = q.where('b.client_id', '=', f.clientId);
-  return q.execute();
+    .limit(100_000)
+    .execute();
+}
+
+/** The clients that have billable bookings (as `listBillableBookings` sees them) in the period, by id. */
+export async function listBillableClientIds(
+  tx: Tx,
+  organisationId: string,
+  f: { periodFrom: string; periodTo: string; clientId: string | null },
+): Promise<string[]> {
+  let q = tx
+    .selectFrom('bookings as b')
+    .innerJoin('clients as c', (j) =>
+      j.onRef('c.organisation_id', '=', 'b.organisation_id').onRef('c.id', '=', 'b.client_id'),
+    )
+    .where('b.organisation_id', '=', organisationId)
+    .where('b.status', '=', 'completed')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('invoiced_bookings as ib')
+            .whereRef('ib.organisation_id', '=', 'b.organisation_id')
+            .whereRef('ib.booking_id', '=', 'b.id')
+            .select('ib.booking_id'),
+        ),
+      ),
+    )
+    .where(
+      sql<boolean>`(b.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ${f.periodFrom}::date AND ${f.periodTo}::date`,
+    )
+    .select('b.client_id')
+    .distinct()
+    .orderBy('b.client_id');
+  if (f.clientId !== null) q = q.where('b.client_id', '=', f.clientId);
+  return (await q.execute()).map((r) => r.client_id);
 }
 
 export function listBillableContracts(

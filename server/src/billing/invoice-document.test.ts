@@ -21,6 +21,7 @@ const invoice = (lines: number): InvoiceDetailView => ({
   issuedAt: '2026-04-01T00:00:00Z',
   paidAt: null,
   voidedAt: null,
+  voidReason: null,
   createdAt: '2026-04-01T00:00:00Z',
   lines: Array.from({ length: lines }, (_, i) => ({
     position: i,
@@ -31,6 +32,7 @@ const invoice = (lines: number): InvoiceDetailView => ({
     rateMinor: 2400,
     amountMinor: 2200,
     explanation: `=Line ${i}: Non-pro-rata 45 min = 2000 → remainder 5 min × 2400/h (base rate; from (x) \\ y)`,
+    source: null,
   })),
 });
 

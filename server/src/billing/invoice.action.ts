@@ -108,6 +108,7 @@ export async function voidInvoice(
   actor: Actor,
   id: string,
   now: Temporal.Instant,
+  reason: string | null = null,
 ): Promise<InvoiceView> {
   const invoice = await lockedInvoice(tx, actor, id);
   if (invoice.kind === 'credit_note') throw conflict('A credit note cannot be voided');
@@ -145,6 +146,6 @@ export async function voidInvoice(
     });
   }
   await releaseBookings(tx, org, id);
-  await markStatus(tx, org, id, 'void', now);
+  await markStatus(tx, org, id, 'void', now, reason);
   return audited(tx, actor, invoice);
 }

@@ -19,18 +19,44 @@ const problemItem = z.object({
   errors: z.array(z.object({ field: z.string(), reason: z.string() })),
 });
 
+export const invoiceRunQuery = z.object({
+  wait: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .meta({
+      description: 'true: answer 201 once the run has completed (CLI, scripts, tests) instead of 202',
+    }),
+});
+
+export const invoiceRunStatus = z.enum(['queued', 'running', 'completed', 'failed']);
+export type InvoiceRunStatus = z.infer<typeof invoiceRunStatus>;
+
 export const invoiceRunSchema = z
   .object({
     id: z.uuid(),
-    status: z.enum(['completed']),
+    status: invoiceRunStatus.meta({
+      description:
+        'queued → running (a worker processes clients in batches) → completed; failed after repeated errors',
+    }),
     periodFrom: z.string(),
     periodTo: z.string(),
     clientId: z.uuid().nullable(),
-    invoiceCount: z.number().int(),
-    bookingCount: z.number().int(),
+    clientsTotal: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Clients with billable bookings, fixed when the run starts; null while queued' }),
+    clientsDone: z.number().int(),
+    visitsRated: z.number().int().meta({ description: 'Bookings rated successfully so far' }),
+    invoiceCount: z.number().int().meta({ description: 'Draft invoices created so far' }),
+    bookingCount: z.number().int().meta({ description: 'Bookings invoiced so far' }),
     invoiceIds: z.array(z.uuid()),
     problems: z.array(problemItem).meta({ description: 'Completed bookings that could not be rated' }),
+    error: z.string().nullable().meta({ description: 'Why the last attempt failed' }),
     createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
   })
   .meta({ id: 'InvoiceRun' });
 export type InvoiceRunView = z.infer<typeof invoiceRunSchema>;
@@ -58,6 +84,7 @@ export const invoiceSchema = z
     issuedAt: z.string().nullable(),
     paidAt: z.string().nullable(),
     voidedAt: z.string().nullable(),
+    voidReason: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Invoice' });
@@ -72,6 +99,10 @@ export const invoiceLineSchema = z.object({
   rateMinor: z.number().int().nullable(),
   amountMinor: z.number().int(),
   explanation: z.string(),
+  source: z.unknown().meta({
+    description:
+      'Why this price, structured as the lines of BookingPrice (rule, option, option set); may be null',
+  }),
 });
 export type InvoiceLineView = z.infer<typeof invoiceLineSchema>;
 
@@ -80,8 +111,20 @@ export const invoiceDetailSchema = invoiceSchema
   .meta({ id: 'InvoiceWithLines' });
 export type InvoiceDetailView = z.infer<typeof invoiceDetailSchema>;
 
+export const voidInput = z
+  .object({
+    reason: z.string().trim().min(1).max(500).optional().meta({ description: 'Why the invoice is voided' }),
+  })
+  .default({});
+
 export const invoiceListQuery = listQuery.extend({
   status: status.optional(),
   clientId: z.uuid().optional(),
   runId: z.uuid().optional(),
+  periodFrom: localDate
+    .optional()
+    .meta({ description: 'Only invoices whose period ends on or after this date' }),
+  periodTo: localDate
+    .optional()
+    .meta({ description: 'Only invoices whose period starts on or before this date' }),
 });

@@ -1,75 +1,9 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { InvoiceKind, InvoiceStatus } from '../contracts/contract-tables.types.js';
 import { type Tx, ts } from '../platform/db/database.js';
-import type { RunProblem } from './invoice.schemas.js';
 import type { InvoiceLineRecord, InvoiceRecord } from './invoice.types.js';
 
 export type { InvoiceLineRecord, InvoiceRecord };
-
-export async function insertRun(
-  tx: Tx,
-  organisationId: string,
-  r: { periodFrom: string; periodTo: string; clientId: string | null; userId: string },
-): Promise<string> {
-  const row = await tx
-    .insertInto('invoice_runs')
-    .values({
-      organisation_id: organisationId,
-      period_from: r.periodFrom,
-      period_to: r.periodTo,
-      client_id: r.clientId,
-      created_by_user_id: r.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function finishRun(
-  tx: Tx,
-  organisationId: string,
-  id: string,
-  r: { invoiceCount: number; bookingCount: number; problems: RunProblem[] },
-) {
-  await tx
-    .updateTable('invoice_runs')
-    .set({
-      invoice_count: r.invoiceCount,
-      booking_count: r.bookingCount,
-      problems: JSON.stringify(r.problems),
-    })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function findRun(tx: Tx, organisationId: string, id: string) {
-  const run = await tx
-    .selectFrom('invoice_runs')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .select([
-      'id',
-      'status',
-      'period_from as periodFrom',
-      'period_to as periodTo',
-      'client_id as clientId',
-      'invoice_count as invoiceCount',
-      'booking_count as bookingCount',
-      'problems',
-      'created_at as createdAt',
-    ])
-    .executeTakeFirst();
-  if (!run) return undefined;
-  const invoices = await tx
-    .selectFrom('invoices')
-    .where('organisation_id', '=', organisationId)
-    .where('run_id', '=', id)
-    .select('id')
-    .orderBy('client_id')
-    .execute();
-  return { ...run, problems: run.problems as RunProblem[], invoiceIds: invoices.map((i) => i.id) };
-}
 
 export async function insertInvoice(
   tx: Tx,
@@ -160,6 +94,7 @@ export async function insertLines(
         rate_minor: l.rateMinor,
         amount_minor: l.amountMinor,
         explanation: l.explanation,
+        source: l.source == null ? null : JSON.stringify(l.source),
       })),
     )
     .execute();
@@ -210,6 +145,7 @@ function selectInvoices(tx: Tx, organisationId: string) {
       'i.issued_at as issuedAt',
       'i.paid_at as paidAt',
       'i.voided_at as voidedAt',
+      'i.void_reason as voidReason',
       'i.created_at as createdAt',
     ]);
 }
@@ -246,6 +182,8 @@ export async function listInvoices(
     status?: InvoiceStatus;
     clientId?: string;
     runId?: string;
+    periodFrom?: string;
+    periodTo?: string;
     limit: number;
     after?: [string, string];
   },
@@ -257,6 +195,9 @@ export async function listInvoices(
   if (f.status) q = q.where('i.status', '=', f.status);
   if (f.clientId) q = q.where('i.client_id', '=', f.clientId);
   if (f.runId) q = q.where('i.run_id', '=', f.runId);
+  // Periods that overlap [periodFrom, periodTo].
+  if (f.periodFrom) q = q.where('i.period_to', '>=', f.periodFrom);
+  if (f.periodTo) q = q.where('i.period_from', '<=', f.periodTo);
   if (f.after) {
     const [at, id] = f.after;
     q = q.where((eb) =>
@@ -287,6 +228,7 @@ export async function listLines(
       'rate_minor as rateMinor',
       'amount_minor as amountMinor',
       'explanation',
+      'source',
     ])
     .orderBy('position')
     .execute();
@@ -337,10 +279,15 @@ export async function markStatus(
   id: string,
   status: 'paid' | 'void',
   at: Temporal.Instant,
+  voidReason: string | null = null,
 ) {
   await tx
     .updateTable('invoices')
-    .set(status === 'paid' ? { status, paid_at: at.toString() } : { status, voided_at: at.toString() })
+    .set(
+      status === 'paid'
+        ? { status, paid_at: at.toString() }
+        : { status, voided_at: at.toString(), void_reason: voidReason },
+    )
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();

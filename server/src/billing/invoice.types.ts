@@ -18,6 +18,7 @@ export type InvoiceRecord = {
   issuedAt: Temporal.Instant | null;
   paidAt: Temporal.Instant | null;
   voidedAt: Temporal.Instant | null;
+  voidReason: string | null;
   createdAt: Temporal.Instant;
 };
 
@@ -30,4 +31,6 @@ export type InvoiceLineRecord = {
   rateMinor: number | null;
   amountMinor: number;
   explanation: string;
+  /** The rating engine's LineSource (rule, option, option set); null on lines from before it was kept. */
+  source: unknown;
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTenant } from '../platform/http/access.js';
+import { actorOf, inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
 import {
@@ -14,12 +14,14 @@ import {
   invoiceDetailSchema,
   invoiceListQuery,
   invoiceRunInput,
+  invoiceRunQuery,
   invoiceRunSchema,
   invoiceSchema,
+  voidInput,
 } from './invoice.schemas.js';
 import { listInvoices } from './invoice.store.js';
 import { invoiceCsv, invoicePdf, invoiceTitle } from './invoice-document.js';
-import { invoiceRun, runInvoices } from './invoice-run.action.js';
+import { awaitInvoiceRun, invoiceRun, queueInvoiceRun } from './invoice-run.action.js';
 import { toInvoiceView } from './invoice-view.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -36,14 +38,23 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Invoice every completed, not yet invoiced booking in the period (local date in the client’s zone): ' +
-          'one draft per client. Runs synchronously; bookings that cannot be rated are listed in problems',
+          'Queue a run that invoices every completed, not yet invoiced booking in the period (local date in ' +
+          'the client’s zone): one draft per client. Answers 202 at once; follow progress with ' +
+          'GET /invoice-runs/{id}. With wait=true, answers 201 when the run has completed',
+        querystring: invoiceRunQuery,
         body: invoiceRunInput,
-        response: { 201: invoiceRunSchema, ...errors },
+        response: { 201: invoiceRunSchema, 202: invoiceRunSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await inTenant(request, (tx, a) => runInvoices(tx, a, request.body))),
+    async (request, reply) => {
+      const queued = await inTenant(request, (tx, a) => queueInvoiceRun(tx, a, request.body));
+      if (!request.query.wait) {
+        app.invoiceRuns?.wake();
+        return reply.status(202).header('location', `/api/v1/invoice-runs/${queued.id}`).send(queued);
+      }
+      const run = await awaitInvoiceRun(app.db, actorOf(request), queued.id);
+      return reply.status(run.status === 'completed' ? 201 : 202).send(run);
+    },
   );
   app.get(
     '/invoice-runs/:id',
@@ -66,9 +77,9 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
-        const { limit, cursor, status, clientId, runId } = request.query;
+        const { limit, cursor, ...filters } = request.query;
         const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-        const rows = await listInvoices(tx, actor.organisationId, { status, clientId, runId, limit, after });
+        const rows = await listInvoices(tx, actor.organisationId, { ...filters, limit, after });
         return toPage(rows, limit, toInvoiceView, (r) => [r.createdAt.toString(), r.id]);
       }),
   );
@@ -83,7 +94,6 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [path, run, summary] of [
     ['issue', issueInvoice, 'Issue a draft: it takes the next number and can no longer change'],
     ['pay', payInvoice, 'Mark an issued invoice paid'],
-    ['void', voidInvoice, 'Void a draft, or an issued invoice by issuing a credit note; frees its bookings'],
   ] as const) {
     app.post(
       `/invoices/:id/${path}`,
@@ -94,6 +104,23 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
       (request) => inTenant(request, (tx, a) => run(tx, a, request.params.id, app.clock())),
     );
   }
+  app.post(
+    '/invoices/:id/void',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: 'Void a draft, or an issued invoice by issuing a credit note; frees its bookings',
+        params: idParams,
+        body: voidInput,
+        response: { 200: invoiceSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) =>
+        voidInvoice(tx, a, request.params.id, app.clock(), request.body.reason ?? null),
+      ),
+  );
   app.get(
     '/invoices/:id/lines.csv',
     {

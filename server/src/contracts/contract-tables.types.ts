@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { CarerContractOptions, ContractOptions, OptionSet } from './rating.types.js';
 
-/** Kysely shapes of the contracts-and-billing tables (migration 0004), merged into `Database`. */
+/** Kysely shapes of the contracts-and-billing tables (migrations 0004, 0006), merged into `Database`. */
 
 type DefaultTimestamp = ColumnType<Temporal.Instant, string | undefined, string>;
 type NullableTimestamp = ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
@@ -63,12 +63,20 @@ export type InvoiceRunTable = {
   period_from: LocalDate;
   period_to: LocalDate;
   client_id: string | null;
-  status: Generated<'completed'>;
+  status: Generated<'queued' | 'running' | 'completed' | 'failed'>;
   invoice_count: Generated<number>;
   booking_count: Generated<number>;
   problems: ColumnType<unknown, string | undefined, string>;
   created_by_user_id: string;
   created_at: DefaultTimestamp;
+  client_ids: ColumnType<unknown, string | null | undefined, string | null>;
+  clients_done: Generated<number>;
+  visits_rated: Generated<number>;
+  attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  error: string | null;
 };
 
 export type InvoiceTable = {
@@ -88,6 +96,7 @@ export type InvoiceTable = {
   issued_at: NullableTimestamp;
   paid_at: NullableTimestamp;
   voided_at: NullableTimestamp;
+  void_reason: string | null;
   created_by_user_id: string;
   created_at: DefaultTimestamp;
 };
@@ -103,6 +112,7 @@ export type InvoiceLineTable = {
   rate_minor: number | null;
   amount_minor: BigintMinor;
   explanation: string;
+  source: ColumnType<unknown, string | null | undefined, string | null>;
 };
 
 export type InvoicedBookingTable = { organisation_id: string; booking_id: string; invoice_id: string };

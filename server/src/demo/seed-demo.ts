@@ -14,6 +14,7 @@ import { type Db, withSystem, withTenant } from '../platform/db/database.js';
 import { insertServiceType } from '../scheduling/schedule.store.js';
 import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
+import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
 export const DEMO_SIGN_INS = [
@@ -351,7 +352,9 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
         now,
       );
     }
+    await seedDemoContracts(tx, admin, { clients, workers, today });
     return made;
   });
+  await seedDemoBilling(db, admin, now);
   return true;
 }

@@ -29,7 +29,7 @@ export type TestApp = { app: App; db: Db; baseUrl: string; databaseUrl: string; 
  * (embedded PostgreSQL, or the DATABASE_URL server).
  */
 export async function startTestApp(
-  options: { clock?: Clock; config?: Partial<Config> } = {},
+  options: { clock?: Clock; config?: Partial<Config>; invoiceWorker?: boolean } = {},
 ): Promise<TestApp> {
   const adminUrl = inject('adminUrl');
   const name = `carebook_t_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
@@ -42,7 +42,12 @@ export async function startTestApp(
   const databaseUrl = url.toString();
   const db = createDb(databaseUrl, 20);
   const config = { ...loadConfig({ CAREBOOK_WEB_DIST: '/nonexistent' }), ...options.config };
-  const app = await buildApp({ db, config, clock: options.clock ?? (() => Temporal.Now.instant()) });
+  const app = await buildApp({
+    db,
+    config,
+    clock: options.clock ?? (() => Temporal.Now.instant()),
+    invoiceWorker: options.invoiceWorker,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -31,6 +31,7 @@ import { schedulingRoutes } from '../../scheduling/scheduling.routes.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
+import { type InvoiceRunWorker, startInvoiceRunWorker } from '../jobs/invoice-run-worker.js';
 import { accessHook } from './access.js';
 import { errorHandler } from './error-handler.js';
 import { problem, sendProblem } from './problem.js';
@@ -40,10 +41,12 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     clock: Clock;
+    /** Null when the app was built without the worker (tests that drive runs by hand). */
+    invoiceRuns: InvoiceRunWorker | null;
   }
 }
 
-export type AppDeps = { db: Db; config: Config; clock: Clock; logger?: boolean };
+export type AppDeps = { db: Db; config: Config; clock: Clock; logger?: boolean; invoiceWorker?: boolean };
 export type App = FastifyInstance;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -57,6 +60,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('db', deps.db);
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock);
+  // Invoice runs are processed in the background by this process (and any other running the same database).
+  const invoiceRuns =
+    deps.invoiceWorker === false ? null : startInvoiceRunWorker(deps.db, (line) => app.log.error(line));
+  app.decorate('invoiceRuns', invoiceRuns);
+  app.addHook('onClose', async () => invoiceRuns?.stop());
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.setErrorHandler(errorHandler);

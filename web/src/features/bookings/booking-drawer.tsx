@@ -19,6 +19,7 @@ import { useAuth } from '../../auth/auth-context';
 import { formatDuration, formatInstant, formatLocalTime, formatPlainDate, orDash } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
+import { BookingPriceSection } from '../billing/why-this-price';
 import { BookingForm } from './booking-form';
 import { BookingStatusBadge } from './booking-status-badge';
 import { summariseTimes } from './booking-time';
@@ -206,6 +207,7 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
         Created {formatInstant(booking.createdAt, viewerZone)} · Updated{' '}
         {formatInstant(booking.updatedAt, viewerZone)}
       </Text>
+      {can('contracts.manage') || can('billing.run') ? <BookingPriceSection bookingId={booking.id} /> : null}
 
       {canWrite && booking.status !== 'cancelled' ? (
         <>

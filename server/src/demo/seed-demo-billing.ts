@@ -1,0 +1,237 @@
+import { Temporal } from 'temporal-polyfill';
+import { setBookingBilling } from '../billing/booking-billing.action.js';
+import { issueInvoice, payInvoice, voidInvoice } from '../billing/invoice.action.js';
+import { awaitInvoiceRun, queueInvoiceRun } from '../billing/invoice-run.action.js';
+import type { ContractInput, ContractTypeInput } from '../contracts/contract.schemas.js';
+import {
+  addCalendarDay,
+  createContract,
+  createContractType,
+  saveCarerContract,
+  setClientRegion,
+} from '../contracts/contracts.action.js';
+import type { Actor } from '../identity/actor.js';
+import type { ClientView } from '../people/people.schemas.js';
+import { type Db, type Tx, withTenant } from '../platform/db/database.js';
+
+/**
+ * The billing side of the demo: three contract types with a rate rise on 1 July, a default contract per
+ * client (one with a negotiated override), the NSW public holidays, carer contracts with a mileage rate,
+ * mileage on some visits, and a handful of invoices in every state. Everything is derived from `today`.
+ */
+
+// NSW public holidays (including additional days when one falls on a weekend), 2025–2027.
+const NSW_HOLIDAYS: [string, string][] = [
+  ['2025-01-01', "New Year's Day"],
+  ['2025-01-27', 'Australia Day'],
+  ['2025-04-18', 'Good Friday'],
+  ['2025-04-19', 'Easter Saturday'],
+  ['2025-04-20', 'Easter Sunday'],
+  ['2025-04-21', 'Easter Monday'],
+  ['2025-04-25', 'Anzac Day'],
+  ['2025-06-09', "King's Birthday"],
+  ['2025-10-06', 'Labour Day'],
+  ['2025-12-25', 'Christmas Day'],
+  ['2025-12-26', 'Boxing Day'],
+  ['2026-01-01', "New Year's Day"],
+  ['2026-01-26', 'Australia Day'],
+  ['2026-04-03', 'Good Friday'],
+  ['2026-04-04', 'Easter Saturday'],
+  ['2026-04-05', 'Easter Sunday'],
+  ['2026-04-06', 'Easter Monday'],
+  ['2026-04-25', 'Anzac Day'],
+  ['2026-06-08', "King's Birthday"],
+  ['2026-10-05', 'Labour Day'],
+  ['2026-12-25', 'Christmas Day'],
+  ['2026-12-26', 'Boxing Day'],
+  ['2026-12-28', 'Boxing Day (additional day)'],
+  ['2027-01-01', "New Year's Day"],
+  ['2027-01-26', 'Australia Day'],
+  ['2027-03-26', 'Good Friday'],
+  ['2027-03-27', 'Easter Saturday'],
+  ['2027-03-28', 'Easter Sunday'],
+  ['2027-03-29', 'Easter Monday'],
+  ['2027-04-25', 'Anzac Day'],
+  ['2027-06-14', "King's Birthday"],
+  ['2027-10-04', 'Labour Day'],
+  ['2027-12-25', 'Christmas Day'],
+  ['2027-12-26', 'Boxing Day'],
+  ['2027-12-27', 'Christmas Day (additional day)'],
+  ['2027-12-28', 'Boxing Day (additional day)'],
+];
+
+type Options = ContractTypeInput['optionSets'][number]['options'];
+
+/** Rates in cents per hour; the second set is the 1 July rate rise (a type's set states every option). */
+function typeSets(
+  riseOn: Temporal.PlainDate,
+  before: Options,
+  after: Options,
+): ContractTypeInput['optionSets'] {
+  return [
+    { effectiveFrom: riseOn.subtract({ years: 1 }).toString(), options: before },
+    { effectiveFrom: riseOn.toString(), options: after },
+  ];
+}
+
+function privateOptions(rate: number): Options {
+  return {
+    hourlyRate: rate,
+    nonProRataRates: [
+      { minutes: 30, amount: Math.round(rate * 0.6) },
+      { minutes: 45, amount: Math.round(rate * 0.8) },
+    ],
+    unsociableRanges: [
+      { when: { kind: 'publicHoliday' }, from: '00:00', to: '24:00', hourlyRate: rate * 2 },
+      { when: { kind: 'weekend' }, from: '00:00', to: '24:00', hourlyRate: Math.round(rate * 1.5) },
+      { when: { kind: 'weekday' }, from: '18:00', to: '24:00', hourlyRate: Math.round(rate * 1.25) },
+    ],
+    chargeMileageToClient: true,
+  };
+}
+
+function localAuthorityOptions(rate: number): Options {
+  return {
+    hourlyRate: rate,
+    unsociableRanges: [
+      { when: { kind: 'publicHoliday' }, from: '00:00', to: '24:00', hourlyRate: Math.round(rate * 1.5) },
+    ],
+    useLocalAuthorityReference: true,
+  };
+}
+
+function ndisOptions(rate: number): Options {
+  return {
+    hourlyRate: rate,
+    unsociableRanges: [
+      { when: { kind: 'publicHoliday' }, from: '00:00', to: '24:00', hourlyRate: Math.round(rate * 2.2) },
+      {
+        when: { kind: 'dayOfWeek', day: 'sun' },
+        from: '00:00',
+        to: '24:00',
+        hourlyRate: Math.round(rate * 1.8),
+      },
+      {
+        when: { kind: 'dayOfWeek', day: 'sat' },
+        from: '00:00',
+        to: '24:00',
+        hourlyRate: Math.round(rate * 1.4),
+      },
+      { when: { kind: 'weekday' }, from: '20:00', to: '24:00', hourlyRate: Math.round(rate * 1.1) },
+    ],
+  };
+}
+
+/** The 1 July on or before `today`: the start of the Australian financial year. */
+export function rateRiseDate(today: Temporal.PlainDate): Temporal.PlainDate {
+  const july = Temporal.PlainDate.from({ year: today.year, month: 7, day: 1 });
+  return Temporal.PlainDate.compare(today, july) >= 0 ? july : july.subtract({ years: 1 });
+}
+
+export async function seedDemoContracts(
+  tx: Tx,
+  admin: Actor,
+  d: { clients: ClientView[]; workers: string[]; today: Temporal.PlainDate },
+) {
+  const rise = rateRiseDate(d.today);
+  const privateType = await createContractType(tx, admin, {
+    name: 'Private',
+    category: 'private',
+    optionSets: typeSets(rise, privateOptions(6500), privateOptions(6800)),
+  });
+  const laType = await createContractType(tx, admin, {
+    name: 'Local authority',
+    category: 'local_authority',
+    optionSets: typeSets(rise, localAuthorityOptions(5900), localAuthorityOptions(6100)),
+  });
+  const ndisType = await createContractType(tx, admin, {
+    name: 'NDIS',
+    category: 'ndis',
+    optionSets: typeSets(rise, ndisOptions(6747), ndisOptions(7023)),
+  });
+
+  for (const [date, name] of NSW_HOLIDAYS)
+    await addCalendarDay(tx, admin, { region: 'NSW', date, kind: 'public_holiday', name });
+
+  const start = rise.subtract({ years: 1 }).toString();
+  for (const [i, client] of d.clients.entries()) {
+    await setClientRegion(tx, admin, client.id, client.timeZone === 'Australia/Perth' ? 'WA' : 'NSW');
+    // Clients with a local-authority reference are council-funded; the others NDIS or private.
+    const type = client.localAuthorityReference ? laType : i % 4 === 0 ? ndisType : privateType;
+    const contract: ContractInput = {
+      contractTypeId: type.id,
+      name: `${type.name} care agreement`,
+      startDate: start,
+      endDate: null,
+      optionSets:
+        // A negotiated rate from the rise on: this client's contract overrides the type's hourly rate.
+        i === 2 ? [{ effectiveFrom: rise.toString(), options: { hourlyRate: 7200 } }] : [],
+    };
+    await createContract(tx, admin, client.id, contract);
+  }
+
+  // Carers paid for travel: a mileage rate (cents per km) that also prices mileage charged to clients.
+  for (const staffId of d.workers)
+    await saveCarerContract(tx, admin, staffId, {
+      optionSets: [
+        { effectiveFrom: start, options: { hourlyRate: 3400, mileageRate: 85 } },
+        { effectiveFrom: rise.toString(), options: { hourlyRate: 3550, mileageRate: 88 } },
+      ],
+    });
+
+  // Mileage on a few completed visits to private clients.
+  const visits = await tx
+    .selectFrom('bookings')
+    .where('organisation_id', '=', admin.organisationId)
+    .where('status', '=', 'completed')
+    .where('staff_id', 'in', d.workers)
+    .where(
+      'client_id',
+      'in',
+      d.clients.filter((c, i) => !c.localAuthorityReference && i % 4 !== 0).map((c) => c.id),
+    )
+    .select('id')
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(4)
+    .execute();
+  for (const [k, visit] of visits.entries())
+    await setBookingBilling(tx, admin, visit.id, { mileage: [12.5, 8, 23.4, 5][k]! });
+}
+
+/**
+ * A few invoices from last fortnight's visits: four clients billed one by one, then one invoice left draft,
+ * one issued, one paid and one voided (with its credit note). Other clients' visits stay to be billed.
+ */
+export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instant) {
+  const today = now.toZonedDateTimeISO('Australia/Sydney').toPlainDate();
+  const period = {
+    periodFrom: today.subtract({ days: 14 }).toString(),
+    periodTo: today.subtract({ days: 1 }).toString(),
+  };
+  const clientIds = await withTenant(db, admin.organisationId, async (tx) =>
+    (
+      await tx
+        .selectFrom('bookings')
+        .where('organisation_id', '=', admin.organisationId)
+        .where('status', '=', 'completed')
+        .select('client_id')
+        .distinct()
+        .orderBy('client_id')
+        .execute()
+    ).map((r) => r.client_id),
+  );
+  const invoiceIds: string[] = [];
+  for (const clientId of clientIds.slice(0, 4)) {
+    const run = await withTenant(db, admin.organisationId, (tx) =>
+      queueInvoiceRun(tx, admin, { ...period, clientId }),
+    );
+    invoiceIds.push(...(await awaitInvoiceRun(db, admin, run.id)).invoiceIds);
+  }
+  const [, issued, paid, voided] = invoiceIds;
+  await withTenant(db, admin.organisationId, async (tx) => {
+    for (const id of [issued, paid, voided]) if (id) await issueInvoice(tx, admin, id, now);
+    if (paid) await payInvoice(tx, admin, paid, now);
+    if (voided) await voidInvoice(tx, admin, voided, now, 'Billed under the wrong contract');
+  });
+}
