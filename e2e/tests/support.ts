@@ -5,6 +5,7 @@ export const USERS = {
   admin: 'admin@example.org',
   coordinator: 'coordinator@example.org',
   worker: 'worker@example.org',
+  finance: 'finance@example.org',
 } as const;
 
 /** playwright.config.ts picks the port per run and passes it on through the environment. */

@@ -13,6 +13,7 @@ import { ClientContractsPage } from '../features/contracts/client-contracts.page
 import { ContractTypePage } from '../features/contracts/contract-type.page';
 import { ContractTypesPage } from '../features/contracts/contract-types.page';
 import { LoginPage } from '../features/login/login.page';
+import { CarerPayPage } from '../features/pay/carer-pay.page';
 import { RolesPage } from '../features/roles/roles.page';
 import { CarePlansPage } from '../features/scheduling/care-plans.page';
 import { ClientCalendarPage } from '../features/scheduling/client-calendar.page';
@@ -145,6 +146,14 @@ export function App() {
           element={
             <RequirePermission permission="billing.run">
               <InvoicePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="carer-pay"
+          element={
+            <RequirePermission permission={['billing.run', 'contracts.manage']}>
+              <CarerPayPage />
             </RequirePermission>
           }
         />
