@@ -16,11 +16,12 @@ export const LINE_KIND_LABEL: Record<LineKind, string> = {
   mileage: 'Mileage',
 };
 
+// Filled, dark shades: white text on them passes WCAG AA at badge size.
 export const STATUS_STYLE: Record<InvoiceStatus, { label: string; color: string }> = {
-  draft: { label: 'Draft', color: 'gray' },
-  issued: { label: 'Issued', color: 'blue' },
-  paid: { label: 'Paid', color: 'teal' },
-  void: { label: 'Void', color: 'red' },
+  draft: { label: 'Draft', color: 'gray.7' },
+  issued: { label: 'Issued', color: 'blue.9' },
+  paid: { label: 'Paid', color: 'teal.9' },
+  void: { label: 'Void', color: 'red.9' },
 };
 
 const OPTION_LABEL: Record<string, string> = {
