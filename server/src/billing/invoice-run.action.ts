@@ -211,7 +211,7 @@ async function runBatch(db: Db, claim: RunClaim, o: RunOptions): Promise<boolean
   return withTenant(db, claim.organisationId, async (tx) => {
     const org = claim.organisationId;
     const run = await findRun(tx, org, claim.id, true);
-    if (!run || run.status !== 'running' || run.attempts !== claim.attempt) return false;
+    if (run?.status !== 'running' || run.attempts !== claim.attempt) return false;
     let clientIds = run.clientIds;
     if (clientIds === null) {
       clientIds = await listBillableClientIds(tx, org, run);

@@ -209,20 +209,33 @@ export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instan
     periodFrom: today.subtract({ days: 14 }).toString(),
     periodTo: today.subtract({ days: 1 }).toString(),
   };
-  const clientIds = await withTenant(db, admin.organisationId, async (tx) =>
-    (
-      await tx
-        .selectFrom('bookings')
-        .where('organisation_id', '=', admin.organisationId)
-        .where('status', '=', 'completed')
-        .select('client_id')
-        .distinct()
-        .orderBy('client_id')
-        .execute()
-    ).map((r) => r.client_id),
+  // One client of each contract type (and a second private one), among those with visits to bill.
+  const candidates = await withTenant(db, admin.organisationId, (tx) =>
+    tx
+      .selectFrom('bookings as b')
+      .innerJoin('client_contracts as c', (j) =>
+        j
+          .onRef('c.organisation_id', '=', 'b.organisation_id')
+          .onRef('c.client_id', '=', 'b.client_id')
+          .on('c.is_default', '=', true),
+      )
+      .innerJoin('contract_types as t', (j) =>
+        j.onRef('t.organisation_id', '=', 'c.organisation_id').onRef('t.id', '=', 'c.contract_type_id'),
+      )
+      .where('b.organisation_id', '=', admin.organisationId)
+      .where('b.status', '=', 'completed')
+      .select(['b.client_id as clientId', 't.name as typeName'])
+      .distinct()
+      .orderBy('b.client_id')
+      .execute(),
   );
+  const clientIds: string[] = [];
+  for (const typeName of ['Private', 'NDIS', 'Local authority', 'Private']) {
+    const next = candidates.find((c) => c.typeName === typeName && !clientIds.includes(c.clientId));
+    if (next) clientIds.push(next.clientId);
+  }
   const invoiceIds: string[] = [];
-  for (const clientId of clientIds.slice(0, 4)) {
+  for (const clientId of clientIds) {
     const run = await withTenant(db, admin.organisationId, (tx) =>
       queueInvoiceRun(tx, admin, { ...period, clientId }),
     );

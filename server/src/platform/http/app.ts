@@ -62,7 +62,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('clock', deps.clock);
   // Invoice runs are processed in the background by this process (and any other running the same database).
   const invoiceRuns =
-    deps.invoiceWorker === false ? null : startInvoiceRunWorker(deps.db, (line) => app.log.error(line));
+    deps.invoiceWorker === false
+      ? null
+      : // Failed attempts are recorded on the run; this only reports a worker that cannot reach the database.
+        startInvoiceRunWorker(deps.db, (line) => (deps.logger ? app.log.error(line) : console.error(line)));
   app.decorate('invoiceRuns', invoiceRuns);
   app.addHook('onClose', async () => invoiceRuns?.stop());
   app.decorateRequest('actor', null);

@@ -16,11 +16,12 @@ export const LINE_KIND_LABEL: Record<LineKind, string> = {
   mileage: 'Mileage',
 };
 
+// Filled, dark shades: white text on them passes WCAG AA at badge size.
 export const STATUS_STYLE: Record<InvoiceStatus, { label: string; color: string }> = {
-  draft: { label: 'Draft', color: 'gray' },
-  issued: { label: 'Issued', color: 'blue' },
-  paid: { label: 'Paid', color: 'teal' },
-  void: { label: 'Void', color: 'red' },
+  draft: { label: 'Draft', color: 'gray.7' },
+  issued: { label: 'Issued', color: 'blue.9' },
+  paid: { label: 'Paid', color: 'teal.9' },
+  void: { label: 'Void', color: 'red.9' },
 };
 
 const OPTION_LABEL: Record<string, string> = {
@@ -111,4 +112,16 @@ export function describeCalculation(line: PricedLine): string {
 export function invoiceTitle(invoice: Pick<Invoice, 'kind' | 'number'>): string {
   const kind = invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice';
   return invoice.number === null ? `Draft ${kind.toLowerCase()}` : `${kind} ${invoice.number}`;
+}
+
+/** The engine's local stretch '2026-11-17 14:30+11:00' → '2026-11-17 15:15+11:00', readable. */
+export function describePeriod(period: { from: string; to: string }): string {
+  const parse = (text: string) => /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(.*)$/.exec(text);
+  const from = parse(period.from);
+  const to = parse(period.to);
+  if (!from || !to) return `${period.from} → ${period.to}`;
+  const offset = (o: string) => (o ? ` (UTC${o})` : '');
+  const start = `${formatPlainDate(from[1])}, ${from[2]}`;
+  if (from[1] === to[1] && from[3] === to[3]) return `${start}–${to[2]}${offset(from[3]!)}`;
+  return `${start}${offset(from[3]!)} → ${formatPlainDate(to[1])}, ${to[2]}${offset(to[3]!)}`;
 }

@@ -23,11 +23,13 @@ import { ClientPicker } from '../clients/client-picker';
 import type { InvoiceRun } from './billing-api';
 import { useInvoiceRun, useStartInvoiceRun } from './billing-queries';
 
-/** Billing is usually in arrears: default to last calendar month. */
-function lastMonth(): { periodFrom: string; periodTo: string } {
-  const first = Temporal.Now.plainDateISO().with({ day: 1 });
-  const from = first.subtract({ months: 1 });
-  return { periodFrom: from.toString(), periodTo: first.subtract({ days: 1 }).toString() };
+/** Billing is in arrears: from the start of last month to today, so nothing recent is left out. */
+function defaultPeriod(): { periodFrom: string; periodTo: string } {
+  const today = Temporal.Now.plainDateISO();
+  return {
+    periodFrom: today.with({ day: 1 }).subtract({ months: 1 }).toString(),
+    periodTo: today.toString(),
+  };
 }
 
 function Stat({ label, value, testId }: { label: string; value: number; testId?: string }) {
@@ -100,7 +102,7 @@ function RunSummary({ run }: { run: InvoiceRun }) {
             New invoices
           </Text>
           <List size="sm" spacing={2}>
-            {run.invoiceIds.map((id, index) => (
+            {run.invoiceIds.slice(0, 5).map((id, index) => (
               <List.Item key={id}>
                 <Anchor component={Link} to={`/invoices/${id}`}>
                   Draft invoice {index + 1}
@@ -108,6 +110,11 @@ function RunSummary({ run }: { run: InvoiceRun }) {
               </List.Item>
             ))}
           </List>
+          {run.invoiceIds.length > 5 ? (
+            <Text size="sm" c="gray.7" mt={4}>
+              …and {run.invoiceIds.length - 5} more: they are all in the invoice list as drafts.
+            </Text>
+          ) : null}
         </div>
       ) : null}
       {run.problems.length > 0 ? (
@@ -143,7 +150,7 @@ export function BillingRunModal({ opened, onClose }: { opened: boolean; onClose:
   const run = useInvoiceRun(runId);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { ...lastMonth(), scope: 'all' as 'all' | 'one', clientId: null as string | null },
+    initialValues: { ...defaultPeriod(), scope: 'all' as 'all' | 'one', clientId: null as string | null },
     validate: {
       periodFrom: (v: string) => (v ? null : 'Choose the first day'),
       periodTo: (v: string, values) =>

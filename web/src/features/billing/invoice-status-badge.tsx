@@ -6,7 +6,7 @@ export function InvoiceStatusBadge({ invoice }: { invoice: Pick<Invoice, 'status
   const style = STATUS_STYLE[invoice.status];
   return (
     <Group gap={4} wrap="nowrap">
-      <Badge variant="light" color={style.color} c={`${style.color}.9`} tt="none">
+      <Badge variant="filled" color={style.color} tt="none">
         {style.label}
       </Badge>
       {invoice.kind === 'credit_note' ? (

@@ -5,6 +5,7 @@ import { ProblemAlert } from '../../shared/problem-alert';
 import type { OptionSource, PricedLine } from './billing-api';
 import {
   describeCalculation,
+  describePeriod,
   describeRule,
   describeSource,
   formatMoney,
@@ -70,11 +71,7 @@ export function WhyThisPriceDetails({ line }: { line: PricedLine }) {
                 <SourceText source={source.via.source} />
               </Fact>
             ) : null}
-            {source.period ? (
-              <Fact label="Time priced">
-                {source.period.from} → {source.period.to}
-              </Fact>
-            ) : null}
+            {source.period ? <Fact label="Time priced">{describePeriod(source.period)}</Fact> : null}
           </>
         ) : null}
         <Fact label="Calculation">{describeCalculation(line)}</Fact>
