@@ -317,7 +317,8 @@ function SetEditor<D extends SetsDraft>({
             />
             <Button
               variant="subtle"
-              color="red.9"
+              color="red"
+              c="red.9"
               aria-label={`Remove ${legend.toLowerCase()} ${i + 1}`}
               onClick={() => form.removeListItem(path as never, i)}
             >
@@ -453,7 +454,8 @@ function SetEditor<D extends SetsDraft>({
                       <Button
                         size="xs"
                         variant="subtle"
-                        color="red.9"
+                        color="red"
+                        c="red.9"
                         onClick={() => form.removeListItem(`${p}.unsociableRanges` as never, r)}
                       >
                         Remove range {r + 1}
@@ -507,7 +509,8 @@ function SetEditor<D extends SetsDraft>({
                 />
                 <Button
                   variant="subtle"
-                  color="red.9"
+                  color="red"
+                  c="red.9"
                   aria-label={`Remove call-out charge ${c + 1}`}
                   onClick={() => form.removeListItem(`${p}.callOutCharges` as never, c)}
                 >
