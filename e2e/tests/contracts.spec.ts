@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { apiSession, chooseOption, createClient, field, signIn, uniqueSuffix, USERS } from './support';
+import { apiSession, chooseOption, createClient, field, signIn, USERS, uniqueSuffix } from './support';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -11,12 +11,19 @@ mkdirSync(ARTIFACTS, { recursive: true });
 async function expectAccessible(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   // Success notifications are the app shell's (and fade away); the pages under test are what is checked.
-  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 8_000 }).catch(() => {});
+  await page
+    .locator('.mantine-Notification-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 8_000 })
+    .catch(() => {});
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking
-    .map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`,
+    )
     .join('\n');
   expect(blocking, `serious/critical axe violations on ${name}:\n${report}`).toEqual([]);
 }
@@ -128,9 +135,13 @@ test('a contract type, a client contract that overrides it from a date, and the 
   const segments = hourlyRow.getByRole('img');
   await expect(segments).toHaveCount(3);
   await expect(segments.nth(0)).toHaveAttribute('data-source', 'assignment');
-  await expect(segments.nth(0)).toHaveAccessibleName(/\$28\.00\/h, Thu 1 Jan 2026 to Tue 31 Mar 2026\. This contract/);
+  await expect(segments.nth(0)).toHaveAccessibleName(
+    /\$28\.00\/h, Thu 1 Jan 2026 to Tue 31 Mar 2026\. This contract/,
+  );
   await expect(segments.nth(1)).toHaveAttribute('data-source', 'type');
-  await expect(segments.nth(1)).toHaveAccessibleName(/\$30\.00\/h, Wed 1 Apr 2026 to Tue 30 Jun 2026\. Contract type/);
+  await expect(segments.nth(1)).toHaveAccessibleName(
+    /\$30\.00\/h, Wed 1 Apr 2026 to Tue 30 Jun 2026\. Contract type/,
+  );
   await expect(segments.nth(2)).toHaveAccessibleName(/\$32\.00\/h, Wed 1 Jul 2026 to Thu 31 Dec 2026/);
   await expect(segments.nth(0)).toContainText('Contract $28.00/h');
   await expect(segments.nth(1)).toContainText('Type $30.00/h');
@@ -146,8 +157,12 @@ test('a contract type, a client contract that overrides it from a date, and the 
   // The same facts as a table, for screen readers and for reading exact dates.
   await page.getByText('Table', { exact: true }).click();
   const table = page.getByRole('table', { name: 'Effective options by period' });
-  await expect(table.getByRole('row', { name: /Thu 1 Jan 2026 Tue 31 Mar 2026 \$28\.00\/h This contract, overridden/ })).toBeVisible();
-  await expect(table.getByRole('row', { name: /Wed 1 Jul 2026 Thu 31 Dec 2026 \$32\.00\/h Contract type/ })).toBeVisible();
+  await expect(
+    table.getByRole('row', { name: /Thu 1 Jan 2026 Tue 31 Mar 2026 \$28\.00\/h This contract, overridden/ }),
+  ).toBeVisible();
+  await expect(
+    table.getByRole('row', { name: /Wed 1 Jul 2026 Thu 31 Dec 2026 \$32\.00\/h Contract type/ }),
+  ).toBeVisible();
 
   // A second contract can take over as the default.
   await page.getByRole('button', { name: '← All contracts' }).click();
@@ -249,7 +264,10 @@ test('calendars, a client region and a carer contract; the contract screens pass
 
   // The carer contract, from the staff list.
   await page.goto('/staff');
-  await page.getByRole('button', { name: /^Carer contract of / }).first().click();
+  await page
+    .getByRole('button', { name: /^Carer contract of / })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText(/Carer contract: /)).toBeVisible();
   await field(dialog, 'Hourly rate').fill('35.10');
