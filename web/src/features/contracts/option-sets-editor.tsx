@@ -238,8 +238,8 @@ function SetEditor<D extends SetsDraft>({
     const value = typed ?? OPTION_DEFAULTS[name];
     const from =
       inherited && typed !== undefined
-        ? `the type's option set ${inherited.index === 0 ? 'from the start' : `from ${formatPlainDate(inherited.set.effectiveFrom)}`}`
-        : 'the default (the type leaves it out)';
+        ? `from the type's ${inherited.index === 0 ? 'first option set' : `option set of ${formatPlainDate(inherited.set.effectiveFrom)}`}`
+        : 'the default: the type leaves it out';
     return (
       <Paper
         withBorder
@@ -248,18 +248,21 @@ function SetEditor<D extends SetsDraft>({
         data-testid={`option-${name}`}
         style={overridden ? { borderLeft: '4px solid var(--mantine-color-orange-7)' } : undefined}
       >
-        <Group justify="space-between" wrap="nowrap" align="flex-start" mb={overridden ? 'xs' : 0}>
-          <div>
-            <Text fw={600} size="sm">
-              {OPTION_LABELS[name]}
-            </Text>
-            {overridden ? null : (
-              <Text size="sm" c="dimmed">
-                Inherited: <strong>{describeOption(name, value)}</strong> — from {from}
-                {set.effectiveFrom ? ` on ${formatPlainDate(set.effectiveFrom)}` : ''}
+        <Group justify="space-between" wrap="nowrap" align="flex-start" mb={overridden ? 4 : 0}>
+          {/* Overridden, the option's own inputs carry its name. */}
+          {overridden ? (
+            <div />
+          ) : (
+            <div>
+              <Text fw={600} size="sm">
+                {OPTION_LABELS[name]}
               </Text>
-            )}
-          </div>
+              <Text size="sm" c="dimmed">
+                Inherited: <strong>{describeOption(name, value)}</strong> — {from}
+                {set.effectiveFrom ? `, as of ${formatPlainDate(set.effectiveFrom)}` : ''}
+              </Text>
+            </div>
+          )}
           <Switch
             label="Override"
             aria-label={`Override ${OPTION_LABELS[name].toLowerCase()}`}
