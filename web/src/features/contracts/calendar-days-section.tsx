@@ -189,7 +189,8 @@ export function CalendarDaysSection() {
                         <Button
                           size="xs"
                           variant="subtle"
-                          color="red.9"
+                          color="red"
+                          c="red.9"
                           aria-label={`Remove ${day.name} (${day.region}, ${formatPlainDate(day.date)})`}
                           loading={remove.isPending && remove.variables === day.id}
                           onClick={() => removeDay(day)}

@@ -238,7 +238,7 @@ function RegionCard({ client }: { client: Client }) {
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         The region whose public holidays and special days decide unsociable rates for this client's visits.{' '}
-        <Anchor component={Link} to="/contract-types?tab=calendars" size="sm" c="brand.9">
+        <Anchor component={Link} to="/contract-types?tab=calendars" size="sm" c="brand.9" underline="always">
           Manage calendars
         </Anchor>
       </Text>

@@ -204,7 +204,7 @@ function TimelineChart({ timeline, today }: { timeline: ContractTimeline; today:
               ))}
             </Box>
           </Box>
-          <Box pos="relative">
+          <Box pos="relative" mb={22}>
             {CONTRACT_OPTIONS.map((name) => (
               <Box
                 key={name}
@@ -285,11 +285,19 @@ function TimelineChart({ timeline, today }: { timeline: ContractTimeline; today:
               {showToday ? (
                 <Box
                   pos="absolute"
-                  top={-14}
-                  bottom={0}
+                  top={0}
+                  bottom={-18}
                   style={{ left: pct(today), borderLeft: '2px dotted var(--mantine-color-gray-8)' }}
                 >
-                  <Text size="xs" fw={700} c="gray.9" pl={3} style={{ lineHeight: 1 }}>
+                  <Text
+                    size="xs"
+                    fw={700}
+                    c="gray.9"
+                    pl={3}
+                    pos="absolute"
+                    bottom={0}
+                    style={{ lineHeight: 1 }}
+                  >
                     Today
                   </Text>
                 </Box>

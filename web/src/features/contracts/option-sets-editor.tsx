@@ -54,6 +54,10 @@ const ROUNDING_OPTIONS = (Object.keys(ROUNDING_LABELS) as RoundingMode[]).map((v
 }));
 const ROUNDING_MINUTES = ['5', '10', '15', '30', '60'].map((value) => ({ value, label: `${value} minutes` }));
 
+const LEGEND_STYLES = {
+  legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 },
+};
+
 const OPTION_HELP: Partial<Record<OptionName, string>> = {
   hourlyRate: 'Charged pro rata, by the minute, outside any unsociable range.',
   nonProRataRates:
@@ -230,10 +234,12 @@ function SetEditor<D extends SetsDraft>({
   const option = (name: OptionName, editor: ReactNode) => {
     if (mode !== 'assignment') return editor;
     const overridden = set.overridden[name] === true;
-    const value = inherited?.set.options[name] ?? OPTION_DEFAULTS[name];
-    const from = inherited
-      ? `the type's option set ${inherited.index === 0 ? 'from the start' : `from ${formatPlainDate(inherited.set.effectiveFrom)}`}`
-      : 'the default';
+    const typed = inherited?.set.options[name];
+    const value = typed ?? OPTION_DEFAULTS[name];
+    const from =
+      inherited && typed !== undefined
+        ? `from the type's ${inherited.index === 0 ? 'first option set' : `option set of ${formatPlainDate(inherited.set.effectiveFrom)}`}`
+        : 'the default: the type leaves it out';
     return (
       <Paper
         withBorder
@@ -242,18 +248,21 @@ function SetEditor<D extends SetsDraft>({
         data-testid={`option-${name}`}
         style={overridden ? { borderLeft: '4px solid var(--mantine-color-orange-7)' } : undefined}
       >
-        <Group justify="space-between" wrap="nowrap" align="flex-start" mb={overridden ? 'xs' : 0}>
-          <div>
-            <Text fw={600} size="sm">
-              {OPTION_LABELS[name]}
-            </Text>
-            {overridden ? null : (
-              <Text size="sm" c="dimmed">
-                Inherited: <strong>{describeOption(name, value)}</strong> — from {from}
-                {set.effectiveFrom ? ` on ${formatPlainDate(set.effectiveFrom)}` : ''}
+        <Group justify="space-between" wrap="nowrap" align="flex-start" mb={overridden ? 4 : 0}>
+          {/* Overridden, the option's own inputs carry its name. */}
+          {overridden ? (
+            <div />
+          ) : (
+            <div>
+              <Text fw={600} size="sm">
+                {OPTION_LABELS[name]}
               </Text>
-            )}
-          </div>
+              <Text size="sm" c="dimmed">
+                Inherited: <strong>{describeOption(name, value)}</strong> — {from}
+                {set.effectiveFrom ? `, as of ${formatPlainDate(set.effectiveFrom)}` : ''}
+              </Text>
+            </div>
+          )}
           <Switch
             label="Override"
             aria-label={`Override ${OPTION_LABELS[name].toLowerCase()}`}
@@ -284,13 +293,24 @@ function SetEditor<D extends SetsDraft>({
       rightSection={suffix}
       rightSectionWidth={suffix ? 48 : undefined}
       placeholder="0.00"
+      maw={280}
       {...input(path)}
     />
   );
 
-  const ratesEditor = (path: string, legend: string, rates: SetDraft['options']['nonProRataRates']) => (
-    <Fieldset legend={legend} variant="unstyled">
+  const ratesEditor = (
+    path: string,
+    legend: string,
+    rates: SetDraft['options']['nonProRataRates'],
+    help?: string,
+  ) => (
+    <Fieldset legend={legend} variant="unstyled" styles={LEGEND_STYLES}>
       <Stack gap="xs">
+        {help ? (
+          <Text size="xs" c="dimmed">
+            {help}
+          </Text>
+        ) : null}
         {rates.length === 0 ? (
           <Text size="sm" c="dimmed">
             None.
@@ -317,7 +337,8 @@ function SetEditor<D extends SetsDraft>({
             />
             <Button
               variant="subtle"
-              color="red.9"
+              color="red"
+              c="red.9"
               aria-label={`Remove ${legend.toLowerCase()} ${i + 1}`}
               onClick={() => form.removeListItem(path as never, i)}
             >
@@ -350,7 +371,7 @@ function SetEditor<D extends SetsDraft>({
           description={
             index === 0 ? 'The first option set also applies before this date' : 'Applies from this day on'
           }
-          w={260}
+          w={340}
           {...input(`${base}.effectiveFrom`)}
         />
         {onRemove ? (
@@ -375,14 +396,12 @@ function SetEditor<D extends SetsDraft>({
       )}
       {option(
         'nonProRataRates',
-        <Stack gap={4}>
-          {mode === 'assignment' ? null : (
-            <Text size="xs" c="dimmed">
-              {OPTION_HELP.nonProRataRates}
-            </Text>
-          )}
-          {ratesEditor(`${p}.nonProRataRates`, 'Non-pro-rata rates', o.nonProRataRates)}
-        </Stack>,
+        ratesEditor(
+          `${p}.nonProRataRates`,
+          'Non-pro-rata rates',
+          o.nonProRataRates,
+          mode === 'assignment' ? undefined : OPTION_HELP.nonProRataRates,
+        ),
       )}
       {mode === 'carer'
         ? money(`${p}.mileageRate`, OPTION_LABELS.mileageRate, undefined, OPTION_HELP.mileageRate)
@@ -406,7 +425,7 @@ function SetEditor<D extends SetsDraft>({
             const rp = `${p}.unsociableRanges.${r}`;
             return (
               <Paper key={range.key} withBorder radius="md" p="sm" bg="gray.0" data-testid={`range-${r}`}>
-                <Fieldset legend={`Unsociable range ${r + 1}`} variant="unstyled">
+                <Fieldset legend={`Unsociable range ${r + 1}`} variant="unstyled" styles={LEGEND_STYLES}>
                   <Grid>
                     <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
                       <Select
@@ -453,7 +472,8 @@ function SetEditor<D extends SetsDraft>({
                       <Button
                         size="xs"
                         variant="subtle"
-                        color="red.9"
+                        color="red"
+                        c="red.9"
                         onClick={() => form.removeListItem(`${p}.unsociableRanges` as never, r)}
                       >
                         Remove range {r + 1}
@@ -489,7 +509,7 @@ function SetEditor<D extends SetsDraft>({
       </Title>
       {option(
         'callOutCharges',
-        <Fieldset legend="Call-out charges" variant="unstyled">
+        <Fieldset legend="Call-out charges" variant="unstyled" styles={LEGEND_STYLES}>
           <Stack gap="xs">
             <Text size="xs" c="dimmed">
               {OPTION_HELP.callOutCharges}
@@ -507,7 +527,8 @@ function SetEditor<D extends SetsDraft>({
                 />
                 <Button
                   variant="subtle"
-                  color="red.9"
+                  color="red"
+                  c="red.9"
                   aria-label={`Remove call-out charge ${c + 1}`}
                   onClick={() => form.removeListItem(`${p}.callOutCharges` as never, c)}
                 >
