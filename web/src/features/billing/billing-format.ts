@@ -1,13 +1,6 @@
 import { formatPlainDate } from '../../shared/format';
+import { formatMoney } from '../../shared/money';
 import type { Invoice, InvoiceStatus, LineKind, OptionSource, PricedLine, RuleRef } from './billing-api';
-
-const money = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' });
-
-/** Integer minor units (cents) → '$1,234.50'. */
-export function formatMoney(minor: number | null | undefined): string {
-  if (minor === null || minor === undefined) return '—';
-  return money.format(minor / 100);
-}
 
 export const LINE_KIND_LABEL: Record<LineKind, string> = {
   time: 'Time',

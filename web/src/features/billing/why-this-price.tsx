@@ -1,6 +1,7 @@
 import { Badge, Button, Collapse, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { formatPlainDate } from '../../shared/format';
+import { formatMoney } from '../../shared/money';
 import { ProblemAlert } from '../../shared/problem-alert';
 import type { OptionSource, PricedLine } from './billing-api';
 import {
@@ -8,7 +9,6 @@ import {
   describePeriod,
   describeRule,
   describeSource,
-  formatMoney,
   LINE_KIND_LABEL,
   optionLabel,
 } from './billing-format';

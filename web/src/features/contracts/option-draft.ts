@@ -1,4 +1,5 @@
 import type { FormErrors } from '@mantine/form';
+import { formatMoney, minorToInput, moneyError, parseMoney } from '../../shared/money';
 import type {
   CarerOptions,
   DayKind,
@@ -9,7 +10,6 @@ import type {
   RoundingMode,
   UnsociableRange,
 } from './contracts-api';
-import { formatMoney, minorToInput, moneyError, parseMoney } from './money';
 
 /**
  * Form drafts of option sets. A draft mirrors the wire shape (`optionSets.N.options.<option>…`) so a 422's

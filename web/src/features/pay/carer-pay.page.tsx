@@ -20,12 +20,12 @@ import { api } from '../../api/api-client';
 import { useMe } from '../../auth/auth-context';
 import { EmptyState } from '../../shared/empty-state';
 import { formatPlainDate, fullName } from '../../shared/format';
+import { formatMoney } from '../../shared/money';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import type { PricedLine } from '../billing/billing-api';
 import { LINE_KIND_LABEL } from '../billing/billing-format';
 import { WhyThisPriceToggle } from '../billing/why-this-price';
-import { formatMoney } from '../contracts/money';
 import { todayIn } from '../scheduling/calendar-time';
 import { useDeliveringStaff } from '../scheduling/scheduling-queries';
 
