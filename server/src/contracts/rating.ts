@@ -58,9 +58,15 @@ const optionsByDate = new WeakMap<Contracts, Map<string, ReturnType<typeof effec
 
 function optionsOn(contracts: Contracts, date: string): ReturnType<typeof effectiveOptions> {
   let byDate = optionsByDate.get(contracts);
-  if (!byDate) optionsByDate.set(contracts, (byDate = new Map()));
+  if (!byDate) {
+    byDate = new Map();
+    optionsByDate.set(contracts, byDate);
+  }
   let options = byDate.get(date);
-  if (!options) byDate.set(date, (options = effectiveOptions(contracts, date)));
+  if (!options) {
+    options = effectiveOptions(contracts, date);
+    byDate.set(date, options);
+  }
   return options;
 }
 

@@ -130,9 +130,13 @@ export function createZoneClock(zone: string): ZoneClock {
       const p = periods[mid]!;
       if (epochMinute < p.start) hi = mid - 1;
       else if (epochMinute >= p.end) lo = mid + 1;
-      else return (recent = p).offset;
+      else {
+        recent = p;
+        return p.offset;
+      }
     }
-    return (recent = loadPeriod(epochMinute)).offset;
+    recent = loadPeriod(epochMinute);
+    return recent.offset;
   };
 
   // The offset of a local date on which the zone's offset does not change (null: the day has a change).
