@@ -3,7 +3,7 @@ import { runInvoices } from '../../server/src/billing/invoice-run.action.js';
 import type { Actor } from '../../server/src/identity/actor.js';
 import { PERMISSION_KEYS } from '../../server/src/identity/permissions.js';
 import { type Db, withTenant } from '../../server/src/platform/db/database.js';
-import { ADMIN_EMAIL, BILLING_MONTH, type DataSet } from './data/generate-data.js';
+import { ADMIN_EMAIL, BILLING_MONTH, type DataSet } from './dataset/generate-data.js';
 import { type BenchResult, fmt } from './support/report.js';
 import { nowMs } from './support/timing.js';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../server/src/platform/db/database.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, DATA_TODAY, type DataSet } from './data/generate-data.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, DATA_TODAY, type DataSet } from './dataset/generate-data.js';
 import { type Session, signIn } from './http/session.js';
 import { type BenchResult, fmt } from './support/report.js';
 import { nowMs, percentile } from './support/timing.js';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type DataSet, ORG_ZONE } from './data/generate-data.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type DataSet, ORG_ZONE } from './dataset/generate-data.js';
 import { signIn } from './http/session.js';
 import { type BenchResult, fmt } from './support/report.js';
 import { median } from './support/timing.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { billingBench } from './billing.bench.js';
 import { bookingBench } from './booking.bench.js';
 import { calendarBench } from './calendar.bench.js';
-import { ensureDataSet, FULL, QUICK } from './data/data-set.js';
+import { ensureDataSet, FULL, QUICK } from './dataset/data-set.js';
 import { ratingBench } from './rating.bench.js';
 import { recurrenceBench } from './recurrence.bench.js';
 import { argNumber, argValue, hasFlag } from './support/args.js';
