@@ -31,6 +31,21 @@ async function load(
   };
 }
 
+/** Load on the calendar route only, for a profiled server: the requests it answered. */
+export async function calendarLoad(data: DataSet, baseUrl: string, seconds: number): Promise<number> {
+  const session = await signIn(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const staffIds = data.staffIds.slice(0, CALENDAR_STAFF);
+  const query = `from=${encodeURIComponent(MONTH.from)}&to=${encodeURIComponent(MONTH.to)}&staffId=${staffIds.join(',')}`;
+  const url = `${baseUrl}/api/v1/calendar?${query}&zone=${encodeURIComponent(ORG_ZONE)}`;
+  const result = await autocannon({
+    url,
+    headers: { cookie: session.cookie },
+    duration: seconds,
+    connections: 10,
+  });
+  return result.requests.total;
+}
+
 export async function calendarBench(options: {
   data: DataSet;
   dataSet: string;

@@ -1,16 +1,16 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { billingBench } from './billing.bench.js';
 import { bookingBench } from './booking.bench.js';
-import { calendarBench } from './calendar.bench.js';
+import { calendarBench, calendarLoad } from './calendar.bench.js';
 import { ensureDataSet, FULL, QUICK } from './dataset/data-set.js';
 import { ratingBench } from './rating.bench.js';
 import { recurrenceBench } from './recurrence.bench.js';
 import { argNumber, argValue, hasFlag } from './support/args.js';
 import { startChildServer } from './support/child.js';
 import { startBenchServer } from './support/database.js';
-import { type ProfileSummary, profiled } from './support/profile.js';
+import { type ProfileSummary, profiled, summariseFile } from './support/profile.js';
 import { type BenchResult, fmt, printResult, ratioText } from './support/report.js';
 import { nowMs } from './support/timing.js';
 
@@ -42,6 +42,7 @@ if (wanted('recurrence')) keep(await recurrenceBench({ full }));
 if (wanted('rating')) keep(await ratingBench({ full, seed }));
 
 let profile: ProfileSummary | undefined;
+let calendarProfile: ProfileSummary | undefined;
 let dataLine = '';
 if (wanted('booking') || wanted('calendar') || wanted('billing')) {
   const server = await startBenchServer();
@@ -61,7 +62,7 @@ if (wanted('booking') || wanted('calendar') || wanted('billing')) {
               dataSet: label,
               appUrl: app.baseUrl,
               floorUrl: floor.baseUrl,
-              slots: full ? 100 : 30,
+              slots: full ? 100 : 24,
             }),
           );
         if (wanted('calendar'))
@@ -78,6 +79,28 @@ if (wanted('booking') || wanted('calendar') || wanted('billing')) {
       } finally {
         await app.stop();
         await floor.stop();
+      }
+      if (wanted('calendar')) {
+        // A separate, profiled server under the same calendar load: the profile never slows the measured one.
+        const profileDir = join(resultsDir, 'calendar-server');
+        await rm(profileDir, { recursive: true, force: true });
+        const profiledApp = await startChildServer(
+          join(import.meta.dirname, 'http/serve-app.ts'),
+          [url],
+          ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+        );
+        try {
+          await calendarLoad(data, profiledApp.baseUrl, 5);
+        } finally {
+          await profiledApp.stop();
+        }
+        // tsx's loader thread writes a profile too: the server's is the busier one.
+        const summaries = await Promise.all(
+          (await readdir(profileDir)).map((f) => summariseFile(join(profileDir, f)).then((p) => ({ f, p }))),
+        );
+        const busiest = summaries.sort((a, b) => b.p.busyMs - a.p.busyMs)[0]!;
+        await rename(join(profileDir, busiest.f), join(resultsDir, 'calendar-server.cpuprofile'));
+        calendarProfile = busiest.p;
       }
     }
     if (wanted('billing'))
@@ -103,7 +126,7 @@ const totalSeconds = (nowMs() - started) / 1000;
 console.log(`\nAll benchmarks: ${fmt(totalSeconds, 0)} s`);
 await writeFile(
   join(resultsDir, 'latest.json'),
-  JSON.stringify({ startedAt, totalSeconds, results, profile }, null, 2),
+  JSON.stringify({ startedAt, totalSeconds, results, profile, calendarProfile }, null, 2),
 );
 if (!hasFlag(args, 'no-results') && !only) {
   await writeFile(join(benchDir, 'RESULTS.md'), await resultsMarkdown());
@@ -143,22 +166,33 @@ async function resultsMarkdown(): Promise<string> {
     for (const n of r.notes) lines.push(`- Note: ${n}`);
     if (r.details) lines.push('', r.details);
   }
-  if (profile) {
+  const profileTables = (p: ProfileSummary) => [
+    '| where | self ms |',
+    '| --- | ---: |',
+    ...p.byPlace.map(([place, ms]) => `| ${place} | ${fmt(ms)} |`),
+    '',
+    '| function | self ms |',
+    '| --- | ---: |',
+    ...p.byFunction.map(([name, ms]) => `| ${name.replaceAll('|', '\\|')} | ${fmt(ms)} |`),
+  ];
+  if (calendarProfile)
+    lines.push(
+      '',
+      '## Where the time goes: CPU profile of the server under the calendar load',
+      '',
+      `node --cpu-prof of a separate product server answering the calendar request under autocannon for 5 s (whole process lifetime, ${fmt(calendarProfile.totalMs)} ms, start-up included; bench/results/calendar-server.cpuprofile, open it in Chrome DevTools). Self time.`,
+      '',
+      ...profileTables(calendarProfile),
+    );
+  if (profile)
     lines.push(
       '',
       '## Where the time goes: CPU profile of the billing run',
       '',
-      `V8 sampling profile of the Node process during the timed invoice run (${fmt(profile.totalMs)} ms; bench/results/billing.cpuprofile, open it in Chrome DevTools). Self time; time the process spends waiting for PostgreSQL shows as "(idle)".`,
+      `V8 sampling profile of the Node process during the timed invoice run (${fmt(profile.totalMs)} ms; bench/results/billing.cpuprofile). Self time; time the process spends waiting for PostgreSQL shows as "(idle)".`,
       '',
-      '| where | self ms |',
-      '| --- | ---: |',
-      ...profile.byPlace.map(([place, ms]) => `| ${place} | ${fmt(ms)} |`),
-      '',
-      '| function | self ms |',
-      '| --- | ---: |',
-      ...profile.byFunction.map(([name, ms]) => `| ${name.replaceAll('|', '\\|')} | ${fmt(ms)} |`),
+      ...profileTables(profile),
     );
-  }
   const analysis = await readFile(join(benchDir, 'analysis.md'), 'utf8').catch(() => '');
   if (analysis) lines.push('', analysis.trim());
   return `${lines.join('\n')}\n`;

@@ -8,10 +8,17 @@ import pg from 'pg';
 const url = process.argv[2];
 if (!url) throw new Error('usage: serve-floor.ts <database url>');
 const pool = new pg.Pool({ connectionString: url, max: 20 });
+pool.on('error', () => {});
 await pool.query(`CREATE TABLE IF NOT EXISTS bench_floor_bookings (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organisation_id uuid NOT NULL, client_id uuid NOT NULL,
   staff_id uuid NOT NULL, name text NOT NULL, starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)`);
 await pool.query('TRUNCATE bench_floor_bookings');
+// The same table with the product's exclusion constraint, to tell the constraint's cost from the product's.
+await pool.query(`CREATE TABLE IF NOT EXISTS bench_floor_constrained (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organisation_id uuid NOT NULL, client_id uuid NOT NULL,
+  staff_id uuid NOT NULL, name text NOT NULL, starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL,
+  EXCLUDE USING gist (organisation_id WITH =, staff_id WITH =, tstzrange(starts_at, ends_at) WITH &&))`);
+await pool.query('TRUNCATE bench_floor_constrained');
 
 // The calendar route's query (calendar.store.ts) for an organisation, a range and staff ids.
 const CALENDAR_SQL = `
@@ -46,6 +53,44 @@ app.post('/floor/bookings', async (request, reply) => {
   reply.code(201);
   return { id: rows[0].id };
 });
+const INSERT_CONSTRAINED = `INSERT INTO bench_floor_constrained
+  (organisation_id, client_id, staff_id, name, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`;
+const values = (b: Record<string, string>) => [b.org, b.clientId, b.staffId, b.name, b.startsAt, b.endsAt];
+
+// One INSERT against the exclusion constraint (autocommit); a refusal is a 409.
+app.post('/floor/bookings-constrained', async (request, reply) => {
+  try {
+    const { rows } = await pool.query(INSERT_CONSTRAINED, values(request.body as Record<string, string>));
+    reply.code(201);
+    return { id: rows[0].id };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    reply.code(code === '23P01' ? 409 : 500);
+    return { code };
+  }
+});
+
+// The same, serialised per staff member by a transaction-level advisory lock taken before the insert.
+app.post('/floor/bookings-locked', async (request, reply) => {
+  const b = request.body as Record<string, string>;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [b.staffId]);
+    const { rows } = await client.query(INSERT_CONSTRAINED, values(b));
+    await client.query('COMMIT');
+    reply.code(201);
+    return { id: rows[0].id };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    const code = (error as { code?: string }).code;
+    reply.code(code === '23P01' ? 409 : 500);
+    return { code };
+  } finally {
+    client.release();
+  }
+});
+
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);

@@ -4,8 +4,12 @@ import { createInterface } from 'node:readline';
 export type ChildServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
 /** Starts a TypeScript server file in its own Node process (through tsx) and waits for its "PORT n" line. */
-export async function startChildServer(file: string, args: string[]): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+export async function startChildServer(
+  file: string,
+  args: string[],
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
@@ -47,7 +48,11 @@ export async function startBenchServer(): Promise<BenchServer> {
       stop: async () => {},
     };
   }
-  const server: EmbeddedServer = await startEmbeddedPostgres(BENCH_DATA_DIR, 'postgres');
+  mkdirSync(BENCH_DATA_DIR, { recursive: true });
+  const logFile = join(BENCH_DATA_DIR, 'postgres.log');
+  const server: EmbeddedServer = await startEmbeddedPostgres(BENCH_DATA_DIR, 'postgres', (line) =>
+    appendFileSync(logFile, `${line}\n`),
+  );
   const adminUrl = server.adminUrl('postgres');
   return {
     engine: 'embedded PostgreSQL 18',

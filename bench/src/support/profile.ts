@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { relative } from 'node:path';
 
@@ -11,7 +11,13 @@ type ProfileNode = {
 };
 type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[] };
 
-export type ProfileSummary = { totalMs: number; byFunction: [string, number][]; byPlace: [string, number][] };
+export type ProfileSummary = {
+  totalMs: number;
+  samples: number;
+  busyMs: number;
+  byFunction: [string, number][];
+  byPlace: [string, number][];
+};
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -62,5 +68,17 @@ function summarise(profile: Profile): ProfileSummary {
     byPlace.set(place, (byPlace.get(place) ?? 0) + hits * msPerSample);
   }
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-  return { totalMs, byFunction: top(byFunction, 15), byPlace: top(byPlace, 12) };
+  const idle = [...byFunction].filter(([name]) => name.startsWith('(idle)')).reduce((t, [, ms]) => t + ms, 0);
+  return {
+    totalMs,
+    samples,
+    busyMs: totalMs - idle,
+    byFunction: top(byFunction, 15),
+    byPlace: top(byPlace, 12),
+  };
+}
+
+/** The summary of a profile another process wrote (node --cpu-prof). */
+export async function summariseFile(file: string): Promise<ProfileSummary> {
+  return summarise(JSON.parse(await readFile(file, 'utf8')) as Profile);
 }
