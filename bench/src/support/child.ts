@@ -26,7 +26,7 @@ export async function startChildServer(
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();
