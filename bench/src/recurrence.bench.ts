@@ -209,7 +209,7 @@ export async function recurrenceBench(options: { full: boolean }): Promise<Bench
     checks: byEngine.map((n) => ({
       label: `${n} agrees with RFC 5545 on all ${fmt(occurrences)} occurrences`,
       ok: wrongBy(n) === 0,
-      ...(wrongBy(n) ? { detail: `${wrongBy(n)} disagreements (listed in RESULTS.md)` } : {}),
+      ...(wrongBy(n) ? { detail: `${wrongBy(n)} disagreements (listed below)` } : {}),
     })),
     notes: [
       `median of ${rounds} interleaved rounds of ≥ ${roundMs} ms per engine; ratios are medians of per-round ratios (${ratioText(vsTemporal)} and ${ratioText(vsRrule)} here)`,
