@@ -31,7 +31,7 @@ function run(name, command, commandArgs, env = {}, cwd = root) {
 const stages = {
   lint: () => run('lint', 'npx', ['biome', 'check', '.']),
   types: () => {
-    for (const p of ['server', 'web', 'e2e']) run(`types (${p})`, 'npx', ['tsc', '-p', p]);
+    for (const p of ['server', 'web', 'e2e', 'bench']) run(`types (${p})`, 'npx', ['tsc', '-p', p]);
   },
   unit: () =>
     run(

@@ -51,6 +51,25 @@ function describeRule(window: RangeWindow | undefined): string {
   return `unsociable range #${window.rangeIndex} (${when.kind}${when.day ? ` ${when.day}` : ''} ${from}–${to}, window starting ${window.date})`;
 }
 
+// Options in force per contracts and local date: a client's visits share a handful of dates, and resolving every
+// option with its source is most of a simple visit's work. Keyed by the contracts object, which rating never
+// mutates; entries go when the contracts do.
+const optionsByDate = new WeakMap<Contracts, Map<string, ReturnType<typeof effectiveOptions>>>();
+
+function optionsOn(contracts: Contracts, date: string): ReturnType<typeof effectiveOptions> {
+  let byDate = optionsByDate.get(contracts);
+  if (!byDate) {
+    byDate = new Map();
+    optionsByDate.set(contracts, byDate);
+  }
+  let options = byDate.get(date);
+  if (!options) {
+    options = effectiveOptions(contracts, date);
+    byDate.set(date, options);
+  }
+  return options;
+}
+
 const invalidVisit = (issues: FieldIssue[]) =>
   new DomainError('invalid', 'The visit cannot be rated', issues);
 
@@ -64,7 +83,7 @@ export function rateVisit(context: RatingContext, visit: VisitInput, at: string)
   const issues: FieldIssue[] = [];
   const plannedStart = epochMinuteOf(visit.plannedStart);
   const date = clock.localDateOf(plannedStart);
-  const options = effectiveOptions(contracts, date);
+  const options = optionsOn(contracts, date);
   const cite = (name: OptionName | 'mileageRate', source: OptionSource) =>
     `${name}: ${describeSource(source)}`;
 

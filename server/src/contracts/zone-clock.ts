@@ -3,8 +3,8 @@ import type { DayOfWeek } from './rating.types.js';
 
 /**
  * Local-time arithmetic for one IANA zone in whole epoch minutes, memoised per clock (never globally).
- * Civil dates are computed with integer day arithmetic; Temporal is asked only for the zone's UTC offsets
- * (cached per hour) and for the wall-clock conversions of days that contain an offset change.
+ * Civil dates are computed with integer day arithmetic; Temporal is asked only for the zone's UTC offset periods
+ * (cached from transition to transition) and for the wall-clock conversions of days that contain an offset change.
  */
 export type ZoneClock = {
   zone: string;
@@ -100,13 +100,44 @@ export function createZoneClock(zone: string): ZoneClock {
     const ns = zonedAt(epochMinute).offsetNanoseconds;
     return ns % 60_000_000_000 === 0 ? ns / 60_000_000_000 : null;
   };
-  // The offset over a whole hour when it does not change within it (null: ask per minute).
-  const hourOffset = memo((hour: number): number | null => {
-    const first = exactOffset(hour * 60);
-    return first !== null && first === exactOffset(hour * 60 + 59) ? first : null;
-  });
-  const offsetAt = (epochMinute: number): number | null =>
-    hourOffset(floorDiv(epochMinute, 60)) ?? exactOffset(epochMinute);
+  // The zone's offset periods between transitions, as epoch-minute ranges [start, end), sorted and disjoint:
+  // Temporal is asked once per period (about twice a year) instead of once per hour. A period whose offset is
+  // not a whole number of minutes (historical local mean time) has offset null: callers then ask Temporal.
+  type Period = { start: number; end: number; offset: number | null };
+  const periods: Period[] = [];
+  let recent: Period | undefined;
+  const loadPeriod = (epochMinute: number): Period => {
+    const zoned = zonedAt(epochMinute);
+    const previous = zoned.getTimeZoneTransition('previous');
+    const next = zoned.getTimeZoneTransition('next');
+    const ns = zoned.offsetNanoseconds;
+    const period: Period = {
+      start: previous ? Math.ceil(previous.epochMilliseconds / 60_000) : Number.NEGATIVE_INFINITY,
+      end: next ? Math.ceil(next.epochMilliseconds / 60_000) : Number.POSITIVE_INFINITY,
+      offset: ns % 60_000_000_000 === 0 ? ns / 60_000_000_000 : null,
+    };
+    let i = periods.length;
+    while (i > 0 && periods[i - 1]!.start > period.start) i--;
+    periods.splice(i, 0, period);
+    return period;
+  };
+  const offsetAt = (epochMinute: number): number | null => {
+    if (recent && epochMinute >= recent.start && epochMinute < recent.end) return recent.offset;
+    let lo = 0;
+    let hi = periods.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = periods[mid]!;
+      if (epochMinute < p.start) hi = mid - 1;
+      else if (epochMinute >= p.end) lo = mid + 1;
+      else {
+        recent = p;
+        return p.offset;
+      }
+    }
+    recent = loadPeriod(epochMinute);
+    return recent.offset;
+  };
 
   // The offset of a local date on which the zone's offset does not change (null: the day has a change).
   const steadyOffset = memo((date: string): number | null => {
