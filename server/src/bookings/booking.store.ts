@@ -115,8 +115,29 @@ const overrideColumns = (o: SoftConflictOverride | null | undefined) =>
 
 export class StaffOverlapError extends Error {}
 
+/**
+ * Writers of one staff member's bookings queue on a transaction-scoped advisory lock. Without it, concurrent
+ * inserts for the same slot wait on each other inside the exclusion check and deadlock (PostgreSQL breaks that
+ * only after deadlock_timeout, 1 s); with it, a later writer sees the winner's committed row and is refused at
+ * once. The constraint stays the guarantee; the lock only orders the contenders.
+ */
+export async function lockStaffSchedule(
+  tx: Tx,
+  organisationId: string,
+  staffId: string | null,
+): Promise<void> {
+  if (staffId === null) return;
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${organisationId}:${staffId}`}, 0))`.execute(tx);
+}
+
 /** The exclusion constraint's refusal (23P01) becomes StaffOverlapError; the transaction stays usable. */
-async function guardOverlap<T>(tx: Tx, write: () => Promise<T>): Promise<T> {
+async function guardOverlap<T>(
+  tx: Tx,
+  organisationId: string,
+  staffId: string | null,
+  write: () => Promise<T>,
+): Promise<T> {
+  await lockStaffSchedule(tx, organisationId, staffId);
   try {
     return await withSavepoint(tx, write);
   } catch (error) {
@@ -132,7 +153,7 @@ export async function insertBooking(
   createdByUserId: string,
   b: BookingWrite,
 ): Promise<string> {
-  const row = await guardOverlap(tx, () =>
+  const row = await guardOverlap(tx, organisationId, b.staffId, () =>
     tx
       .insertInto('bookings')
       .values({
@@ -160,7 +181,7 @@ export async function updateBooking(
   id: string,
   b: BookingWrite & { status: BookingStatus; cancellationReason: string | null; isException?: boolean },
 ): Promise<void> {
-  await guardOverlap(tx, () =>
+  await guardOverlap(tx, organisationId, b.staffId, () =>
     tx
       .updateTable('bookings')
       .set({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
+import { lockStaffSchedule } from '../bookings/booking.store.js';
 import { pgErrorCode, type Tx, ts, withSavepoint } from '../platform/db/database.js';
 import { conflict } from '../shared/domain-error.js';
 import type { Availability, WorkingWindow } from './availability.js';
@@ -240,6 +241,7 @@ export async function insertOccurrence(
   w: OccurrenceWrite,
   userId: string,
 ): Promise<WriteResult> {
+  await lockStaffSchedule(tx, organisationId, w.staffId);
   try {
     const row = await withSavepoint(tx, () =>
       tx
@@ -282,6 +284,7 @@ export async function updateOccurrence(
   series: SeriesRecord,
   w: OccurrenceWrite,
 ): Promise<WriteResult> {
+  await lockStaffSchedule(tx, organisationId, w.staffId);
   try {
     await withSavepoint(tx, () =>
       tx
