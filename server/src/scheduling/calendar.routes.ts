@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { epochSecondOf } from '../contracts/zone-clock.js';
 import { can } from '../identity/actor.js';
 import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { withTenant } from '../platform/db/database.js';
@@ -9,6 +10,7 @@ import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.
 import { DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
 import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
+import { calendarTimes } from './calendar-times.js';
 import { calendarFeed } from './ics.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -109,28 +111,32 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           statuses: q.status?.split(',') as ('booked' | 'completed' | 'cancelled')[] | undefined,
           limit: limit + 1,
         });
-        const local = (i: Temporal.Instant) => i.toZonedDateTimeISO(zone);
+        const times = (i: Temporal.Instant) => calendarTimes(zone, epochSecondOf(i));
         return {
           timeZone: zone,
           truncated: rows.length > limit,
-          items: rows.slice(0, limit).map((r) => ({
-            id: r.id,
-            name: r.name,
-            kind: r.kind,
-            status: r.status,
-            start: local(r.startsAt).toPlainDateTime().toString({ smallestUnit: 'minute' }),
-            end: local(r.endsAt).toPlainDateTime().toString({ smallestUnit: 'minute' }),
-            startsAt: local(r.startsAt).toString({ timeZoneName: 'never', smallestUnit: 'second' }),
-            endsAt: local(r.endsAt).toString({ timeZoneName: 'never', smallestUnit: 'second' }),
-            client: { id: r.clientId, name: r.clientName, timeZone: r.clientTimeZone },
-            staff: r.staffId ? { id: r.staffId, name: r.staffName ?? '' } : null,
-            providerName: r.providerName,
-            serviceType: r.serviceTypeId
-              ? { id: r.serviceTypeId, name: r.serviceTypeName ?? '', colour: r.colour ?? '#0b7a75' }
-              : null,
-            seriesId: r.seriesId,
-            isException: r.isException,
-          })),
+          items: rows.slice(0, limit).map((r) => {
+            const start = times(r.startsAt);
+            const end = times(r.endsAt);
+            return {
+              id: r.id,
+              name: r.name,
+              kind: r.kind,
+              status: r.status,
+              start: start.wallClock,
+              end: end.wallClock,
+              startsAt: start.withOffset,
+              endsAt: end.withOffset,
+              client: { id: r.clientId, name: r.clientName, timeZone: r.clientTimeZone },
+              staff: r.staffId ? { id: r.staffId, name: r.staffName ?? '' } : null,
+              providerName: r.providerName,
+              serviceType: r.serviceTypeId
+                ? { id: r.serviceTypeId, name: r.serviceTypeName ?? '', colour: r.colour ?? '#0b7a75' }
+                : null,
+              seriesId: r.seriesId,
+              isException: r.isException,
+            };
+          }),
         };
       }),
   );

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { epochSecondOf } from '../contracts/zone-clock.js';
+import { calendarTimes } from './calendar-times.js';
+
+const ZONES = [
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/New_York',
+  'Europe/London',
+  'UTC',
+  'Asia/Kolkata',
+];
+
+describe('calendarTimes', () => {
+  it('prints the wall clock and the offset instant in the zone', () => {
+    // 2026-04-04T15:30:00Z is 02:30 AEDT on the fall-back morning, the first of the two 02:30s.
+    expect(
+      calendarTimes('Australia/Sydney', epochSecondOf(Temporal.Instant.from('2026-04-04T15:30:00Z'))),
+    ).toEqual({
+      wallClock: '2026-04-05T02:30',
+      withOffset: '2026-04-05T02:30:00+11:00',
+    });
+    // An hour later it is 02:30 again, now AEST.
+    expect(
+      calendarTimes('Australia/Sydney', epochSecondOf(Temporal.Instant.from('2026-04-04T16:30:00Z'))),
+    ).toEqual({
+      wallClock: '2026-04-05T02:30',
+      withOffset: '2026-04-05T02:30:00+10:00',
+    });
+  });
+
+  it('agrees with Temporal for any second between 1970 and 2100 in zones with odd offsets and DST', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800 }), fc.constantFrom(...ZONES), (seconds, zone) => {
+        const zoned = Temporal.Instant.fromEpochNanoseconds(
+          BigInt(seconds) * 1_000_000_000n,
+        ).toZonedDateTimeISO(zone);
+        expect(calendarTimes(zone, seconds)).toEqual({
+          wallClock: zoned.toPlainDateTime().toString({ smallestUnit: 'minute' }),
+          withOffset: zoned.toString({ timeZoneName: 'never', smallestUnit: 'second' }),
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
