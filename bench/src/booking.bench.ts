@@ -58,7 +58,8 @@ export async function bookingBench(options: {
       )),
     );
 
-  // Slots after the staff member's working day (17:30–18:30), one per day from a week after "today".
+  // Slots after the staff member's working day (17:30–18:30), one per day from a week after "today". Outside
+  // working hours is a soft conflict, so each request carries the reason a coordinator would give.
   const first = Temporal.PlainDate.from(DATA_TODAY).add({ days: 7 });
   const slotDates = Array.from({ length: options.slots }, (_, k) => first.add({ days: k }).toString());
 
@@ -91,6 +92,7 @@ export async function bookingBench(options: {
             startTime: '17:30',
             durationMinutes: 60,
             assignee: { type: 'staff', id: staffId },
+            overrideReason: 'Evening visit agreed with the worker',
           }),
         }),
       ),
