@@ -62,7 +62,7 @@ export function StaffListPage() {
         <EmptyState title={debounced ? `No staff match “${debounced}”` : 'No staff yet'} />
       ) : staff.length > 0 ? (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={860} type="native">
+          <Table.ScrollContainer minWidth={1100} type="native">
             <Table aria-label="Staff">
               <Table.Thead bg="gray.0">
                 <Table.Tr>
