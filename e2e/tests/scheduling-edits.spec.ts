@@ -111,6 +111,12 @@ test('staff hours and leave are edited in the app, and a booking outside them go
   await modal.getByLabel('Tuesday to').fill('13:00');
   await modal.getByRole('button', { name: 'Save working hours' }).click();
   await expect(page.getByText('Working hours saved')).toBeVisible();
+  // The notification itself must be legible (its text was below AA contrast in Mantine's default theme).
+  const toast = await new AxeBuilder({ page })
+    .include('.mantine-Notification-root')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(toast.violations).toEqual([]);
 
   await field(modal, 'First day').fill(tuesday);
   await field(modal, 'Reason').fill('Annual leave');
