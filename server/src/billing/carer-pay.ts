@@ -4,6 +4,7 @@ import { rateVisit } from '../contracts/rating.js';
 import type {
   CarerContractOptions,
   ContractOptions,
+  Contracts,
   OptionSource,
   RatedLine,
   RatedVisit,
@@ -26,19 +27,19 @@ export function rateCarerVisit(
   schedule: Schedule<CarerContractOptions>,
   visit: VisitInput,
 ): RatedVisit {
-  // The engine reads a carer schedule as a stand-alone "type" schedule with nothing assigned on top.
-  const asType = schedule as Schedule<ContractOptions>;
-  const timed = rateVisit(
-    { clock, calendar, contracts: { contractType: asType, assignment: [] } },
-    { ...visit, mileage: undefined },
-    'visit',
-  );
+  const contracts = asContracts(schedule);
+  const timed = rateVisit({ clock, calendar, contracts }, { ...visit, mileage: undefined }, 'visit');
   const lines = timed.lines.map(relabel);
   // Option sets are chosen by the planned start's local date, as in the engine.
   const date = clock.localDateOf(epochMinuteOf(visit.plannedStart));
-  const mileage = mileageLine(schedule, visit, date);
+  const mileage = mileageLine(schedule, contracts, visit, date);
   if (mileage) lines.push(mileage);
   return { id: visit.id, totalMinor: lines.reduce((sum, line) => sum + line.amountMinor, 0), lines };
+}
+
+/** The engine reads a carer schedule as a stand-alone "type" schedule with nothing assigned on top. */
+function asContracts(schedule: Schedule<CarerContractOptions>): Contracts {
+  return { contractType: schedule as Schedule<ContractOptions>, assignment: [] };
 }
 
 /** The engine names a "contract type" set; here that set is the carer contract's. */
@@ -59,6 +60,7 @@ function relabel(line: RatedLine): RatedLine {
 
 function mileageLine(
   schedule: Schedule<CarerContractOptions>,
+  contracts: Contracts,
   visit: VisitInput,
   date: string,
 ): RatedLine | undefined {
@@ -68,11 +70,7 @@ function mileageLine(
     throw new DomainError('invalid', 'The visit cannot be rated', [
       { field: 'visit.mileage', reason: 'must have at most two decimals' },
     ]);
-  const travel = effectiveOption(
-    { contractType: schedule as Schedule<ContractOptions>, assignment: [] },
-    'enableTravelPayments',
-    date,
-  );
+  const travel = effectiveOption(contracts, 'enableTravelPayments', date);
   if (!travel?.value) return undefined;
   const rate = carerOption(schedule, 'mileageRate', date);
   if (!rate)

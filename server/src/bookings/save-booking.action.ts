@@ -3,7 +3,7 @@ import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { softConflictsOf } from '../scheduling/soft-conflicts.action.js';
+import { bookingSoftConflicts } from '../scheduling/soft-conflicts.action.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
 import type { BookingInput, BookingPatch, BookingView } from './booking.schemas.js';
 import {
@@ -37,6 +37,22 @@ async function resolveAssignee(tx: Tx, actor: Actor, assignee: Assignee) {
   return { staffId: null, providerId: assignee.id };
 }
 
+/** The assignee's other booking that `write`'s time overlaps, if any. */
+async function bookingInTheWay(tx: Tx, actor: Actor, write: BookingWrite, selfId: string | null) {
+  if (write.staffId === null) return undefined;
+  return findOverlapping(tx, actor.organisationId, write.staffId, write.startsAt, write.endsAt, selfId);
+}
+
+/** A 409 that names the booking in the way. */
+function staffBusy(other: Awaited<ReturnType<typeof bookingInTheWay>>) {
+  return conflict(
+    other
+      ? `${other.staffName} is already booked for ${describeBooking(other)}`
+      : 'The staff member is already booked at that time',
+    { conflictingBookingId: other?.id ?? null },
+  );
+}
+
 /** Turns the constraint's refusal into a 409 that names the booking in the way. */
 async function withOverlapCheck<T>(
   tx: Tx,
@@ -49,20 +65,7 @@ async function withOverlapCheck<T>(
     return await run();
   } catch (error) {
     if (!(error instanceof StaffOverlapError) || write.staffId === null) throw error;
-    const other = await findOverlapping(
-      tx,
-      actor.organisationId,
-      write.staffId,
-      write.startsAt,
-      write.endsAt,
-      selfId,
-    );
-    throw conflict(
-      other
-        ? `${other.staffName} is already booked for ${describeBooking(other)}`
-        : 'The staff member is already booked at that time',
-      { conflictingBookingId: other?.id ?? null },
-    );
+    throw staffBusy(await bookingInTheWay(tx, actor, write, selfId));
   }
 }
 
@@ -78,7 +81,7 @@ async function decideOverride(
   selfId: string | null,
   reason: string | undefined,
 ) {
-  const warnings = await softConflictsOf(tx, actor.organisationId, {
+  const warnings = await bookingSoftConflicts(tx, actor.organisationId, {
     clientId,
     staffId: write.staffId,
     startsAt: write.startsAt,
@@ -87,20 +90,8 @@ async function decideOverride(
   });
   const decision = overrideDecision(warnings, reason);
   if (decision.go) return decision.override;
-  if (write.staffId !== null) {
-    const other = await findOverlapping(
-      tx,
-      actor.organisationId,
-      write.staffId,
-      write.startsAt,
-      write.endsAt,
-      selfId,
-    );
-    if (other)
-      throw conflict(`${other.staffName} is already booked for ${describeBooking(other)}`, {
-        conflictingBookingId: other.id,
-      });
-  }
+  const other = await bookingInTheWay(tx, actor, write, selfId);
+  if (other) throw staffBusy(other);
   throw conflict(decision.message, { softConflicts: warnings });
 }
 

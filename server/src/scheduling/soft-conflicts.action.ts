@@ -1,32 +1,53 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../platform/db/database.js';
-import { availabilityWarnings } from './availability.js';
+import { type Availability, availabilityWarnings } from './availability.js';
 import { availabilityOf, clientOverlap } from './schedule.store.js';
 
 export type SoftConflictCheck = {
   clientId: string;
-  staffId: string | null;
   startsAt: Temporal.Instant;
   endsAt: Temporal.Instant;
-  /** The booking being changed, which must not count as its own clash. */
-  bookingId: string | null;
+  /** What must not count as a clash with itself: the booking being changed, or the series being written. */
+  except: { seriesId: string | null; bookingId: string | null };
 };
 
 /**
- * Warnings a single booking raises that the user may override with a reason: the client already has a
- * booking then, the assignee is on leave, or outside their working hours. Worded as in series reports.
+ * Warnings a booking raises that the user may override with a reason: the client already has a booking then,
+ * the assignee is on leave, or outside their working hours. `availability` is the assignee's, loaded once by a
+ * caller that checks many occurrences (null: unassigned).
  */
 export async function softConflictsOf(
   tx: Tx,
   organisationId: string,
   b: SoftConflictCheck,
+  availability: Availability | null,
 ): Promise<string[]> {
   const warnings: string[] = [];
-  const clash = await clientOverlap(tx, organisationId, b.clientId, b.startsAt, b.endsAt, null, b.bookingId);
+  const clash = await clientOverlap(
+    tx,
+    organisationId,
+    b.clientId,
+    b.startsAt,
+    b.endsAt,
+    b.except.seriesId,
+    b.except.bookingId,
+  );
   if (clash) warnings.push(`the client already has "${clash.name}" at that time`);
-  if (b.staffId) {
-    const availability = await availabilityOf(tx, organisationId, b.staffId);
-    if (availability) warnings.push(...availabilityWarnings(b.startsAt, b.endsAt, availability));
-  }
+  if (availability) warnings.push(...availabilityWarnings(b.startsAt, b.endsAt, availability));
   return warnings;
+}
+
+/** The same for one booking, loading its assignee's availability. */
+export async function bookingSoftConflicts(
+  tx: Tx,
+  organisationId: string,
+  b: Omit<SoftConflictCheck, 'except'> & { staffId: string | null; bookingId: string | null },
+): Promise<string[]> {
+  const availability = b.staffId ? await availabilityOf(tx, organisationId, b.staffId) : null;
+  return softConflictsOf(
+    tx,
+    organisationId,
+    { ...b, except: { seriesId: null, bookingId: b.bookingId } },
+    availability,
+  );
 }

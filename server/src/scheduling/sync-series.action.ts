@@ -1,10 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import { findOverlapping } from '../bookings/booking.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { availabilityWarnings } from './availability.js';
 import {
   availabilityOf,
-  clientOverlap,
   deleteBookings,
   insertOccurrence,
   leaveForClient,
@@ -20,6 +18,7 @@ import {
   occurrenceTimes,
   planSeriesChanges,
 } from './series.js';
+import { softConflictsOf } from './soft-conflicts.action.js';
 
 function leaveCovering(
   leaves: readonly LeaveRecord[],
@@ -100,9 +99,19 @@ export async function syncSeries(
     const warnings: string[] = [];
     if (write.suspendedBy)
       warnings.push(`suspended: client on ${write.suspendedBy.type.replace('_', ' ')} leave`);
-    const clash = await clientOverlap(tx, organisationId, series.clientId, o.startsAt, o.endsAt, series.id);
-    if (clash) warnings.push(`the client already has "${clash.name}" at that time`);
-    if (availability) warnings.push(...availabilityWarnings(o.startsAt, o.endsAt, availability));
+    warnings.push(
+      ...(await softConflictsOf(
+        tx,
+        organisationId,
+        {
+          clientId: series.clientId,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          except: { seriesId: series.id, bookingId: null },
+        },
+        availability,
+      )),
+    );
     outcomes.push({
       ...occurrenceTimes(o, zone),
       action: change.action,
