@@ -1,43 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   type ApiSession,
+  addDays,
   apiSession,
   chooseOption,
   createClient,
+  dragRight,
   field,
   formatBookingDate,
+  mondayAfter,
   signIn,
+  todayIn,
   USERS,
   uniqueSuffix,
 } from './support';
 
 type Staff = { id: string; givenName: string; familyName: string };
-type Booking = {
-  id: string;
-  bookingDate: string;
-  startTime: string;
-  status: string;
-  seriesId: string | null;
-};
 
 const ZONE = 'Australia/Sydney';
-
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
-}
-
-function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** The first Monday at least `minDays` from today in Sydney. */
-function mondayAfter(minDays: number): string {
-  const start = addDays(todayIn(ZONE), minDays);
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  return addDays(start, (8 - new Date(Date.UTC(y, m - 1, d)).getUTCDay()) % 7);
-}
 
 async function newWorker(admin: ApiSession, givenName: string): Promise<Staff & { name: string }> {
   const roles = await admin.get<{ items: { id: string; key: string | null }[] }>('/roles');
@@ -73,19 +54,6 @@ async function bookingsNamed(page: Page, clientId: string, name: string, from: s
     .map((item) => ({ date: item.start.slice(0, 10), time: item.start.slice(11), ...item }));
 }
 
-/** Drags a calendar event to the right; in the day view one 30-minute slot is 48 px wide. */
-async function dragRight(page: Page, event: Locator, pixels: number) {
-  await event.scrollIntoViewIfNeeded();
-  const box = await event.boundingBox();
-  if (!box) throw new Error('the event is not on screen');
-  const x = box.x + Math.min(20, box.width / 2);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let step = 1; step <= 8; step++) await page.mouse.move(x + (step * pixels) / 8, y);
-  await page.mouse.up();
-}
-
 test('staff hours and leave are edited in the app, and a booking outside them goes ahead only with a reason', async ({
   page,
 }) => {
@@ -93,7 +61,7 @@ test('staff hours and leave are edited in the app, and a booking outside them go
   const client = await createClient(admin, ZONE, 'Hazel');
   const worker = await newWorker(admin, 'Quinn');
   await admin.dispose();
-  const monday = mondayAfter(10);
+  const monday = mondayAfter(todayIn(ZONE), 10);
   const tuesday = addDays(monday, 1);
 
   await signIn(page, USERS.admin);
@@ -184,7 +152,7 @@ test('series edits: this and following from Care Plans, the whole series by drag
   const client = await createClient(admin, ZONE, 'Rowan');
   const worker = await newWorker(admin, 'Kit');
   const types = await admin.get<{ items: { id: string; name: string }[] }>('/service-types');
-  const monday = mondayAfter(8 + 7 * Math.floor(Math.random() * 3));
+  const monday = mondayAfter(todayIn(ZONE), 8 + 7 * Math.floor(Math.random() * 3));
   const name = `Early support ${uniqueSuffix()}`;
   const created = await admin.post<{ series: { id: string } }>(`/clients/${client.id}/scheduled-services`, {
     serviceTypeId: types.items[0]?.id,

@@ -1,11 +1,15 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
+  addDays,
   apiSession,
   chooseOption,
   createClient,
+  dragRight,
   field,
   formatBookingDate,
+  mondayAfter,
   signIn,
+  todayIn,
   USERS,
   uniqueSuffix,
   zoneAbbreviation,
@@ -22,24 +26,6 @@ type CalendarItem = {
 };
 
 const ZONE = 'Australia/Sydney';
-
-/** Today's date in a zone, YYYY-MM-DD. */
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
-}
-
-function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** The first Monday at least `minDays` after `isoDate`. */
-function mondayAfter(isoDate: string, minDays: number): string {
-  const start = addDays(isoDate, minDays);
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
-  return addDays(start, (8 - weekday) % 7);
-}
 
 async function calendarItems(page: Page, clientId: string, from: string, to: string) {
   const response = await page.request.get('/api/v1/calendar', {
@@ -147,16 +133,8 @@ test('a coordinator schedules weekly care, moves one occurrence and puts the cli
   const sessions = page.getByTestId('sessions-calendar');
   const event = sessions.locator('.ec-event', { hasText: name });
   await expect(event).toHaveCount(1);
-  await event.scrollIntoViewIfNeeded();
-  const box = await event.boundingBox();
-  if (!box) throw new Error('the occurrence is not on screen');
-  const x = box.x + Math.min(20, box.width / 2);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
   // One 30-minute slot is 48 px wide in the day view: 96 px is one hour.
-  for (let step = 1; step <= 8; step++) await page.mouse.move(x + step * 12, y);
-  await page.mouse.up();
+  await dragRight(page, event, 96);
   const ask = page.getByRole('dialog', { name: 'Move a scheduled occurrence' });
   await expect(ask).toBeVisible();
   await expect(ask).toContainText(`${formatBookingDate(monday)} at ${movedTime}`);

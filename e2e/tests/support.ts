@@ -133,3 +133,34 @@ export function formatBookingDate(isoDate: string): string {
     new Intl.DateTimeFormat('en-AU', { ...options, timeZone: 'UTC' }).format(date);
   return `${part({ weekday: 'short' })} ${d} ${part({ month: 'short' })} ${y}`;
 }
+
+/** Today's date in a zone, YYYY-MM-DD. */
+export function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The first Monday at least `minDays` after `isoDate`. */
+export function mondayAfter(isoDate: string, minDays: number): string {
+  const start = addDays(isoDate, minDays);
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
+  return addDays(start, (8 - weekday) % 7);
+}
+
+/** Drags a calendar event to the right; in the sessions calendar's day view one 30-minute slot is 48 px. */
+export async function dragRight(page: Page, event: Locator, pixels: number): Promise<void> {
+  await event.scrollIntoViewIfNeeded();
+  const box = await event.boundingBox();
+  if (!box) throw new Error('the event is not on screen');
+  const x = box.x + Math.min(20, box.width / 2);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 8; step++) await page.mouse.move(x + (step * pixels) / 8, y);
+  await page.mouse.up();
+}
