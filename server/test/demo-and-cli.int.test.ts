@@ -31,11 +31,10 @@ describe('demo data', () => {
              (SELECT count(*) FROM staff) AS staff,
              (SELECT count(DISTINCT time_zone) FROM clients) AS zones,
              (SELECT count(*) FROM bookings) AS bookings,
-             (SELECT count(*) FROM bookings a JOIN bookings b ON a.staff_id = b.staff_id AND a.id < b.id
-               AND a.status <> 'cancelled' AND b.status <> 'cancelled'
-               AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)) AS overlaps`.execute(
-      t.db,
-    );
+             (SELECT count(*) FROM booking_participants a JOIN booking_participants b
+               ON a.staff_id = b.staff_id AND a.id < b.id
+               AND a.status IN ('booked', 'attended') AND b.status IN ('booked', 'attended')
+               AND a.period && b.period) AS overlaps`.execute(t.db);
     const row = counts.rows[0]!;
     expect(Number(row.clients)).toBeGreaterThanOrEqual(20);
     expect(Number(row.staff)).toBeGreaterThanOrEqual(10);
@@ -60,7 +59,7 @@ describe('demo data', () => {
              (SELECT count(*) FROM calendar_days WHERE region = 'NSW' AND kind = 'public_holiday') AS holidays,
              (SELECT count(*) FROM clients WHERE region IS NULL) AS without_region,
              (SELECT count(*) FROM carer_contracts WHERE option_sets->0->'options' ? 'mileageRate') AS carers,
-             (SELECT (count(*) > 0)::text FROM bookings WHERE mileage > 0) AS with_mileage,
+             (SELECT (count(*) > 0)::text FROM client_deliveries WHERE mileage > 0) AS with_mileage,
              (SELECT string_agg(kind || ':' || status, ',' ORDER BY kind, status) FROM invoices) AS invoices,
              (SELECT count(*) FROM invoices WHERE status = 'void' AND void_reason IS NOT NULL) AS void_reasons,
              (SELECT count(*) FROM invoice_runs WHERE status <> 'completed') AS unfinished_runs`.execute(

@@ -42,8 +42,9 @@ async function seriesBookings(seriesId: string) {
       is_exception: boolean;
       series_id: string;
     }>`
-      SELECT id, starts_at, staff_id, status, is_exception, series_id FROM bookings
-      WHERE series_id = ${seriesId} ORDER BY starts_at`.execute(t.db)
+      SELECT b.id, b.starts_at, sp.staff_id, b.status, b.is_exception, b.series_id FROM bookings b
+      LEFT JOIN booking_participants sp ON sp.booking_id = b.id AND sp.participant_type = 'staff' AND sp.is_lead
+      WHERE b.series_id = ${seriesId} ORDER BY b.starts_at`.execute(t.db)
   ).rows;
 }
 

@@ -179,8 +179,9 @@ describe("a client's Service Orders", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(23);
     const overlaps = await sql<{ n: string }>`
-      SELECT count(*) AS n FROM bookings a JOIN bookings b ON a.staff_id = b.staff_id AND a.id < b.id
-      WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)`.execute(
+      SELECT count(*) AS n FROM booking_participants a
+        JOIN booking_participants b ON a.staff_id = b.staff_id AND a.id < b.id
+      WHERE a.status IN ('booked', 'attended') AND b.status IN ('booked', 'attended') AND a.period && b.period`.execute(
       t.db,
     );
     expect(overlaps.rows[0]!.n).toBe('0');

@@ -1,12 +1,17 @@
 import { sql } from 'kysely';
-import type { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../platform/db/database.js';
 import type { BillableBooking, BillableContract } from './visit-rating.js';
 
-/** Bookings as billing sees them, the client's contracts and calendar. */
+/**
+ * Deliveries as billing sees them (one per client participant: a group is billed once per client), the
+ * client's contracts and calendar. Billing only reads these tables; the bookings module writes them.
+ */
 
 export type BookingBillingRecord = BillableBooking & {
   clientId: string;
+  /** The client participant billed: what an invoice claims. */
+  participantId: string;
+  /** The lead staff member (whose carer contract may matter). */
   staffId: string | null;
   status: 'booked' | 'completed' | 'cancelled';
   invoiceId: string | null;
@@ -14,62 +19,52 @@ export type BookingBillingRecord = BillableBooking & {
 
 function selectBookingBilling(tx: Tx, organisationId: string) {
   return tx
-    .selectFrom('bookings as b')
-    .leftJoin('invoiced_bookings as ib', (j) =>
-      j.onRef('ib.organisation_id', '=', 'b.organisation_id').onRef('ib.booking_id', '=', 'b.id'),
+    .selectFrom('client_deliveries as d')
+    .innerJoin('bookings as b', (j) =>
+      j.onRef('b.organisation_id', '=', 'd.organisation_id').onRef('b.id', '=', 'd.booking_id'),
     )
-    .where('b.organisation_id', '=', organisationId)
+    .innerJoin('booking_participants as cp', (j) =>
+      j.onRef('cp.organisation_id', '=', 'd.organisation_id').onRef('cp.id', '=', 'd.participant_id'),
+    )
+    .leftJoin('booking_participants as ap', (j) =>
+      j
+        .onRef('ap.organisation_id', '=', 'b.organisation_id')
+        .onRef('ap.booking_id', '=', 'b.id')
+        .on('ap.participant_type', '=', 'staff')
+        .on('ap.is_lead', '=', true),
+    )
+    .leftJoin('invoiced_bookings as ib', (j) =>
+      j
+        .onRef('ib.organisation_id', '=', 'd.organisation_id')
+        .onRef('ib.participant_id', '=', 'd.participant_id'),
+    )
+    .where('d.organisation_id', '=', organisationId)
     .select([
       'b.id',
-      'b.client_id as clientId',
-      'b.staff_id as staffId',
+      'd.client_id as clientId',
+      'd.participant_id as participantId',
+      'ap.staff_id as staffId',
       'b.status',
       'b.starts_at as startsAt',
       'b.ends_at as endsAt',
-      'b.contract_id as contractId',
-      'b.actual_start as actualStart',
-      'b.actual_end as actualEnd',
-      'b.mileage',
+      'd.contract_id as contractId',
+      'd.actual_start as actualStart',
+      'd.actual_end as actualEnd',
+      'd.mileage',
       'ib.invoice_id as invoiceId',
     ]);
 }
 
+/** The billing facts of a booking's lead client. */
 export async function findBookingBilling(
   tx: Tx,
   organisationId: string,
   id: string,
   forUpdate = false,
 ): Promise<BookingBillingRecord | undefined> {
-  let q = selectBookingBilling(tx, organisationId).where('b.id', '=', id);
+  let q = selectBookingBilling(tx, organisationId).where('b.id', '=', id).where('cp.is_lead', '=', true);
   if (forUpdate) q = q.forUpdate('b');
   return q.executeTakeFirst();
-}
-
-export type BookingBillingWrite = {
-  contractId: string | null;
-  actualStart: Temporal.Instant | null;
-  actualEnd: Temporal.Instant | null;
-  mileage: number | null;
-};
-
-export async function updateBookingBilling(
-  tx: Tx,
-  organisationId: string,
-  id: string,
-  w: BookingBillingWrite,
-) {
-  await tx
-    .updateTable('bookings')
-    .set({
-      contract_id: w.contractId,
-      actual_start: w.actualStart?.toString() ?? null,
-      actual_end: w.actualEnd?.toString() ?? null,
-      mileage: w.mileage === null ? null : w.mileage.toFixed(2),
-      updated_at: sql<string>`now()`,
-    })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .execute();
 }
 
 /**
@@ -84,15 +79,16 @@ export function listBillableBookings(
   if (f.clientIds.length === 0) return Promise.resolve([]);
   return selectBookingBilling(tx, organisationId)
     .innerJoin('clients as c', (j) =>
-      j.onRef('c.organisation_id', '=', 'b.organisation_id').onRef('c.id', '=', 'b.client_id'),
+      j.onRef('c.organisation_id', '=', 'd.organisation_id').onRef('c.id', '=', 'd.client_id'),
     )
     .where('b.status', '=', 'completed')
-    .where('ib.booking_id', 'is', null)
+    .where('cp.status', '=', 'attended')
+    .where('ib.participant_id', 'is', null)
     .where(
       sql<boolean>`(b.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ${f.periodFrom}::date AND ${f.periodTo}::date`,
     )
-    .where('b.client_id', 'in', f.clientIds)
-    .orderBy('b.client_id')
+    .where('d.client_id', 'in', f.clientIds)
+    .orderBy('d.client_id')
     .orderBy('b.id')
     .limit(100_000)
     .execute();
@@ -105,29 +101,36 @@ export async function listBillableClientIds(
   f: { periodFrom: string; periodTo: string; clientId: string | null },
 ): Promise<string[]> {
   let q = tx
-    .selectFrom('bookings as b')
-    .innerJoin('clients as c', (j) =>
-      j.onRef('c.organisation_id', '=', 'b.organisation_id').onRef('c.id', '=', 'b.client_id'),
+    .selectFrom('client_deliveries as d')
+    .innerJoin('bookings as b', (j) =>
+      j.onRef('b.organisation_id', '=', 'd.organisation_id').onRef('b.id', '=', 'd.booking_id'),
     )
-    .where('b.organisation_id', '=', organisationId)
+    .innerJoin('booking_participants as cp', (j) =>
+      j.onRef('cp.organisation_id', '=', 'd.organisation_id').onRef('cp.id', '=', 'd.participant_id'),
+    )
+    .innerJoin('clients as c', (j) =>
+      j.onRef('c.organisation_id', '=', 'd.organisation_id').onRef('c.id', '=', 'd.client_id'),
+    )
+    .where('d.organisation_id', '=', organisationId)
     .where('b.status', '=', 'completed')
+    .where('cp.status', '=', 'attended')
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
           selectFrom('invoiced_bookings as ib')
-            .whereRef('ib.organisation_id', '=', 'b.organisation_id')
-            .whereRef('ib.booking_id', '=', 'b.id')
-            .select('ib.booking_id'),
+            .whereRef('ib.organisation_id', '=', 'd.organisation_id')
+            .whereRef('ib.participant_id', '=', 'd.participant_id')
+            .select('ib.participant_id'),
         ),
       ),
     )
     .where(
       sql<boolean>`(b.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ${f.periodFrom}::date AND ${f.periodTo}::date`,
     )
-    .select('b.client_id')
+    .select('d.client_id')
     .distinct()
-    .orderBy('b.client_id');
-  if (f.clientId !== null) q = q.where('b.client_id', '=', f.clientId);
+    .orderBy('d.client_id');
+  if (f.clientId !== null) q = q.where('d.client_id', '=', f.clientId);
   return (await q.execute()).map((r) => r.client_id);
 }
 

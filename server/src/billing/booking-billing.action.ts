@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { recordDelivery } from '../bookings/booking-write.store.js';
 import type {
   BookingBillingInput,
   BookingBillingView,
@@ -19,7 +20,6 @@ import {
   findBookingBilling,
   listBillableContracts,
   regionCalendar,
-  updateBookingBilling,
 } from './billing.store.js';
 import { calendarOf, chooseContract, rateBooking, visitDate } from './visit-rating.js';
 
@@ -118,7 +118,12 @@ export async function setBookingBilling(
   }
   if (issues.length > 0) throw new DomainError('invalid', 'The billing details are not valid', issues);
 
-  await updateBookingBilling(tx, actor.organisationId, id, { contractId, actualStart, actualEnd, mileage });
+  await recordDelivery(tx, actor.organisationId, id, current.clientId, {
+    contractId,
+    actualStart,
+    actualEnd,
+    mileage,
+  });
   const after = toView((await findBookingBilling(tx, actor.organisationId, id))!);
   await recordAudit(tx, {
     ...auditBy(actor),

@@ -12,7 +12,10 @@ export type DeliveredVisit = BillableBooking & {
   region: string | null;
 };
 
-/** Completed bookings of a staff member starting in [from, to), soonest first. */
+/**
+ * Completed bookings a staff member attended starting in [from, to), soonest first, with the lead client's
+ * delivery (actual times, mileage): a carer is paid once per visit, however many clients it had.
+ */
 export function listDeliveredVisits(
   tx: Tx,
   organisationId: string,
@@ -21,12 +24,26 @@ export function listDeliveredVisits(
   to: Temporal.Instant,
 ): Promise<DeliveredVisit[]> {
   return tx
-    .selectFrom('bookings as b')
-    .innerJoin('clients as c', (j) =>
-      j.onRef('c.organisation_id', '=', 'b.organisation_id').onRef('c.id', '=', 'b.client_id'),
+    .selectFrom('booking_participants as sp')
+    .innerJoin('bookings as b', (j) =>
+      j.onRef('b.organisation_id', '=', 'sp.organisation_id').onRef('b.id', '=', 'sp.booking_id'),
     )
-    .where('b.organisation_id', '=', organisationId)
-    .where('b.staff_id', '=', staffId)
+    .innerJoin('booking_participants as cp', (j) =>
+      j
+        .onRef('cp.organisation_id', '=', 'b.organisation_id')
+        .onRef('cp.booking_id', '=', 'b.id')
+        .on('cp.participant_type', '=', 'client')
+        .on('cp.is_lead', '=', true),
+    )
+    .innerJoin('client_deliveries as d', (j) =>
+      j.onRef('d.organisation_id', '=', 'cp.organisation_id').onRef('d.participant_id', '=', 'cp.id'),
+    )
+    .innerJoin('clients as c', (j) =>
+      j.onRef('c.organisation_id', '=', 'cp.organisation_id').onRef('c.id', '=', 'cp.client_id'),
+    )
+    .where('sp.organisation_id', '=', organisationId)
+    .where('sp.staff_id', '=', staffId)
+    .where('sp.status', '=', 'attended')
     .where('b.status', '=', 'completed')
     .where('b.starts_at', '>=', ts(from.toString()))
     .where('b.starts_at', '<', ts(to.toString()))
@@ -35,10 +52,10 @@ export function listDeliveredVisits(
       'b.name',
       'b.starts_at as startsAt',
       'b.ends_at as endsAt',
-      'b.contract_id as contractId',
-      'b.actual_start as actualStart',
-      'b.actual_end as actualEnd',
-      'b.mileage',
+      'd.contract_id as contractId',
+      'd.actual_start as actualStart',
+      'd.actual_end as actualEnd',
+      'd.mileage',
       'c.id as clientId',
       sql<string>`coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name`.as('clientName'),
       'c.time_zone as timeZone',

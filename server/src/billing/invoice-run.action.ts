@@ -165,7 +165,7 @@ async function invoiceClient(
     tx,
     org,
     invoiceId,
-    rated.map((r) => r.booking.id),
+    rated.map((r) => ({ bookingId: r.booking.id, participantId: r.booking.participantId })),
   );
   const inOrder = rated
     .filter((r) => claimed.has(r.booking.id))

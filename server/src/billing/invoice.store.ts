@@ -40,26 +40,30 @@ export async function insertInvoice(
 }
 
 /**
- * Claims bookings for an invoice. A booking another transaction has claimed makes this one wait for it and
- * then skip it (ON CONFLICT DO NOTHING): the returned ids are the ones this invoice really holds.
+ * Claims client deliveries for an invoice (one client participant of a booking each). A delivery another
+ * transaction has claimed makes this one wait for it and then skip it (ON CONFLICT DO NOTHING): the returned
+ * booking ids are the ones this invoice really holds (an invoice is one client's, so they are distinct).
  */
 export async function claimBookings(
   tx: Tx,
   organisationId: string,
   invoiceId: string,
-  bookingIds: string[],
+  claims: { bookingId: string; participantId: string }[],
 ): Promise<Set<string>> {
-  if (bookingIds.length === 0) return new Set();
+  if (claims.length === 0) return new Set();
   const rows = await tx
     .insertInto('invoiced_bookings')
     .values(
-      [...bookingIds].sort().map((booking_id) => ({
-        organisation_id: organisationId,
-        booking_id,
-        invoice_id: invoiceId,
-      })),
+      [...claims]
+        .sort((a, b) => (a.participantId < b.participantId ? -1 : 1))
+        .map((c) => ({
+          organisation_id: organisationId,
+          booking_id: c.bookingId,
+          participant_id: c.participantId,
+          invoice_id: invoiceId,
+        })),
     )
-    .onConflict((oc) => oc.columns(['organisation_id', 'booking_id']).doNothing())
+    .onConflict((oc) => oc.columns(['organisation_id', 'participant_id']).doNothing())
     .returning('booking_id')
     .execute();
   return new Set(rows.map((r) => r.booking_id));

@@ -1,8 +1,9 @@
 import type { BookingView } from './booking.schemas.js';
-import type { BookingRecord } from './booking.types.js';
+import type { BookingRecord, ParticipantRecord } from './booking.types.js';
 import { instantToLocal, minutesBetween } from './booking-time.js';
 
-export function toBookingView(b: BookingRecord): BookingView {
+/** A booking as the API shows it; `participants` are this booking's, as `listParticipants` reads them. */
+export function toBookingView(b: BookingRecord, participants: readonly ParticipantRecord[]): BookingView {
   const start = instantToLocal(b.startsAt, b.timeZone);
   const assignee =
     b.staffId !== null
@@ -14,6 +15,8 @@ export function toBookingView(b: BookingRecord): BookingView {
     id: b.id,
     clientId: b.clientId,
     kind: b.kind,
+    category: b.category,
+    capacity: b.capacity,
     seriesId: b.seriesId,
     isException: b.isException,
     serviceTypeId: b.serviceTypeId,
@@ -25,6 +28,16 @@ export function toBookingView(b: BookingRecord): BookingView {
     startTime: start.startTime,
     durationMinutes: minutesBetween(b.startsAt, b.endsAt),
     assignee,
+    participants: participants.map((p) => ({
+      id: p.id,
+      type: p.type,
+      subjectId: p.subjectId,
+      name: p.name,
+      role: p.role,
+      lead: p.isLead,
+      status: p.status,
+      replacesParticipantId: p.replacesParticipantId,
+    })),
     notes: b.notes,
     status: b.status,
     cancellationReason: b.cancellationReason,

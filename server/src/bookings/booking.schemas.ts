@@ -56,11 +56,32 @@ export type BookingPatch = z.infer<typeof bookingPatch>;
 
 export const cancelInput = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
 
+export const participantSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(['client', 'staff', 'provider', 'resource']),
+    subjectId: z.uuid().meta({ description: "The client's, staff member's, provider's or resource's id" }),
+    name: z.string(),
+    role: z.string().nullable(),
+    lead: z
+      .boolean()
+      .meta({ description: "The booking's lead client, or its lead staff member or provider" }),
+    status: z.enum(['booked', 'attended', 'absent', 'cancelled', 'suspended']),
+    replacesParticipantId: z.uuid().nullable().meta({ description: 'Who this participant took over from' }),
+  })
+  .meta({ id: 'BookingParticipant' });
+
 export const bookingSchema = z
   .object({
     id: z.uuid(),
     clientId: z.uuid(),
-    kind: z.enum(['adhoc', 'scheduled']),
+    kind: z
+      .enum(['adhoc', 'scheduled'])
+      .meta({ description: 'How it was made: ad hoc, or from a scheduled service' }),
+    category: z
+      .enum(['visit', 'group', 'stay'])
+      .meta({ description: 'A visit to one client, a group session, or a stay (accommodation)' }),
+    capacity: z.number().int().nullable().meta({ description: 'How many clients a group session takes' }),
     seriesId: z.uuid().nullable(),
     isException: z.boolean().meta({ description: 'A series occurrence edited on its own' }),
     serviceTypeId: z.uuid().nullable(),
@@ -71,7 +92,13 @@ export const bookingSchema = z
     bookingDate: z.string(),
     startTime: z.string(),
     durationMinutes: z.number().int(),
-    assignee: z.object({ type: z.enum(['staff', 'provider']), id: z.uuid(), name: z.string() }).nullable(),
+    assignee: z
+      .object({ type: z.enum(['staff', 'provider']), id: z.uuid(), name: z.string() })
+      .nullable()
+      .meta({ description: 'The lead staff member or external provider (the lead staff participant)' }),
+    participants: z.array(participantSchema).meta({
+      description: 'Everyone taking part: clients, staff, external providers and resources, leads first',
+    }),
     notes: z.string().nullable(),
     status: z.enum(['booked', 'completed', 'cancelled']),
     cancellationReason: z.string().nullable(),

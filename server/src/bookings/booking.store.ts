@@ -1,19 +1,40 @@
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
-import { pgErrorCode, type Tx, ts, withSavepoint } from '../platform/db/database.js';
+import { type Tx, ts } from '../platform/db/database.js';
 import type { BookingRecord } from './booking.types.js';
 import type { BookingStatus } from './booking-rules.js';
 
 export type { BookingRecord };
 
+/**
+ * A booking with its lead client, its lead staff member or provider (the "assignee") and the lead client's
+ * delivery (what is billed, and any soft-conflict override).
+ */
 function selectBookings(tx: Tx, organisationId: string) {
   return tx
     .selectFrom('bookings as b')
+    .leftJoin('booking_participants as cp', (j) =>
+      j
+        .onRef('cp.organisation_id', '=', 'b.organisation_id')
+        .onRef('cp.booking_id', '=', 'b.id')
+        .on('cp.participant_type', '=', 'client')
+        .on('cp.is_lead', '=', true),
+    )
+    .leftJoin('booking_participants as ap', (j) =>
+      j
+        .onRef('ap.organisation_id', '=', 'b.organisation_id')
+        .onRef('ap.booking_id', '=', 'b.id')
+        .on('ap.participant_type', 'in', ['staff', 'provider'])
+        .on('ap.is_lead', '=', true),
+    )
+    .leftJoin('client_deliveries as d', (j) =>
+      j.onRef('d.organisation_id', '=', 'cp.organisation_id').onRef('d.participant_id', '=', 'cp.id'),
+    )
     .leftJoin('staff as s', (j) =>
-      j.onRef('s.organisation_id', '=', 'b.organisation_id').onRef('s.id', '=', 'b.staff_id'),
+      j.onRef('s.organisation_id', '=', 'ap.organisation_id').onRef('s.id', '=', 'ap.staff_id'),
     )
     .leftJoin('external_providers as p', (j) =>
-      j.onRef('p.organisation_id', '=', 'b.organisation_id').onRef('p.id', '=', 'b.external_provider_id'),
+      j.onRef('p.organisation_id', '=', 'ap.organisation_id').onRef('p.id', '=', 'ap.provider_id'),
     )
     .innerJoin('users as cu', (j) =>
       j.onRef('cu.organisation_id', '=', 'b.organisation_id').onRef('cu.id', '=', 'b.created_by_user_id'),
@@ -24,8 +45,11 @@ function selectBookings(tx: Tx, organisationId: string) {
     .where('b.organisation_id', '=', organisationId)
     .select([
       'b.id',
-      'b.client_id as clientId',
+      'cp.client_id as clientId',
+      'cp.id as clientParticipantId',
       'b.kind',
+      'b.category',
+      'b.capacity',
       'b.series_id as seriesId',
       'b.is_exception as isException',
       'b.service_type_id as serviceTypeId',
@@ -34,15 +58,15 @@ function selectBookings(tx: Tx, organisationId: string) {
       'b.starts_at as startsAt',
       'b.ends_at as endsAt',
       'b.time_zone as timeZone',
-      'b.staff_id as staffId',
+      'ap.staff_id as staffId',
       sql<string | null>`s.given_name || ' ' || s.family_name`.as('staffName'),
-      'b.external_provider_id as providerId',
+      'ap.provider_id as providerId',
       'p.name as providerName',
       'b.notes',
       'b.status',
       'b.cancellation_reason as cancellationReason',
-      'b.override_reason as overrideReason',
-      'b.overridden_warnings as overriddenWarnings',
+      'd.override_reason as overrideReason',
+      sql<string[]>`coalesce(d.overridden_warnings, '{}')`.as('overriddenWarnings'),
       'b.created_by_user_id as createdById',
       sql<string>`cs.given_name || ' ' || cs.family_name`.as('createdByName'),
       'b.created_at as createdAt',
@@ -66,7 +90,7 @@ export async function listClientBookings(
   f: BookingListFilter,
 ) {
   let q = selectBookings(tx, organisationId)
-    .where('b.client_id', '=', clientId)
+    .where('cp.client_id', '=', clientId)
     // Service Orders are the ad-hoc bookings; scheduled ones belong to the client's care plan.
     .where('b.kind', '=', 'adhoc')
     .orderBy('b.starts_at', 'desc')
@@ -77,7 +101,7 @@ export async function listClientBookings(
   return (await q.execute()) as BookingRecord[];
 }
 
-/** A staff member's appointments from `from` on, soonest first; keyset on (starts_at, id). */
+/** A staff member's appointments (any booking they take part in) from `from` on, soonest first; keyset on (starts_at, id). */
 export async function listStaffBookings(
   tx: Tx,
   organisationId: string,
@@ -86,7 +110,15 @@ export async function listStaffBookings(
   f: BookingListFilter,
 ) {
   let q = selectBookings(tx, organisationId)
-    .where('b.staff_id', '=', staffId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('booking_participants as sp')
+          .whereRef('sp.organisation_id', '=', 'b.organisation_id')
+          .whereRef('sp.booking_id', '=', 'b.id')
+          .where('sp.staff_id', '=', staffId)
+          .select('sp.id'),
+      ),
+    )
     .where('b.ends_at', '>', ts(from.toString()))
     .orderBy('b.starts_at')
     .orderBy('b.id')
@@ -96,112 +128,93 @@ export async function listStaffBookings(
   return (await q.execute()) as BookingRecord[];
 }
 
-export type BookingWrite = {
+/** The booking-level facts every writer sets: what, when, where it is shown. */
+export type BookingRowWrite = {
   name: string;
   startsAt: Temporal.Instant;
   endsAt: Temporal.Instant;
   timeZone: string;
-  staffId: string | null;
-  providerId: string | null;
   notes: string | null;
-  /** Soft conflicts the user chose to override, and why; absent leaves an update's recorded override as is. */
-  override?: SoftConflictOverride | null;
 };
 
-export type SoftConflictOverride = { reason: string; warnings: string[] };
+export type NewBookingRow = BookingRowWrite & {
+  kind: 'adhoc' | 'scheduled';
+  category: 'visit' | 'group' | 'stay';
+  capacity: number | null;
+  status: BookingStatus;
+  cancellationReason: string | null;
+  seriesId: string | null;
+  originalStart: Temporal.Instant | null;
+  serviceTypeId: string | null;
+  createdByUserId: string;
+};
 
-const overrideColumns = (o: SoftConflictOverride | null | undefined) =>
-  o === undefined ? {} : { override_reason: o?.reason ?? null, overridden_warnings: o?.warnings ?? [] };
-
-export class StaffOverlapError extends Error {}
-
-/**
- * Writers of one staff member's bookings queue on a transaction-scoped advisory lock. Without it, concurrent
- * inserts for the same slot wait on each other inside the exclusion check and deadlock (PostgreSQL breaks that
- * only after deadlock_timeout, 1 s); with it, a later writer sees the winner's committed row and is refused at
- * once. The constraint stays the guarantee; the lock only orders the contenders.
- */
-export async function lockStaffSchedule(
-  tx: Tx,
-  organisationId: string,
-  staffId: string | null,
-): Promise<void> {
-  if (staffId === null) return;
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${organisationId}:${staffId}`}, 0))`.execute(tx);
-}
-
-/** The exclusion constraint's refusal (23P01) becomes StaffOverlapError; the transaction stays usable. */
-async function guardOverlap<T>(
-  tx: Tx,
-  organisationId: string,
-  staffId: string | null,
-  write: () => Promise<T>,
-): Promise<T> {
-  await lockStaffSchedule(tx, organisationId, staffId);
-  try {
-    return await withSavepoint(tx, write);
-  } catch (error) {
-    if (pgErrorCode(error) === '23P01') throw new StaffOverlapError();
-    throw error;
-  }
-}
-
-export async function insertBooking(
-  tx: Tx,
-  organisationId: string,
-  clientId: string,
-  createdByUserId: string,
-  b: BookingWrite,
-): Promise<string> {
-  const row = await guardOverlap(tx, organisationId, b.staffId, () =>
-    tx
-      .insertInto('bookings')
-      .values({
-        organisation_id: organisationId,
-        client_id: clientId,
-        name: b.name,
-        starts_at: b.startsAt.toString(),
-        ends_at: b.endsAt.toString(),
-        time_zone: b.timeZone,
-        staff_id: b.staffId,
-        external_provider_id: b.providerId,
-        notes: b.notes,
-        ...overrideColumns(b.override),
-        created_by_user_id: createdByUserId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
-  );
+export async function insertBookingRow(tx: Tx, organisationId: string, b: NewBookingRow): Promise<string> {
+  const row = await tx
+    .insertInto('bookings')
+    .values({
+      organisation_id: organisationId,
+      kind: b.kind,
+      category: b.category,
+      capacity: b.capacity,
+      name: b.name,
+      starts_at: b.startsAt.toString(),
+      ends_at: b.endsAt.toString(),
+      time_zone: b.timeZone,
+      notes: b.notes,
+      status: b.status,
+      cancellation_reason: b.cancellationReason,
+      series_id: b.seriesId,
+      original_start: b.originalStart?.toString() ?? null,
+      service_type_id: b.serviceTypeId,
+      created_by_user_id: b.createdByUserId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateBooking(
+export type BookingRowPatch = Partial<
+  BookingRowWrite & {
+    status: BookingStatus;
+    cancellationReason: string | null;
+    isException: boolean;
+    seriesId: string;
+    originalStart: Temporal.Instant;
+    serviceTypeId: string | null;
+  }
+>;
+
+/**
+ * Updates the booking row (a moved period is copied to its participants by a trigger, where the exclusion
+ * constraints check it). Always touches `updated_at`, so a change of participants alone still bumps the
+ * iCalendar SEQUENCE.
+ */
+export async function updateBookingRow(
   tx: Tx,
   organisationId: string,
   id: string,
-  b: BookingWrite & { status: BookingStatus; cancellationReason: string | null; isException?: boolean },
+  b: BookingRowPatch,
 ): Promise<void> {
-  await guardOverlap(tx, organisationId, b.staffId, () =>
-    tx
-      .updateTable('bookings')
-      .set({
-        name: b.name,
-        starts_at: b.startsAt.toString(),
-        ends_at: b.endsAt.toString(),
-        time_zone: b.timeZone,
-        staff_id: b.staffId,
-        external_provider_id: b.providerId,
-        notes: b.notes,
-        status: b.status,
-        cancellation_reason: b.cancellationReason,
-        ...overrideColumns(b.override),
-        ...(b.isException !== undefined ? { is_exception: b.isException } : {}),
-        updated_at: sql<string>`now()`,
-      })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', id)
-      .execute(),
-  );
+  await tx
+    .updateTable('bookings')
+    .set({
+      ...(b.name !== undefined ? { name: b.name } : {}),
+      ...(b.startsAt !== undefined ? { starts_at: b.startsAt.toString() } : {}),
+      ...(b.endsAt !== undefined ? { ends_at: b.endsAt.toString() } : {}),
+      ...(b.timeZone !== undefined ? { time_zone: b.timeZone } : {}),
+      ...(b.notes !== undefined ? { notes: b.notes } : {}),
+      ...(b.status !== undefined ? { status: b.status } : {}),
+      ...(b.cancellationReason !== undefined ? { cancellation_reason: b.cancellationReason } : {}),
+      ...(b.isException !== undefined ? { is_exception: b.isException } : {}),
+      ...(b.seriesId !== undefined ? { series_id: b.seriesId } : {}),
+      ...(b.originalStart !== undefined ? { original_start: b.originalStart.toString() } : {}),
+      ...(b.serviceTypeId !== undefined ? { service_type_id: b.serviceTypeId } : {}),
+      updated_at: sql<string>`now()`,
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The invoice a booking is billed on, if any: such a booking is part of a financial record. */
@@ -219,15 +232,21 @@ export async function invoiceOf(
   return row?.invoice_id;
 }
 
-export async function deleteBooking(tx: Tx, organisationId: string, id: string): Promise<void> {
+export async function deleteBookings(tx: Tx, organisationId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .deleteFrom('notices')
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', 'in', ids)
+    .execute();
   await tx
     .deleteFrom('bookings')
     .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .execute();
 }
 
-/** The non-cancelled booking of `staffId` that overlaps [start, end), other than `exceptId`. */
+/** The booking of `staffId` (booked or attended) that overlaps [start, end), other than `exceptId`. */
 export async function findOverlapping(
   tx: Tx,
   organisationId: string,
@@ -237,10 +256,18 @@ export async function findOverlapping(
   exceptId: string | null,
 ) {
   let q = selectBookings(tx, organisationId)
-    .where('b.staff_id', '=', staffId)
-    .where('b.status', '<>', 'cancelled')
-    .where(
-      sql<boolean>`tstzrange(b.starts_at, b.ends_at) && tstzrange(${start.toString()}::timestamptz, ${end.toString()}::timestamptz)`,
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('booking_participants as sp')
+          .whereRef('sp.organisation_id', '=', 'b.organisation_id')
+          .whereRef('sp.booking_id', '=', 'b.id')
+          .where('sp.staff_id', '=', staffId)
+          .where('sp.status', 'in', ['booked', 'attended'])
+          .where(
+            sql<boolean>`sp.period && tstzrange(${start.toString()}::timestamptz, ${end.toString()}::timestamptz)`,
+          )
+          .select('sp.id'),
+      ),
     )
     .orderBy('b.starts_at')
     .limit(1);

@@ -1,11 +1,16 @@
 import type { Temporal } from 'temporal-polyfill';
+import type { ParticipantStatus, ParticipantType } from '../platform/db/schema.js';
 import type { BookingStatus } from './booking-rules.js';
 
 /** A booking as read from the database, with the names of the people it refers to. */
 export type BookingRecord = {
   id: string;
+  /** The lead client: every visit has one. */
   clientId: string;
+  clientParticipantId: string;
   kind: 'adhoc' | 'scheduled';
+  category: 'visit' | 'group' | 'stay';
+  capacity: number | null;
   seriesId: string | null;
   isException: boolean;
   serviceTypeId: string | null;
@@ -27,4 +32,17 @@ export type BookingRecord = {
   createdByName: string;
   createdAt: Temporal.Instant;
   updatedAt: Temporal.Instant;
+};
+
+/** One participant of a booking, with the name of whoever (or whatever) takes part. */
+export type ParticipantRecord = {
+  id: string;
+  bookingId: string;
+  type: ParticipantType;
+  subjectId: string;
+  name: string;
+  role: string | null;
+  isLead: boolean;
+  status: ParticipantStatus;
+  replacesParticipantId: string | null;
 };

@@ -1,27 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Actor, can } from '../identity/actor.js';
-import type { Tx } from '../platform/db/database.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
-import { notFound } from '../shared/domain-error.js';
 import { bookingChangePreviewSchema, bookingPatch, bookingSchema, cancelInput } from './booking.schemas.js';
-import { findBooking, listStaffBookings } from './booking.store.js';
-import { toBookingView } from './booking-view.js';
 import { cancelBooking, removeBooking } from './cancel-booking.action.js';
 import { previewBookingChange } from './preview-booking-change.action.js';
-import { changeBooking } from './save-booking.action.js';
+import { listMyAppointments, visibleBooking } from './read-bookings.action.js';
+import { changeBooking, completeBooking } from './save-booking.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
-
-/** Workers without bookings.read reach only their own appointments; anything else looks absent. */
-async function visibleBooking(tx: Tx, actor: Actor, id: string) {
-  const booking = await findBooking(tx, actor.organisationId, id);
-  if (!booking || (!can(actor, 'bookings.read') && booking.staffId !== actor.staffId))
-    throw notFound('Booking');
-  return booking;
-}
 
 export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -30,10 +18,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ['bookings.read', 'appointments.own'] },
       schema: { tags: ['bookings'], params: idParams, response: { 200: bookingSchema, ...errors } },
     },
-    (request) =>
-      inTenant(request, async (tx, actor) =>
-        toBookingView(await visibleBooking(tx, actor, request.params.id)),
-      ),
+    (request) => inTenant(request, (tx, actor) => visibleBooking(tx, actor, request.params.id)),
   );
   app.patch(
     '/bookings/:id',
@@ -78,11 +63,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: bookingSchema, ...errors },
       },
     },
-    (request) =>
-      inTenant(request, async (tx, actor) => {
-        if (!can(actor, 'bookings.write')) await visibleBooking(tx, actor, request.params.id);
-        return changeBooking(tx, actor, request.params.id, { status: 'completed' });
-      }),
+    (request) => inTenant(request, (tx, actor) => completeBooking(tx, actor, request.params.id)),
   );
   app.post(
     '/bookings/:id/cancel',
@@ -125,8 +106,13 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         const { limit, cursor } = request.query;
         const after = decodeCursor(cursor, 2) as [string, string] | undefined;
         const from = app.clock().subtract({ hours: 12 });
-        const rows = await listStaffBookings(tx, actor.organisationId, actor.staffId, from, { limit, after });
-        return toPage(rows, limit, toBookingView, (r) => [r.startsAt.toString(), r.id]);
+        const rows = await listMyAppointments(tx, actor, from, { limit, after });
+        return toPage(
+          rows,
+          limit,
+          (v) => v,
+          (v) => [v.startsAt, v.id],
+        );
       }),
   );
 };

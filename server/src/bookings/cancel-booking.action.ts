@@ -4,9 +4,10 @@ import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, notFound } from '../shared/domain-error.js';
 import type { BookingView } from './booking.schemas.js';
-import { deleteBooking, findBooking, invoiceOf, updateBooking } from './booking.store.js';
+import { deleteBookings, findBooking, invoiceOf } from './booking.store.js';
 import { refusalFor } from './booking-rules.js';
-import { toBookingView } from './booking-view.js';
+import { rewriteBooking } from './booking-write.store.js';
+import { loadBookingView } from './read-bookings.action.js';
 
 /** Cancelling keeps the booking (with its reason) and frees the assignee's time. */
 export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: string): Promise<BookingView> {
@@ -17,14 +18,13 @@ export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: st
     throw conflict('This booking has been invoiced; void the invoice before cancelling it', { invoiceId });
   const refusal = refusalFor(current.status, 'cancel');
   if (refusal) throw new DomainError('conflict', refusal);
-  await updateBooking(tx, actor.organisationId, id, {
-    ...current,
+  const before = await loadBookingView(tx, actor.organisationId, id);
+  await rewriteBooking(tx, actor.organisationId, id, {
     status: 'cancelled',
     cancellationReason: reason,
-    isException: current.seriesId !== null ? true : undefined,
+    ...(current.seriesId !== null ? { isException: true } : {}),
   });
-  const before = toBookingView(current);
-  const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);
+  const after = await loadBookingView(tx, actor.organisationId, id);
   await recordAudit(tx, {
     ...auditBy(actor),
     action: 'update',
@@ -41,12 +41,7 @@ export async function removeBooking(tx: Tx, actor: Actor, id: string): Promise<v
   if (!current) throw notFound('Booking');
   const invoiceId = await invoiceOf(tx, actor.organisationId, id);
   if (invoiceId) throw conflict('This booking has been invoiced and cannot be deleted', { invoiceId });
-  await deleteBooking(tx, actor.organisationId, id);
-  await recordAudit(tx, {
-    ...auditBy(actor),
-    action: 'delete',
-    entityType: 'booking',
-    entityId: id,
-    before: toBookingView(current),
-  });
+  const before = await loadBookingView(tx, actor.organisationId, id);
+  await deleteBookings(tx, actor.organisationId, [id]);
+  await recordAudit(tx, { ...auditBy(actor), action: 'delete', entityType: 'booking', entityId: id, before });
 }

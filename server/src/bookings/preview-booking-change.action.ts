@@ -2,8 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { BookingPatch, BookingView } from './booking.schemas.js';
-import { findBooking } from './booking.store.js';
-import { toBookingView } from './booking-view.js';
+import { loadBookingView } from './read-bookings.action.js';
 import { changeBooking } from './save-booking.action.js';
 
 export type BookingChangePreview = {
@@ -45,7 +44,7 @@ export async function previewBookingChange(
     )
       throw error;
     return {
-      booking: toBookingView((await findBooking(tx, actor.organisationId, id))!),
+      booking: await loadBookingView(tx, actor.organisationId, id),
       softConflicts: [],
       conflict: {
         detail: error.message,

@@ -1,25 +1,41 @@
+import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
-import type { Actor } from '../identity/actor.js';
+import { type Actor, can } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { bookingSoftConflicts } from '../scheduling/soft-conflicts.action.js';
+import { availabilityOf } from '../scheduling/schedule.store.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
 import type { BookingInput, BookingPatch, BookingView } from './booking.schemas.js';
 import {
-  type BookingWrite,
   findAssignableStaff,
   findBooking,
   findOverlapping,
-  insertBooking,
   invoiceOf,
   providerExists,
-  StaffOverlapError,
-  updateBooking,
 } from './booking.store.js';
 import { overrideDecision, refusalFor } from './booking-rules.js';
 import { endOf, instantToLocal, localToInstant, minutesBetween } from './booking-time.js';
-import { describeBooking, toBookingView } from './booking-view.js';
+import { describeBooking } from './booking-view.js';
+import {
+  clientBookingsBetween,
+  ParticipantOverlapError,
+  rewriteBooking,
+  writeNewBooking,
+} from './booking-write.store.js';
+import type { SoftConflictOverride } from './delivery.store.js';
+import type { Assignee as LeadAssignee } from './participant.store.js';
+import { loadBookingView, visibleBooking } from './read-bookings.action.js';
+import { softConflicts } from './soft-conflicts.js';
+
+/** What a single write decides: when, who leads it, and any soft conflicts overridden. */
+type BookingWrite = {
+  name: string;
+  startsAt: Temporal.Instant;
+  endsAt: Temporal.Instant;
+  timeZone: string;
+  notes: string | null;
+} & LeadAssignee & { override?: SoftConflictOverride | null };
 
 type Assignee = BookingInput['assignee'];
 
@@ -64,7 +80,7 @@ async function withOverlapCheck<T>(
   try {
     return await run();
   } catch (error) {
-    if (!(error instanceof StaffOverlapError) || write.staffId === null) throw error;
+    if (!(error instanceof ParticipantOverlapError) || write.staffId === null) throw error;
     throw staffBusy(await bookingInTheWay(tx, actor, write, selfId));
   }
 }
@@ -81,13 +97,12 @@ async function decideOverride(
   selfId: string | null,
   reason: string | undefined,
 ) {
-  const warnings = await bookingSoftConflicts(tx, actor.organisationId, {
-    clientId,
-    staffId: write.staffId,
-    startsAt: write.startsAt,
-    endsAt: write.endsAt,
-    bookingId: selfId,
-  });
+  const period = { start: write.startsAt, end: write.endsAt };
+  const [clientBookings, availability] = await Promise.all([
+    clientBookingsBetween(tx, actor.organisationId, clientId, write.startsAt, write.endsAt),
+    write.staffId ? availabilityOf(tx, actor.organisationId, write.staffId) : Promise.resolve(null),
+  ]);
+  const warnings = softConflicts(period, clientBookings, { bookingId: selfId, seriesId: null }, availability);
   const decision = overrideDecision(warnings, reason);
   if (decision.go) return decision.override;
   const other = await bookingInTheWay(tx, actor, write, selfId);
@@ -114,9 +129,27 @@ export async function createAdhocBooking(
   };
   write.override = await decideOverride(tx, actor, clientId, write, null, input.overrideReason);
   const id = await withOverlapCheck(tx, actor, write, null, () =>
-    insertBooking(tx, actor.organisationId, clientId, actor.userId, write),
+    writeNewBooking(tx, actor.organisationId, {
+      kind: 'adhoc',
+      category: 'visit',
+      capacity: null,
+      name: write.name,
+      startsAt: write.startsAt,
+      endsAt: write.endsAt,
+      timeZone: write.timeZone,
+      notes: write.notes,
+      status: 'booked',
+      cancellationReason: null,
+      seriesId: null,
+      originalStart: null,
+      serviceTypeId: null,
+      createdByUserId: actor.userId,
+      clientId,
+      assignee: { staffId: write.staffId, providerId: write.providerId },
+      override: write.override ?? null,
+    }),
   );
-  const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);
+  const after = await loadBookingView(tx, actor.organisationId, id);
   await recordAudit(tx, { ...auditBy(actor), action: 'create', entityType: 'booking', entityId: id, after });
   return after;
 }
@@ -171,17 +204,23 @@ export async function changeBooking(
     write.providerId !== current.providerId;
   if (rescheduled && status === 'booked')
     write.override = await decideOverride(tx, actor, current.clientId, write, id, patch.overrideReason);
+  const before = await loadBookingView(tx, actor.organisationId, id);
   await withOverlapCheck(tx, actor, write, id, () =>
-    updateBooking(tx, actor.organisationId, id, {
-      ...write,
-      status,
+    rewriteBooking(tx, actor.organisationId, id, {
+      name: write.name,
+      startsAt: write.startsAt,
+      endsAt: write.endsAt,
+      timeZone: write.timeZone,
+      notes: write.notes,
+      assignee: { staffId: write.staffId, providerId: write.providerId },
+      ...(write.override !== undefined ? { override: write.override } : {}),
+      ...(status !== current.status ? { status } : {}),
       cancellationReason: null,
       // "This occurrence" edits of a series are exceptions: series edits keep them.
-      isException: current.seriesId !== null ? true : undefined,
+      ...(current.seriesId !== null ? { isException: true } : {}),
     }),
   );
-  const before = toBookingView(current);
-  const after = toBookingView((await findBooking(tx, actor.organisationId, id))!);
+  const after = await loadBookingView(tx, actor.organisationId, id);
   await recordAudit(tx, {
     ...auditBy(actor),
     action: 'update',
@@ -191,4 +230,10 @@ export async function changeBooking(
     after,
   });
   return after;
+}
+
+/** Marks a booking delivered; a worker without bookings.write may do so only for a booking they take part in. */
+export async function completeBooking(tx: Tx, actor: Actor, id: string): Promise<BookingView> {
+  if (!can(actor, 'bookings.write')) await visibleBooking(tx, actor, id);
+  return changeBooking(tx, actor, id, { status: 'completed' });
 }

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findClientZone } from '../people/client.store.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
-import { notFound } from '../shared/domain-error.js';
 import { bookingInput, bookingSchema } from './booking.schemas.js';
-import { listClientBookings } from './booking.store.js';
-import { toBookingView } from './booking-view.js';
+import { listServiceOrders } from './read-bookings.action.js';
 import { createAdhocBooking } from './save-booking.action.js';
 
 export const serviceOrderRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,10 +22,14 @@ export const serviceOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor } = request.query;
-        if (!(await findClientZone(tx, actor.organisationId, request.params.id))) throw notFound('Client');
         const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-        const rows = await listClientBookings(tx, actor.organisationId, request.params.id, { limit, after });
-        return toPage(rows, limit, toBookingView, (r) => [r.startsAt.toString(), r.id]);
+        const rows = await listServiceOrders(tx, actor, request.params.id, { limit, after });
+        return toPage(
+          rows,
+          limit,
+          (v) => v,
+          (v) => [v.startsAt, v.id],
+        );
       }),
   );
   app.post(

@@ -115,18 +115,17 @@ export type InvoiceLineTable = {
   source: ColumnType<unknown, string | null | undefined, string | null>;
 };
 
-export type InvoicedBookingTable = { organisation_id: string; booking_id: string; invoice_id: string };
+/** One row per invoiced client participant (a group is invoiced once per client). */
+export type InvoicedBookingTable = {
+  organisation_id: string;
+  booking_id: string;
+  participant_id: string;
+  invoice_id: string;
+};
 
 export type InvoiceCounterTable = { organisation_id: string; next_number: Generated<number> };
 
 /** Columns 0004 adds to existing tables; intersected with their own table types in `Database`. */
-export type BookingBillingColumns = {
-  contract_id: string | null;
-  actual_start: NullableTimestamp;
-  actual_end: NullableTimestamp;
-  /** numeric(8,2), read as a string. */
-  mileage: ColumnType<string | null, string | null | undefined, string | null>;
-};
 export type ClientRegionColumn = { region: string | null };
 
 export type ContractTables = {
@@ -139,6 +138,5 @@ export type ContractTables = {
   invoice_lines: InvoiceLineTable;
   invoiced_bookings: InvoicedBookingTable;
   invoice_counters: InvoiceCounterTable;
-  bookings: BookingBillingColumns;
   clients: ClientRegionColumn;
 };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { setBookingBilling } from '../billing/booking-billing.action.js';
 import { issueInvoice, payInvoice, voidInvoice } from '../billing/invoice.action.js';
@@ -181,18 +182,24 @@ export async function seedDemoContracts(
 
   // Mileage on a few completed visits to private clients.
   const visits = await tx
-    .selectFrom('bookings')
-    .where('organisation_id', '=', admin.organisationId)
-    .where('status', '=', 'completed')
-    .where('staff_id', 'in', d.workers)
+    .selectFrom('bookings as b')
+    .innerJoin('booking_participants as sp', (j) =>
+      j.onRef('sp.organisation_id', '=', 'b.organisation_id').onRef('sp.booking_id', '=', 'b.id'),
+    )
+    .innerJoin('booking_participants as cp', (j) =>
+      j.onRef('cp.organisation_id', '=', 'b.organisation_id').onRef('cp.booking_id', '=', 'b.id'),
+    )
+    .where('b.organisation_id', '=', admin.organisationId)
+    .where('b.status', '=', 'completed')
+    .where('sp.staff_id', 'in', d.workers)
     .where(
-      'client_id',
+      'cp.client_id',
       'in',
       d.clients.filter((c, i) => !c.localAuthorityReference && i % 4 !== 0).map((c) => c.id),
     )
-    .select('id')
-    .orderBy('starts_at')
-    .orderBy('id')
+    .select('b.id')
+    .orderBy('b.starts_at')
+    .orderBy('b.id')
     .limit(4)
     .execute();
   for (const [k, visit] of visits.entries())
@@ -213,10 +220,16 @@ export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instan
   const candidates = await withTenant(db, admin.organisationId, (tx) =>
     tx
       .selectFrom('bookings as b')
+      .innerJoin('booking_participants as cp', (j) =>
+        j
+          .onRef('cp.organisation_id', '=', 'b.organisation_id')
+          .onRef('cp.booking_id', '=', 'b.id')
+          .on('cp.participant_type', '=', 'client'),
+      )
       .innerJoin('client_contracts as c', (j) =>
         j
-          .onRef('c.organisation_id', '=', 'b.organisation_id')
-          .onRef('c.client_id', '=', 'b.client_id')
+          .onRef('c.organisation_id', '=', 'cp.organisation_id')
+          .onRef('c.client_id', '=', 'cp.client_id')
           .on('c.is_default', '=', true),
       )
       .innerJoin('contract_types as t', (j) =>
@@ -224,9 +237,9 @@ export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instan
       )
       .where('b.organisation_id', '=', admin.organisationId)
       .where('b.status', '=', 'completed')
-      .select(['b.client_id as clientId', 't.name as typeName'])
+      .select([sql<string>`cp.client_id`.as('clientId'), 't.name as typeName'])
       .distinct()
-      .orderBy('b.client_id')
+      .orderBy('clientId')
       .execute(),
   );
   const clientIds: string[] = [];

@@ -17,14 +17,29 @@ export type CalendarFilter = {
 export async function calendarBookings(tx: Tx, organisationId: string, f: CalendarFilter) {
   let q = tx
     .selectFrom('bookings as b')
+    // The lead client and the lead staff member or provider, as on every booking view.
+    .innerJoin('booking_participants as cp', (j) =>
+      j
+        .onRef('cp.organisation_id', '=', 'b.organisation_id')
+        .onRef('cp.booking_id', '=', 'b.id')
+        .on('cp.participant_type', '=', 'client')
+        .on('cp.is_lead', '=', true),
+    )
     .innerJoin('clients as c', (j) =>
-      j.onRef('c.organisation_id', '=', 'b.organisation_id').onRef('c.id', '=', 'b.client_id'),
+      j.onRef('c.organisation_id', '=', 'cp.organisation_id').onRef('c.id', '=', 'cp.client_id'),
+    )
+    .leftJoin('booking_participants as ap', (j) =>
+      j
+        .onRef('ap.organisation_id', '=', 'b.organisation_id')
+        .onRef('ap.booking_id', '=', 'b.id')
+        .on('ap.participant_type', 'in', ['staff', 'provider'])
+        .on('ap.is_lead', '=', true),
     )
     .leftJoin('staff as s', (j) =>
-      j.onRef('s.organisation_id', '=', 'b.organisation_id').onRef('s.id', '=', 'b.staff_id'),
+      j.onRef('s.organisation_id', '=', 'ap.organisation_id').onRef('s.id', '=', 'ap.staff_id'),
     )
     .leftJoin('external_providers as p', (j) =>
-      j.onRef('p.organisation_id', '=', 'b.organisation_id').onRef('p.id', '=', 'b.external_provider_id'),
+      j.onRef('p.organisation_id', '=', 'ap.organisation_id').onRef('p.id', '=', 'ap.provider_id'),
     )
     .leftJoin('service_types as t', (j) =>
       j.onRef('t.organisation_id', '=', 'b.organisation_id').onRef('t.id', '=', 'b.service_type_id'),
@@ -41,10 +56,10 @@ export async function calendarBookings(tx: Tx, organisationId: string, f: Calend
       'b.starts_at as startsAt',
       'b.ends_at as endsAt',
       'b.time_zone as timeZone',
-      'b.client_id as clientId',
+      sql<string>`cp.client_id`.as('clientId'),
       sql<string>`coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name`.as('clientName'),
       'c.time_zone as clientTimeZone',
-      'b.staff_id as staffId',
+      'ap.staff_id as staffId',
       sql<string | null>`s.given_name || ' ' || s.family_name`.as('staffName'),
       'p.name as providerName',
       'b.series_id as seriesId',
@@ -59,9 +74,9 @@ export async function calendarBookings(tx: Tx, organisationId: string, f: Calend
     .orderBy('b.starts_at')
     .orderBy('b.id')
     .limit(f.limit);
-  if (f.staffIds && f.staffIds.length > 0) q = q.where('b.staff_id', 'in', f.staffIds);
-  if (f.unassignedOnly) q = q.where('b.staff_id', 'is', null).where('b.external_provider_id', 'is', null);
-  if (f.clientId) q = q.where('b.client_id', '=', f.clientId);
+  if (f.staffIds && f.staffIds.length > 0) q = q.where('ap.staff_id', 'in', f.staffIds);
+  if (f.unassignedOnly) q = q.where('ap.id', 'is', null);
+  if (f.clientId) q = q.where('cp.client_id', '=', f.clientId);
   if (f.serviceTypeId) q = q.where('b.service_type_id', '=', f.serviceTypeId);
   if (f.statuses && f.statuses.length > 0) q = q.where('b.status', 'in', f.statuses);
   return q.execute();

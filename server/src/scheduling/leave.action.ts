@@ -1,22 +1,12 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
-import { findOverlapping } from '../bookings/booking.store.js';
+import { restoreAfterLeave, suspendForLeave } from '../bookings/client-leave-bookings.action.js';
 import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
-import {
-  bookedInWindow,
-  deleteLeave,
-  findLeave,
-  insertLeave,
-  insertNotice,
-  restoreBooking,
-  suspendBooking,
-  suspendedBy,
-  updateLeave,
-} from './schedule.store.js';
+import { deleteLeave, findLeave, insertLeave, insertNotice, updateLeave } from './schedule.store.js';
 import type { LeaveRecord, LeaveType } from './schedule.types.js';
 import { insideLeave, later, leaveWindow } from './series.js';
 
@@ -60,23 +50,16 @@ async function suspendInside(
   now: Temporal.Instant,
 ) {
   const window = leaveWindow(leave.startsOn, leave.endsOn, zone);
-  const bookings = await bookedInWindow(
-    tx,
-    actor.organisationId,
-    leave.clientId,
-    later(window.from, now),
-    window.to,
-  );
+  const places = await suspendForLeave(tx, actor.organisationId, leave, later(window.from, now), window.to);
   const suspended: Moved[] = [];
-  for (const b of bookings) {
-    await suspendBooking(tx, actor.organisationId, b.id, leave.id);
+  for (const b of places) {
     if (b.staffId)
       await insertNotice(tx, actor.organisationId, {
         staffId: b.staffId,
-        bookingId: b.id,
+        bookingId: b.bookingId,
         message: `${clientName} is on ${TYPES[leave.type]} leave: "${b.name}" on ${when(b.startsAt, zone)} is suspended.`,
       });
-    suspended.push({ bookingId: b.id, name: b.name, startsAt: zoned(b.startsAt, zone) });
+    suspended.push({ bookingId: b.bookingId, name: b.name, startsAt: zoned(b.startsAt, zone) });
   }
   return suspended;
 }
@@ -93,30 +76,24 @@ async function restoreOutside(
 ) {
   const restored: Moved[] = [];
   const notRestored: (Moved & { reason: string })[] = [];
-  for (const b of await suspendedBy(tx, actor.organisationId, leave.id)) {
-    if (window && insideLeave(b.startsAt, window)) continue;
-    const item = { bookingId: b.id, name: b.name, startsAt: zoned(b.startsAt, zone) };
-    if (b.startsAt.epochNanoseconds <= now.epochNanoseconds) {
-      notRestored.push({ ...item, reason: 'it is in the past' });
-      continue;
-    }
-    if (await restoreBooking(tx, actor.organisationId, b.id)) {
+  const stillCovered = (start: Temporal.Instant) => window !== null && insideLeave(start, window);
+  for (const r of await restoreAfterLeave(tx, actor.organisationId, leave.id, stillCovered, now)) {
+    const b = r.place;
+    const item = { bookingId: b.bookingId, name: b.name, startsAt: zoned(b.startsAt, zone) };
+    if (r.restored) {
       restored.push(item);
       if (b.staffId)
         await insertNotice(tx, actor.organisationId, {
           staffId: b.staffId,
-          bookingId: b.id,
+          bookingId: b.bookingId,
           message: `${clientName} is back: "${b.name}" on ${when(b.startsAt, zone)} is on again.`,
         });
-    } else {
-      const other = b.staffId
-        ? await findOverlapping(tx, actor.organisationId, b.staffId, b.startsAt, b.endsAt, null)
-        : undefined;
+    } else if (r.reason === 'past') notRestored.push({ ...item, reason: 'it is in the past' });
+    else
       notRestored.push({
         ...item,
-        reason: `the staff member has since been booked${other ? ` for "${other.name}"` : ''}`,
+        reason: `the staff member has since been booked${r.otherName ? ` for "${r.otherName}"` : ''}`,
       });
-    }
   }
   return { restored, notRestored };
 }

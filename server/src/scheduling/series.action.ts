@@ -1,23 +1,15 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
-import { findAssignableStaff } from '../bookings/booking.store.js';
+import { deleteBookings, findAssignableStaff } from '../bookings/booking.store.js';
+import { reassignSeries, seriesBookingsFrom } from '../bookings/occurrence.store.js';
 import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { RecurrenceError } from './recurrence-error.js';
 import type { SeriesChanges, SeriesInput, SeriesView } from './schedule.schemas.js';
-import {
-  deleteBookings,
-  findSeries,
-  horizonWeeks,
-  insertSeries,
-  reassignSeries,
-  seriesBookingsFrom,
-  serviceTypeExists,
-  updateSeries,
-} from './schedule.store.js';
+import { findSeries, horizonWeeks, insertSeries, serviceTypeExists, updateSeries } from './schedule.store.js';
 import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
 import {
   dayAfter,

@@ -1,24 +1,18 @@
 import type { Temporal } from 'temporal-polyfill';
-import { findOverlapping } from '../bookings/booking.store.js';
+import { deleteBookings } from '../bookings/booking.store.js';
+import { seriesBookingsFrom } from '../bookings/occurrence.store.js';
+import { type OccurrenceWrite, writeOccurrences } from '../bookings/write-occurrences.action.js';
 import type { Tx } from '../platform/db/database.js';
-import {
-  availabilityOf,
-  deleteBookings,
-  insertOccurrence,
-  leaveForClient,
-  seriesBookingsFrom,
-  updateOccurrence,
-  updateSeries,
-} from './schedule.store.js';
+import { leaveForClient, updateSeries } from './schedule.store.js';
 import type { LeaveRecord, OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
 import {
   insideLeave,
   leaveWindow,
+  type Occurrence,
   occurrencesBetween,
   occurrenceTimes,
   planSeriesChanges,
 } from './series.js';
-import { softConflictsOf } from './soft-conflicts.action.js';
 
 function leaveCovering(
   leaves: readonly LeaveRecord[],
@@ -31,8 +25,9 @@ function leaveCovering(
 /**
  * Brings the series' bookings from `from` to `to` in line with its definition, one occurrence at a time:
  * creates missing ones, updates changed ones in place, deletes ones the rule no longer has, keeps individually
- * edited and delivered ones. An occurrence whose staff member is already booked is reported and not written;
- * the rest still are. Occurrences inside client leave are created suspended.
+ * edited and delivered ones. The writes go through the bookings module's bulk write: an occurrence whose staff
+ * member is already booked is reported and left as it was; the rest still are written. Occurrences inside
+ * client leave are created with the client's place suspended.
  */
 export async function syncSeries(
   tx: Tx,
@@ -44,17 +39,23 @@ export async function syncSeries(
 ): Promise<OccurrenceOutcome[]> {
   const zone = series.timeZone;
   const leaves = await leaveForClient(tx, organisationId, series.clientId);
-  const availability = series.staffId ? await availabilityOf(tx, organisationId, series.staffId) : null;
   const existing = await seriesBookingsFrom(tx, organisationId, series.id, from, zone);
   const plan = planSeriesChanges(existing, occurrencesBetween(series, from, to), series.staffId);
   const outcomes: OccurrenceOutcome[] = [];
   const toDelete: string[] = [];
+  const pending: {
+    change: 'create' | 'update';
+    occurrence: Occurrence;
+    leave: LeaveRecord | null;
+    bookingId: string | null;
+  }[] = [];
+  const writes: OccurrenceWrite[] = [];
   for (const change of plan) {
     if (change.action === 'keep') {
       const e = existing.find((x) => x.bookingId === change.bookingId)!;
       if (change.reason !== 'unchanged')
         outcomes.push({
-          ...occurrenceTimes({ ...e, localDate: e.localDate }, zone),
+          ...occurrenceTimes(e, zone),
           action: 'keep',
           bookingId: e.bookingId,
           result: 'kept',
@@ -74,47 +75,79 @@ export async function syncSeries(
       continue;
     }
     const o = change.occurrence;
-    const write = {
-      occurrence: o,
-      staffId: series.staffId,
-      suspendedBy: leaveCovering(leaves, o.startsAt, zone),
+    const leave = leaveCovering(leaves, o.startsAt, zone);
+    const row = {
+      name: series.name,
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      timeZone: zone,
+      notes: series.notes,
+      serviceTypeId: series.serviceTypeId,
+      originalStart: o.originalStart,
     };
-    const result =
-      change.action === 'create'
-        ? await insertOccurrence(tx, organisationId, series, write, userId)
-        : await updateOccurrence(tx, organisationId, change.bookingId, series, write);
-    if (!result.ok && result.kind === 'exists') continue; // a concurrent generator made it: nothing to report
+    if (change.action === 'create') {
+      writes.push({
+        action: 'create',
+        booking: {
+          ...row,
+          kind: 'scheduled',
+          category: 'visit',
+          capacity: null,
+          status: leave ? 'cancelled' : 'booked',
+          cancellationReason: leave ? 'Client leave' : null,
+          suspendedByLeaveId: leave?.id ?? null,
+          seriesId: series.id,
+          createdByUserId: userId,
+          clientId: series.clientId,
+          assignee: { staffId: series.staffId, providerId: null },
+        },
+      });
+      pending.push({ change: 'create', occurrence: o, leave, bookingId: null });
+    } else {
+      const e = existing.find((x) => x.bookingId === change.bookingId)!;
+      writes.push({
+        action: 'update',
+        bookingId: change.bookingId,
+        period: { start: o.startsAt, end: o.endsAt },
+        change: { ...row, seriesId: series.id, assignee: { staffId: series.staffId, providerId: null } },
+      });
+      pending.push({
+        change: 'update',
+        occurrence: { ...o, localDate: e.localDate },
+        leave,
+        bookingId: change.bookingId,
+      });
+    }
+  }
+  const results = await writeOccurrences(tx, organisationId, {
+    clientId: series.clientId,
+    seriesId: series.id,
+    staffId: series.staffId,
+    writes,
+  });
+  for (const [i, result] of results.entries()) {
+    const { change, occurrence: o, leave, bookingId } = pending[i]!;
+    if (!result.ok && result.reason === 'exists') continue; // a concurrent generator made it: nothing to report
     if (!result.ok) {
-      const other = await findOverlapping(tx, organisationId, series.staffId!, o.startsAt, o.endsAt, null);
+      const who = series.staffName ?? 'The staff member';
+      const busy = `${who} is already booked${result.other ? ` for "${result.other.name}"` : ''}`;
       outcomes.push({
         ...occurrenceTimes(o, zone),
-        action: change.action,
-        bookingId: change.action === 'update' ? change.bookingId : null,
+        action: change,
+        bookingId,
         result: 'conflict',
-        reason: `${series.staffName ?? 'The staff member'} is already booked${other ? ` for "${other.name}"` : ''}`,
-        ...(other ? { conflictingBookingId: other.id } : {}),
+        // A refused change leaves the booking as it was: say so, rather than imply it was dropped.
+        reason: change === 'create' ? busy : `${busy}; it keeps its earlier time`,
+        ...(result.other ? { conflictingBookingId: result.other.id } : {}),
       });
       continue;
     }
     const warnings: string[] = [];
-    if (write.suspendedBy)
-      warnings.push(`suspended: client on ${write.suspendedBy.type.replace('_', ' ')} leave`);
-    warnings.push(
-      ...(await softConflictsOf(
-        tx,
-        organisationId,
-        {
-          clientId: series.clientId,
-          startsAt: o.startsAt,
-          endsAt: o.endsAt,
-          except: { seriesId: series.id, bookingId: null },
-        },
-        availability,
-      )),
-    );
+    if (leave) warnings.push(`suspended: client on ${leave.type.replace('_', ' ')} leave`);
+    warnings.push(...result.warnings);
     outcomes.push({
       ...occurrenceTimes(o, zone),
-      action: change.action,
+      action: change,
       bookingId: result.bookingId,
       result: 'done',
       ...(warnings.length ? { warnings } : {}),

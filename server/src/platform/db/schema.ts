@@ -117,14 +117,13 @@ export type { BookingStatus };
 export type BookingTable = {
   organisation_id: string;
   id: Generated<string>;
-  client_id: string;
   kind: Generated<'adhoc' | 'scheduled'>;
+  category: Generated<'visit' | 'group' | 'stay'>;
+  capacity: number | null;
   name: string;
   starts_at: Timestamp;
   ends_at: Timestamp;
   time_zone: string;
-  staff_id: string | null;
-  external_provider_id: string | null;
   notes: string | null;
   status: Generated<BookingStatus>;
   cancellation_reason: string | null;
@@ -135,10 +134,53 @@ export type BookingTable = {
   original_start: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
   is_exception: Generated<boolean>;
   service_type_id: string | null;
-  suspended_by_leave_id: string | null;
   sequence: Generated<number>;
+};
+
+export type ParticipantType = 'client' | 'staff' | 'provider' | 'resource';
+export type ParticipantStatus = 'booked' | 'attended' | 'absent' | 'cancelled' | 'suspended';
+
+export type BookingParticipantTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  booking_id: string;
+  participant_type: ParticipantType;
+  client_id: string | null;
+  staff_id: string | null;
+  provider_id: string | null;
+  resource_id: string | null;
+  role: string | null;
+  is_lead: Generated<boolean>;
+  status: Generated<ParticipantStatus>;
+  suspended_by_leave_id: string | null;
+  replaces_participant_id: string | null;
+  /** Set by a trigger from the booking's period; never written by code. */
+  period: ColumnType<string, never, never>;
+  created_at: DefaultTimestamp;
+};
+
+export type ClientDeliveryTable = {
+  organisation_id: string;
+  participant_id: string;
+  booking_id: string;
+  client_id: string;
+  contract_id: string | null;
+  actual_start: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+  actual_end: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+  /** numeric(8,2): read as text to keep it exact. */
+  mileage: ColumnType<string | null, string | null | undefined, string | null>;
   override_reason: string | null;
   overridden_warnings: Generated<string[]>;
+};
+
+export type ResourceTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  kind: 'site' | 'room' | 'bed' | 'vehicle' | 'equipment';
+  name: string;
+  parent_id: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
 };
 
 export type ServiceTypeTable = {
@@ -313,6 +355,9 @@ export type Database = {
   clients: ClientTable;
   external_providers: ExternalProviderTable;
   bookings: BookingTable;
+  booking_participants: BookingParticipantTable;
+  client_deliveries: ClientDeliveryTable;
+  resources: ResourceTable;
   audit_events: AuditEventTable;
   service_plans: ServicePlanTable;
   service_plan_versions: ServicePlanVersionTable;

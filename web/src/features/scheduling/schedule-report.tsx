@@ -87,7 +87,8 @@ export function ScheduleReportView({
       </Group>
       {summary.conflicts > 0 ? (
         <Text size="sm" c="red.9">
-          Occurrences with a conflict {verb} not booked for the assignee: the staff member is busy then.
+          Occurrences with a conflict {verb} not written: the staff member is busy then, so a new occurrence
+          is not booked and a changed one keeps its earlier time.
         </Text>
       ) : null}
       {occurrences.length === 0 ? (

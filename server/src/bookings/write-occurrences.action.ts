@@ -1,0 +1,102 @@
+import type { Tx } from '../platform/db/database.js';
+import { availabilityOf } from '../scheduling/schedule.store.js';
+import { type BookingRecord, findOverlapping } from './booking.store.js';
+import {
+  type BookingChange,
+  clientBookingsBetween,
+  type NewBooking,
+  OccurrenceExistsError,
+  ParticipantOverlapError,
+  rewriteBooking,
+  writeNewBooking,
+} from './booking-write.store.js';
+import { type Period, softConflicts } from './soft-conflicts.js';
+
+/** One occurrence to write: a new booking, or a change to an existing one. */
+export type OccurrenceWrite =
+  | { action: 'create'; booking: Omit<NewBooking, 'override'> }
+  | { action: 'update'; bookingId: string; period: Period; change: BookingChange };
+
+export type OccurrenceWriteResult =
+  | { ok: true; bookingId: string; warnings: string[] }
+  /** Another writer made this occurrence first: nothing to report. */
+  | { ok: false; reason: 'exists' }
+  /** The staff member is taken then; `other` is the booking in the way (never the occurrence itself). */
+  | { ok: false; reason: 'staff_busy'; other: BookingRecord | undefined };
+
+export type OccurrenceBatch = {
+  clientId: string;
+  /** The series being written: its own bookings never clash with each other. */
+  seriesId: string | null;
+  /** The lead staff member of every occurrence (whose availability raises soft conflicts). */
+  staffId: string | null;
+  writes: readonly OccurrenceWrite[];
+};
+
+const periodOf = (w: OccurrenceWrite): Period =>
+  w.action === 'create' ? { start: w.booking.startsAt, end: w.booking.endsAt } : w.period;
+
+/**
+ * Writes many occurrences, reporting each one: the bulk write path of series generation, series edits, and
+ * (later) rebooking. The semantics are the single write's: a hard conflict (the staff member is taken) refuses
+ * that occurrence and leaves it as it was; soft conflicts cannot ask for a reason here, so each occurrence is
+ * written and its warnings reported. The client's other bookings and the staff member's availability are
+ * loaded once; the checks themselves are pure.
+ */
+export async function writeOccurrences(
+  tx: Tx,
+  organisationId: string,
+  batch: OccurrenceBatch,
+): Promise<OccurrenceWriteResult[]> {
+  if (batch.writes.length === 0) return [];
+  const periods = batch.writes.map(periodOf);
+  const from = periods.reduce(
+    (a, p) => (p.start.epochNanoseconds < a.epochNanoseconds ? p.start : a),
+    periods[0]!.start,
+  );
+  const to = periods.reduce(
+    (a, p) => (p.end.epochNanoseconds > a.epochNanoseconds ? p.end : a),
+    periods[0]!.end,
+  );
+  const [clientBookings, availability] = await Promise.all([
+    clientBookingsBetween(tx, organisationId, batch.clientId, from, to),
+    batch.staffId ? availabilityOf(tx, organisationId, batch.staffId) : Promise.resolve(null),
+  ]);
+  const results: OccurrenceWriteResult[] = [];
+  for (const [i, w] of batch.writes.entries()) {
+    const period = periods[i]!;
+    const selfId = w.action === 'update' ? w.bookingId : null;
+    try {
+      let bookingId: string;
+      if (w.action === 'create')
+        bookingId = await writeNewBooking(tx, organisationId, { ...w.booking, override: null });
+      else {
+        await rewriteBooking(tx, organisationId, w.bookingId, w.change);
+        bookingId = w.bookingId;
+      }
+      const warnings = softConflicts(
+        period,
+        clientBookings,
+        { bookingId, seriesId: batch.seriesId },
+        availability,
+      );
+      results.push({ ok: true, bookingId, warnings });
+    } catch (error) {
+      if (error instanceof OccurrenceExistsError) {
+        results.push({ ok: false, reason: 'exists' });
+        continue;
+      }
+      if (!(error instanceof ParticipantOverlapError) || batch.staffId === null) throw error;
+      const other = await findOverlapping(
+        tx,
+        organisationId,
+        batch.staffId,
+        period.start,
+        period.end,
+        selfId,
+      );
+      results.push({ ok: false, reason: 'staff_busy', other });
+    }
+  }
+  return results;
+}
