@@ -147,11 +147,10 @@ export async function bookingBench(options: {
     `p50 ${fmt(percentile(run.sorted, 50), 1)} ms, p99 ${fmt(percentile(run.sorted, 99), 1)} ms, max ${fmt(run.sorted.at(-1)!, 1)} ms; ${run.winners.every((w) => w === 1) ? 'one winner per slot' : `winners per slot ${Math.min(...run.winners)}–${Math.max(...run.winners)}`}; ${run.outcomes.filter((o) => o.status >= 500).length} errors`;
 
   const overlaps = await sql<{ n: string }>`
-    SELECT count(*) AS n FROM bookings a JOIN bookings b
-      ON a.organisation_id = b.organisation_id AND a.staff_id = b.staff_id AND a.id < b.id
-     AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+    SELECT count(*) AS n FROM booking_participants a JOIN booking_participants b
+      ON a.organisation_id = b.organisation_id AND a.staff_id = b.staff_id AND a.id < b.id AND a.period && b.period
     WHERE a.organisation_id = ${org} AND a.staff_id = ${staffId}
-      AND a.status <> 'cancelled' AND b.status <> 'cancelled'`.execute(db);
+      AND a.status IN ('booked', 'attended') AND b.status IN ('booked', 'attended')`.execute(db);
   const stored = await sql<{ n: string }>`
     SELECT count(*) AS n FROM bookings WHERE organisation_id = ${org} AND name = ${NAME}`.execute(db);
   const floorStored = await sql<{ n: string }>`SELECT count(*) AS n FROM bench_floor_bookings`.execute(db);

@@ -415,12 +415,17 @@ export async function generateData(
   // time (POST /bookings/:id/complete); at this scale the data set records it in one statement.
   const today = Temporal.PlainDate.from(DATA_TODAY).toZonedDateTime(ORG_ZONE).toInstant().toString();
   await withSystem(db, (tx) =>
-    sql`UPDATE bookings SET status = 'completed',
-          actual_start = starts_at + make_interval(secs => (extract(epoch FROM starts_at)::bigint / 60 % 11) * 37 - 120),
-          actual_end = ends_at + make_interval(secs => (extract(epoch FROM starts_at)::bigint / 60 % 13) * 41 - 90)
-        WHERE organisation_id = ${org.id} AND status = 'booked' AND starts_at < ${today}::timestamptz`.execute(
-      tx,
-    ),
+    sql`WITH done AS (
+          UPDATE bookings SET status = 'completed'
+           WHERE organisation_id = ${org.id} AND status = 'booked' AND starts_at < ${today}::timestamptz
+          RETURNING id, starts_at, ends_at),
+        attended AS (
+          UPDATE booking_participants p SET status = 'attended' FROM done
+           WHERE p.organisation_id = ${org.id} AND p.booking_id = done.id AND p.status = 'booked')
+        UPDATE client_deliveries d SET
+          actual_start = done.starts_at + make_interval(secs => (extract(epoch FROM done.starts_at)::bigint / 60 % 11) * 37 - 120),
+          actual_end = done.ends_at + make_interval(secs => (extract(epoch FROM done.starts_at)::bigint / 60 % 13) * 41 - 90)
+        FROM done WHERE d.organisation_id = ${org.id} AND d.booking_id = done.id`.execute(tx),
   );
   await sql`ANALYZE`.execute(db);
   const seconds = (nowMs() - started) / 1000;

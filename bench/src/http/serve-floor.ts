@@ -23,18 +23,22 @@ await pool.query('TRUNCATE bench_floor_constrained');
 // The calendar route's query (calendar.store.ts) for an organisation, a range and staff ids.
 const CALENDAR_SQL = `
 SELECT b.id, b.name, b.kind, b.status, b.starts_at AS "startsAt", b.ends_at AS "endsAt", b.time_zone AS "timeZone",
-  b.client_id AS "clientId", coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name AS "clientName",
-  c.time_zone AS "clientTimeZone", b.staff_id AS "staffId", s.given_name || ' ' || s.family_name AS "staffName",
+  cp.client_id AS "clientId", coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name AS "clientName",
+  c.time_zone AS "clientTimeZone", ap.staff_id AS "staffId", s.given_name || ' ' || s.family_name AS "staffName",
   p.name AS "providerName", b.series_id AS "seriesId", b.is_exception AS "isException",
   b.service_type_id AS "serviceTypeId", t.name AS "serviceTypeName", t.colour, b.notes, b.sequence,
   b.updated_at AS "updatedAt"
 FROM bookings b
-JOIN clients c ON c.organisation_id = b.organisation_id AND c.id = b.client_id
-LEFT JOIN staff s ON s.organisation_id = b.organisation_id AND s.id = b.staff_id
-LEFT JOIN external_providers p ON p.organisation_id = b.organisation_id AND p.id = b.external_provider_id
+JOIN booking_participants cp ON cp.organisation_id = b.organisation_id AND cp.booking_id = b.id
+  AND cp.participant_type = 'client' AND cp.is_lead
+JOIN clients c ON c.organisation_id = cp.organisation_id AND c.id = cp.client_id
+LEFT JOIN booking_participants ap ON ap.organisation_id = b.organisation_id AND ap.booking_id = b.id
+  AND ap.participant_type IN ('staff', 'provider') AND ap.is_lead
+LEFT JOIN staff s ON s.organisation_id = ap.organisation_id AND s.id = ap.staff_id
+LEFT JOIN external_providers p ON p.organisation_id = ap.organisation_id AND p.id = ap.provider_id
 LEFT JOIN service_types t ON t.organisation_id = b.organisation_id AND t.id = b.service_type_id
 WHERE b.organisation_id = $1 AND tstzrange(b.starts_at, b.ends_at) && tstzrange($2::timestamptz, $3::timestamptz)
-  AND b.staff_id = ANY($4::uuid[])
+  AND ap.staff_id = ANY($4::uuid[])
 ORDER BY b.starts_at, b.id LIMIT 5001`;
 
 const app = Fastify();

@@ -20,6 +20,7 @@ import {
   followBookingStatus,
   insertParticipant,
   lockStaffSchedules,
+  type NewParticipant,
   placesTaken,
   setClientParticipation,
   setLeadAssignee,
@@ -42,6 +43,12 @@ export class ParticipantOverlapError extends Error {
 /** The series already has this occurrence (another generator got there): 23505 on the occurrence key. */
 export class OccurrenceExistsError extends Error {}
 
+/** The group is full: the capacity trigger's refusal (the backstop behind the writer's own check). */
+export class BookingFullError extends Error {}
+
+/** This client, staff member, provider or resource already takes part in the booking. */
+export class AlreadyTakingPartError extends Error {}
+
 async function guarded<T>(
   tx: Tx,
   organisationId: string,
@@ -53,15 +60,13 @@ async function guarded<T>(
     return await withSavepoint(tx, write);
   } catch (error) {
     const code = pgErrorCode(error);
-    if (code === '23P01') {
-      const constraint = (error as { constraint?: string }).constraint ?? '';
-      throw new ParticipantOverlapError(constraint.includes('resource') ? 'resource' : 'staff');
-    }
-    if (
-      code === '23505' &&
-      (error as { constraint?: string }).constraint === 'bookings_series_occurrence_key'
-    )
+    const constraint = (error as { constraint?: string }).constraint;
+    if (code === '23P01')
+      throw new ParticipantOverlapError(constraint?.includes('resource') ? 'resource' : 'staff');
+    if (code === '23505' && constraint === 'bookings_series_occurrence_key')
       throw new OccurrenceExistsError();
+    if (code === '23505' && constraint === 'booking_participants_once') throw new AlreadyTakingPartError();
+    if (code === '23514' && constraint === 'booking_participants_capacity') throw new BookingFullError();
     throw error;
   }
 }
@@ -229,4 +234,57 @@ export async function restoreParticipation(
       .where('status', '=', 'cancelled')
       .execute();
   });
+}
+
+/** Adds a participant to a booking (a client with their delivery); refusals leave nothing behind. */
+export async function writeParticipant(
+  tx: Tx,
+  organisationId: string,
+  p: Omit<NewParticipant, 'status'> & { status?: NewParticipant['status'] },
+): Promise<string> {
+  return guarded(tx, organisationId, [p.type === 'staff' ? p.subjectId : null], async () => {
+    const id = await insertParticipant(tx, organisationId, { ...p, status: p.status ?? 'booked' });
+    if (p.type === 'client')
+      await insertDelivery(tx, organisationId, {
+        participantId: id,
+        bookingId: p.bookingId,
+        clientId: p.subjectId,
+        override: null,
+      });
+    await updateBookingRow(tx, organisationId, p.bookingId, {});
+    return id;
+  });
+}
+
+/** The booking's row, locked: writers that check capacity serialise here. */
+export async function lockBooking(tx: Tx, organisationId: string, id: string) {
+  return tx
+    .selectFrom('bookings')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .select(['id', 'status', 'category', 'capacity', 'starts_at as startsAt', 'ends_at as endsAt'])
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Whether the client, staff member, provider or resource exists in the organisation (and, for a resource, is active). */
+export async function subjectExists(
+  tx: Tx,
+  organisationId: string,
+  type: NewParticipant['type'],
+  id: string,
+): Promise<boolean> {
+  const table = {
+    client: 'clients',
+    staff: 'staff',
+    provider: 'external_providers',
+    resource: 'resources',
+  } as const;
+  const row = await tx
+    .selectFrom(table[type])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .select('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -56,6 +56,13 @@ export type BookingPatch = z.infer<typeof bookingPatch>;
 
 export const cancelInput = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
 
+export const participantInput = z.object({
+  type: z.enum(['client', 'staff', 'provider', 'resource']),
+  subjectId: z.uuid().meta({ description: "The client's, staff member's, provider's or resource's id" }),
+  role: z.string().trim().min(1).max(100).optional(),
+});
+export type ParticipantInput = z.infer<typeof participantInput>;
+
 export const participantSchema = z
   .object({
     id: z.uuid(),

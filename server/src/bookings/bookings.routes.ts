@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
-import { bookingChangePreviewSchema, bookingPatch, bookingSchema, cancelInput } from './booking.schemas.js';
+import { addParticipant } from './add-participant.action.js';
+import {
+  bookingChangePreviewSchema,
+  bookingPatch,
+  bookingSchema,
+  cancelInput,
+  participantInput,
+} from './booking.schemas.js';
 import { cancelBooking, removeBooking } from './cancel-booking.action.js';
 import { previewBookingChange } from './preview-booking-change.action.js';
 import { listMyAppointments, visibleBooking } from './read-bookings.action.js';
@@ -78,6 +85,25 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => inTenant(request, (tx, a) => cancelBooking(tx, a, request.params.id, request.body.reason)),
+  );
+  app.post(
+    '/bookings/:id/participants',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags: ['bookings'],
+        summary:
+          'Add a client, staff member, external provider or resource to a booking; a full group session, or ' +
+          'a staff member or resource already booked then, is refused with 409',
+        params: idParams,
+        body: participantInput,
+        response: { 201: bookingSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inTenant(request, (tx, a) => addParticipant(tx, a, request.params.id, request.body))),
   );
   app.delete(
     '/bookings/:id',
