@@ -13,7 +13,13 @@ type Role = 'core' | 'store' | 'action' | 'routes' | 'schemas' | 'test' | 'wirin
 
 function roleOf(path: string): Role {
   if (/\.test\.ts$/.test(path)) return 'test';
-  if (path.startsWith('platform/') || path.startsWith('demo/') || path === 'main.ts' || path === 'cli.ts')
+  if (
+    path.startsWith('platform/') ||
+    path.startsWith('app/') ||
+    path.startsWith('demo/') ||
+    path === 'main.ts' ||
+    path === 'cli.ts'
+  )
     return 'wiring';
   if (path.endsWith('.store.ts')) return 'store';
   if (path.endsWith('.action.ts')) return 'action';

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
+import type { LeaveRecord } from '../availability/client-leave.types.js';
 import { lockStaffSchedule } from '../bookings/booking.store.js';
 import { pgErrorCode, type Tx, ts, withSavepoint } from '../platform/db/database.js';
 import { conflict } from '../shared/domain-error.js';
-import type { Availability, WorkingWindow } from './availability.js';
-import type { LeaveRecord, LeaveType, SeriesRecord, SeriesStatus } from './schedule.types.js';
+import type { SeriesRecord, SeriesStatus } from './schedule.types.js';
 import type { ExistingOccurrence, Occurrence } from './series.js';
 
 // ---- service types
@@ -362,81 +362,6 @@ export async function clientOverlap(
   return q.executeTakeFirst();
 }
 
-// ---- leave
-
-const leaveColumns = [
-  'id',
-  'client_id as clientId',
-  'type',
-  'starts_on as startsOn',
-  'ends_on as endsOn',
-  'note',
-] as const;
-
-export async function listLeave(tx: Tx, organisationId: string, clientId: string): Promise<LeaveRecord[]> {
-  return tx
-    .selectFrom('client_leave')
-    .where('organisation_id', '=', organisationId)
-    .where('client_id', '=', clientId)
-    .select(leaveColumns)
-    .orderBy('starts_on', 'desc')
-    .execute();
-}
-
-export async function findLeave(tx: Tx, organisationId: string, id: string, forUpdate = false) {
-  let q = tx
-    .selectFrom('client_leave')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .select(leaveColumns);
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
-}
-
-export async function insertLeave(
-  tx: Tx,
-  organisationId: string,
-  l: { clientId: string; type: LeaveType; startsOn: string; endsOn: string | null; note: string | null },
-  userId: string,
-) {
-  const row = await tx
-    .insertInto('client_leave')
-    .values({
-      organisation_id: organisationId,
-      client_id: l.clientId,
-      type: l.type,
-      starts_on: l.startsOn,
-      ends_on: l.endsOn,
-      note: l.note,
-      created_by_user_id: userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function updateLeave(
-  tx: Tx,
-  organisationId: string,
-  id: string,
-  l: { startsOn: string; endsOn: string | null; note: string | null; type: LeaveType },
-) {
-  await tx
-    .updateTable('client_leave')
-    .set({ starts_on: l.startsOn, ends_on: l.endsOn, note: l.note, type: l.type })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function deleteLeave(tx: Tx, organisationId: string, id: string) {
-  await tx
-    .deleteFrom('client_leave')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .execute();
-}
-
 /** Booked (not delivered, not cancelled) bookings of the client starting in [from, to). */
 export async function bookedInWindow(
   tx: Tx,
@@ -543,112 +468,4 @@ export async function listNotices(tx: Tx, organisationId: string, staffId: strin
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
-}
-
-export async function leaveForClient(
-  tx: Tx,
-  organisationId: string,
-  clientId: string,
-): Promise<LeaveRecord[]> {
-  return listLeave(tx, organisationId, clientId);
-}
-
-// ---- staff availability (soft conflicts)
-
-export async function availabilityOf(
-  tx: Tx,
-  organisationId: string,
-  staffId: string,
-): Promise<Availability | null> {
-  const staff = await tx
-    .selectFrom('staff')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', staffId)
-    .select('time_zone')
-    .executeTakeFirst();
-  if (!staff) return null;
-  const [workingHours, leave] = await Promise.all([
-    workingHoursOf(tx, organisationId, staffId),
-    staffLeaveOf(tx, organisationId, staffId),
-  ]);
-  return { timeZone: staff.time_zone, workingHours, leave };
-}
-
-export async function workingHoursOf(
-  tx: Tx,
-  organisationId: string,
-  staffId: string,
-): Promise<WorkingWindow[]> {
-  return tx
-    .selectFrom('staff_working_hours')
-    .where('organisation_id', '=', organisationId)
-    .where('staff_id', '=', staffId)
-    .select(['weekday', 'starts_at as startsAt', 'ends_at as endsAt'])
-    .orderBy('weekday')
-    .orderBy('starts_at')
-    .execute();
-}
-
-export async function replaceWorkingHours(
-  tx: Tx,
-  organisationId: string,
-  staffId: string,
-  windows: WorkingWindow[],
-) {
-  await tx
-    .deleteFrom('staff_working_hours')
-    .where('organisation_id', '=', organisationId)
-    .where('staff_id', '=', staffId)
-    .execute();
-  if (windows.length === 0) return;
-  await tx
-    .insertInto('staff_working_hours')
-    .values(
-      windows.map((w) => ({
-        organisation_id: organisationId,
-        staff_id: staffId,
-        weekday: w.weekday,
-        starts_at: w.startsAt,
-        ends_at: w.endsAt,
-      })),
-    )
-    .execute();
-}
-
-export async function staffLeaveOf(tx: Tx, organisationId: string, staffId: string) {
-  return tx
-    .selectFrom('staff_leave')
-    .where('organisation_id', '=', organisationId)
-    .where('staff_id', '=', staffId)
-    .select(['id', 'starts_on as startsOn', 'ends_on as endsOn', 'reason'])
-    .orderBy('starts_on')
-    .execute();
-}
-
-export async function insertStaffLeave(
-  tx: Tx,
-  organisationId: string,
-  staffId: string,
-  l: { startsOn: string; endsOn: string; reason: string | null },
-) {
-  return tx
-    .insertInto('staff_leave')
-    .values({
-      organisation_id: organisationId,
-      staff_id: staffId,
-      starts_on: l.startsOn,
-      ends_on: l.endsOn,
-      reason: l.reason,
-    })
-    .returning(['id', 'starts_on as startsOn', 'ends_on as endsOn', 'reason'])
-    .executeTakeFirstOrThrow();
-}
-
-export async function deleteStaffLeave(tx: Tx, organisationId: string, id: string): Promise<boolean> {
-  const r = await tx
-    .deleteFrom('staff_leave')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return r.numDeletedRows > 0n;
 }

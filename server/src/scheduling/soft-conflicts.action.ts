@@ -1,7 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
+import { type Availability, availabilityWarnings } from '../availability/availability.js';
+import { availabilityOf } from '../availability/staff-availability.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { type Availability, availabilityWarnings } from './availability.js';
-import { availabilityOf, clientOverlap } from './schedule.store.js';
+import { clientOverlap } from './schedule.store.js';
 
 export type SoftConflictCheck = {
   clientId: string;

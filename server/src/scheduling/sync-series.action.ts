@@ -1,23 +1,19 @@
 import type { Temporal } from 'temporal-polyfill';
+import { leaveForClient } from '../availability/client-leave.store.js';
+import type { LeaveRecord } from '../availability/client-leave.types.js';
+import { insideLeave, leaveWindow } from '../availability/leave-window.js';
+import { availabilityOf } from '../availability/staff-availability.store.js';
 import { findOverlapping } from '../bookings/booking.store.js';
 import type { Tx } from '../platform/db/database.js';
 import {
-  availabilityOf,
   deleteBookings,
   insertOccurrence,
-  leaveForClient,
   seriesBookingsFrom,
   updateOccurrence,
   updateSeries,
 } from './schedule.store.js';
-import type { LeaveRecord, OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
-import {
-  insideLeave,
-  leaveWindow,
-  occurrencesBetween,
-  occurrenceTimes,
-  planSeriesChanges,
-} from './series.js';
+import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
+import { occurrencesBetween, occurrenceTimes, planSeriesChanges } from './series.js';
 import { softConflictsOf } from './soft-conflicts.action.js';
 
 function leaveCovering(

@@ -5,20 +5,18 @@ import { findOverlapping } from '../bookings/booking.store.js';
 import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { invalid, notFound } from '../shared/domain-error.js';
 import {
   bookedInWindow,
-  deleteLeave,
-  findLeave,
-  insertLeave,
   insertNotice,
   restoreBooking,
   suspendBooking,
   suspendedBy,
-  updateLeave,
-} from './schedule.store.js';
-import type { LeaveRecord, LeaveType } from './schedule.types.js';
-import { insideLeave, later, leaveWindow } from './series.js';
+} from '../scheduling/schedule.store.js';
+import { invalid, notFound } from '../shared/domain-error.js';
+import { later } from '../shared/instant.js';
+import { deleteLeave, findLeave, insertLeave, updateLeave } from './client-leave.store.js';
+import type { LeaveRecord, LeaveType } from './client-leave.types.js';
+import { insideLeave, leaveWindow } from './leave-window.js';
 
 type Moved = { bookingId: string; name: string; startsAt: string };
 export type LeaveReport = {

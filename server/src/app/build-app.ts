@@ -11,30 +11,31 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { auditRoutes } from '../../audit/audit.routes.js';
-import { bookingBillingRoutes } from '../../billing/billing.routes.js';
-import { carerPayRoutes } from '../../billing/carer-pay.routes.js';
-import { invoiceRoutes } from '../../billing/invoices.routes.js';
-import { bookingRoutes } from '../../bookings/bookings.routes.js';
-import { serviceOrderRoutes } from '../../bookings/service-orders.routes.js';
-import { contractRoutes } from '../../contracts/contracts.routes.js';
-import { authRoutes } from '../../identity/auth.routes.js';
-import { roleRoutes } from '../../identity/roles.routes.js';
-import { clientRoutes } from '../../people/clients.routes.js';
-import { externalProviderRoutes } from '../../people/external-providers.routes.js';
-import { staffRoutes } from '../../people/staff.routes.js';
-import { planRoutes } from '../../plans/plans.routes.js';
-import { serviceRoutes } from '../../plans/services.routes.js';
-import { availabilityRoutes } from '../../scheduling/availability.routes.js';
-import { calendarRoutes } from '../../scheduling/calendar.routes.js';
-import { schedulingRoutes } from '../../scheduling/scheduling.routes.js';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config/config.js';
-import type { Db } from '../db/database.js';
-import { type InvoiceRunWorker, startInvoiceRunWorker } from '../jobs/invoice-run-worker.js';
-import { accessHook } from './access.js';
-import { errorHandler } from './error-handler.js';
-import { problem, sendProblem } from './problem.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { availabilityRoutes } from '../availability/availability.routes.js';
+import { clientLeaveRoutes } from '../availability/client-leave.routes.js';
+import { bookingBillingRoutes } from '../billing/billing.routes.js';
+import { carerPayRoutes } from '../billing/carer-pay.routes.js';
+import { invoiceRoutes } from '../billing/invoices.routes.js';
+import { bookingRoutes } from '../bookings/bookings.routes.js';
+import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
+import { calendarRoutes } from '../calendar/calendar.routes.js';
+import { contractRoutes } from '../contracts/contracts.routes.js';
+import { authRoutes } from '../identity/auth.routes.js';
+import { roleRoutes } from '../identity/roles.routes.js';
+import { clientRoutes } from '../people/clients.routes.js';
+import { externalProviderRoutes } from '../people/external-providers.routes.js';
+import { staffRoutes } from '../people/staff.routes.js';
+import { planRoutes } from '../plans/plans.routes.js';
+import { serviceRoutes } from '../plans/services.routes.js';
+import type { Clock } from '../platform/clock.js';
+import type { Config } from '../platform/config/config.js';
+import type { Db } from '../platform/db/database.js';
+import { accessHook } from '../platform/http/access.js';
+import { errorHandler } from '../platform/http/error-handler.js';
+import { problem, sendProblem } from '../platform/http/problem.js';
+import { schedulingRoutes } from '../scheduling/scheduling.routes.js';
+import { type InvoiceRunWorker, startInvoiceRunWorker } from './invoice-run-worker.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(invoiceRoutes);
       await api.register(carerPayRoutes);
       await api.register(schedulingRoutes);
+      await api.register(clientLeaveRoutes);
       await api.register(calendarRoutes);
       await api.register(availabilityRoutes);
     },

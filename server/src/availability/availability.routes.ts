@@ -12,7 +12,7 @@ import {
   replaceWorkingHours,
   staffLeaveOf,
   workingHoursOf,
-} from './schedule.store.js';
+} from './staff-availability.store.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['staff availability'];
