@@ -1,17 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { epochSecondOf } from '../contracts/zone-clock.js';
-import { can } from '../identity/actor.js';
-import { hashSecret, newSecret } from '../platform/auth/tokens.js';
-import { withTenant } from '../platform/db/database.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
-import { DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
-import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
-import { calendarTimes } from './calendar-times.js';
-import { calendarFeed } from './ics.js';
+import { createFeed, renderFeed, revokeFeed } from './feeds.action.js';
+import { type CalendarStatus, readCalendar } from './read-calendar.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['calendar'];
@@ -23,7 +17,6 @@ const instantParam = z.string().refine((v) => {
     return false;
   }
 }, 'must be an ISO 8601 instant with offset');
-const MAX_DAYS = 100;
 
 const eventSchema = z.object({
   id: z.uuid(),
@@ -85,62 +78,18 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, actor) => {
+      inTenant(request, (tx, actor) => {
         const q = request.query;
-        const from = Temporal.Instant.from(q.from);
-        const to = Temporal.Instant.from(q.to);
-        if (Temporal.Instant.compare(to, from) <= 0) throw invalid('to', 'must be after from');
-        if (from.until(to).total('hours') > MAX_DAYS * 24)
-          throw invalid('to', `must be at most ${MAX_DAYS} days after from`);
-        const zone =
-          q.zone ??
-          (
-            await tx
-              .selectFrom('organisations')
-              .where('id', '=', actor.organisationId)
-              .select('time_zone')
-              .executeTakeFirstOrThrow()
-          ).time_zone;
-        // Without bookings.read a worker sees only their own appointments, whatever the filter says.
-        const staffIds = can(actor, 'bookings.read') ? q.staffId?.split(',') : [actor.staffId];
-        const limit = 5000;
-        const rows = await calendarBookings(tx, actor.organisationId, {
-          from,
-          to,
-          staffIds,
-          unassignedOnly: q.unassigned === 'true' && can(actor, 'bookings.read'),
+        return readCalendar(tx, actor, {
+          from: Temporal.Instant.from(q.from),
+          to: Temporal.Instant.from(q.to),
+          zone: q.zone,
+          staffIds: q.staffId?.split(','),
+          unassignedOnly: q.unassigned === 'true',
           clientId: q.clientId,
           serviceTypeId: q.serviceTypeId,
-          statuses: q.status?.split(',') as ('booked' | 'completed' | 'cancelled')[] | undefined,
-          limit: limit + 1,
+          statuses: q.status?.split(',') as CalendarStatus[] | undefined,
         });
-        const times = (i: Temporal.Instant) => calendarTimes(zone, epochSecondOf(i));
-        return {
-          timeZone: zone,
-          truncated: rows.length > limit,
-          items: rows.slice(0, limit).map((r) => {
-            const start = times(r.startsAt);
-            const end = times(r.endsAt);
-            return {
-              id: r.id,
-              name: r.name,
-              kind: r.kind,
-              status: r.status,
-              start: start.wallClock,
-              end: end.wallClock,
-              startsAt: start.withOffset,
-              endsAt: end.withOffset,
-              client: { id: r.clientId, name: r.clientName, timeZone: r.clientTimeZone },
-              staff: r.staffId ? { id: r.staffId, name: r.staffName ?? '' } : null,
-              providerName: r.providerName,
-              serviceType: r.serviceTypeId
-                ? { id: r.serviceTypeId, name: r.serviceTypeName ?? '', colour: r.colour ?? '#0b7a75' }
-                : null,
-              seriesId: r.seriesId,
-              isException: r.isException,
-            };
-          }),
-        };
       }),
   );
 
@@ -149,10 +98,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     ['staff', '/staff/:id/calendar-feed', ['staff.manage', 'appointments.own']],
     ['client', '/clients/:id/calendar-feed', ['clients.write']],
   ] as const) {
-    const subjectOf = (actorStaffId: string, mayManage: boolean, id: string) => {
-      if (type === 'staff' && !mayManage && id !== actorStaffId) throw notFound('Staff member');
-      return { type, id };
-    };
     app.post(
       path,
       {
@@ -165,18 +110,9 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const secret = newSecret();
-        const created = await inTenant(request, async (tx, actor) => {
-          const subject = subjectOf(
-            actor.staffId,
-            can(actor, 'staff.manage') || type === 'client',
-            request.params.id,
-          );
-          if (!(await subjectName(tx, actor.organisationId, subject)))
-            throw notFound(type === 'staff' ? 'Staff member' : 'Client');
-          await insertFeed(tx, actor.organisationId, subject, hashSecret(secret));
-          return `${actor.organisationId}.${secret}`;
-        });
+        const created = await inTenant(request, (tx, actor) =>
+          createFeed(tx, actor, type, request.params.id),
+        );
         return reply.status(201).send({
           url: `${request.protocol}://${request.host}/api/v1/feeds/${created}.ics`,
           createdAt: app.clock().toString(),
@@ -195,13 +131,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        await inTenant(request, (tx, actor) =>
-          revokeFeeds(
-            tx,
-            actor.organisationId,
-            subjectOf(actor.staffId, can(actor, 'staff.manage') || type === 'client', request.params.id),
-          ),
-        );
+        await inTenant(request, (tx, actor) => revokeFeed(tx, actor, type, request.params.id));
         return reply.status(204).send(null);
       },
     );
@@ -219,42 +149,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const match = request.params.token.match(/^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.ics$/);
-      if (!match) throw notFound('Calendar feed');
-      const [, organisationId, secret] = match as unknown as [string, string, string];
-      const now = app.clock();
-      const body = await withTenant(app.db, organisationId, async (tx) => {
-        const feed = await findLiveFeed(tx, organisationId, hashSecret(secret));
-        if (!feed) return null;
-        const subject = { type: feed.subjectType, id: feed.subjectId };
-        const name = (await subjectName(tx, organisationId, subject)) ?? 'Carebook';
-        const rows = await calendarBookings(tx, organisationId, {
-          from: now.subtract({ hours: 24 * 60 }),
-          to: now.add({ hours: 24 * 7 * 60 }),
-          ...(subject.type === 'staff' ? { staffIds: [subject.id] } : { clientId: subject.id }),
-          limit: 5000,
-        });
-        return calendarFeed(
-          `Carebook: ${name}`,
-          rows.map((r) => ({
-            uid: `${r.id}@carebook`,
-            sequence: r.sequence,
-            startsAt: r.startsAt,
-            endsAt: r.endsAt,
-            timeZone: r.timeZone,
-            summary:
-              subject.type === 'staff'
-                ? `${r.name} — ${r.clientName}`
-                : `${r.name}${r.staffName ? ` with ${r.staffName}` : ''}`,
-            description: r.notes,
-            cancelled: r.status === 'cancelled',
-            updatedAt: r.updatedAt,
-          })),
-          now,
-        );
-      });
-      if (body === null)
-        throw new DomainError('not_found', 'This calendar feed does not exist or was revoked');
+      const body = await renderFeed(app.db, request.params.token, app.clock());
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

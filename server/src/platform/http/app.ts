@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import { accessHook, type SessionResolver } from './access.js';
+import { errorHandler } from './error-handler.js';
+import { problem, sendProblem } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+    clock: Clock;
+  }
+}
+
+export type HttpDeps = { db: Db; config: Config; clock: Clock; logger?: boolean };
+export type App = FastifyInstance;
+
+/**
+ * The HTTP machinery every Carebook server shares: Fastify with Zod, security headers, the OpenAPI document, the
+ * access hook, problem+json errors and the web app's static files. It knows no domain: the composition root
+ * (`app/build-app.ts`) passes the session look-up, its own decorations (`decorate`, run before any route is
+ * registered) and the API routes (`api`, mounted under /api/v1).
+ */
+export async function createHttpApp(
+  deps: HttpDeps,
+  parts: {
+    resolveSession: (app: App) => SessionResolver;
+    decorate?: (app: App) => void;
+    api: FastifyPluginAsync;
+  },
+): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ? { level: 'info' } : false,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', deps.db);
+  app.decorate('config', deps.config);
+  app.decorate('clock', deps.clock);
+  app.decorate('resolveSession', parts.resolveSession(app));
+  parts.decorate?.(app);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: deps.config.session.secureCookie,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Carebook API',
+        version: '1.0.0',
+        description:
+          'Care management: clients, staff, roles, ad-hoc bookings (Service Orders), service plans and services, ' +
+          'and the audit trail. ' +
+          'Sign in with POST /api/v1/auth/login; writes need the X-CSRF-Token header from /api/v1/me. ' +
+          'Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'carebook_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', accessHook);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  await app.register(parts.api, { prefix: '/api/v1' });
+
+  const webDist = deps.config.webDist;
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !existsSync(webDist)) {
+      return sendProblem(
+        reply,
+        problem(404, 'not-found', { detail: `No route ${request.method} ${request.url}` }),
+      );
+    }
+    // Client-side routes (e.g. /clients/123) all load the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}
