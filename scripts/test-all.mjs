@@ -29,7 +29,11 @@ function run(name, command, commandArgs, env = {}, cwd = root) {
 }
 
 const stages = {
-  lint: () => run('lint', 'npx', ['biome', 'check', '.']),
+  lint: () => {
+    run('lint', 'npx', ['biome', 'check', '.']);
+    // The import rules of ARCHITECTURE.md (module map, layers, audit writes): server/.dependency-cruiser.cjs.
+    run('architecture rules', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs'], {}, server);
+  },
   types: () => {
     for (const p of ['server', 'web', 'e2e', 'bench']) run(`types (${p})`, 'npx', ['tsc', '-p', p]);
   },

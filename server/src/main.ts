@@ -1,11 +1,11 @@
+import { buildApp } from './app/build-app.js';
+import { startJobs } from './app/start-jobs.js';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config/config.js';
 import { createDb } from './platform/db/database.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
 import { migrate } from './platform/db/migrate.js';
-import { buildApp } from './platform/http/app.js';
-import { startJobs } from './platform/jobs/scheduler.js';
 
 const config = loadConfig();
 let stopEmbedded: (() => Promise<void>) | undefined;

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInvoiceRunWorker } from '../src/app/invoice-run-worker.js';
 import { processNextRun } from '../src/billing/invoice-run.action.js';
-import { startInvoiceRunWorker } from '../src/platform/jobs/invoice-run-worker.js';
 import {
   type Agent,
   type SeededOrg,

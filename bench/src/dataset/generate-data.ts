@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
+import { replaceWorkingHours } from '../../../server/src/availability/staff-availability.store.js';
 import { cancelBooking } from '../../../server/src/bookings/cancel-booking.action.js';
 import { createAdhocBooking } from '../../../server/src/bookings/save-booking.action.js';
 import {
@@ -16,7 +17,7 @@ import { listRoles } from '../../../server/src/identity/role.store.js';
 import { createClient } from '../../../server/src/people/clients.action.js';
 import { createStaff } from '../../../server/src/people/staff.action.js';
 import { type Db, withSystem, withTenant } from '../../../server/src/platform/db/database.js';
-import { insertServiceType, replaceWorkingHours } from '../../../server/src/scheduling/schedule.store.js';
+import { insertServiceType } from '../../../server/src/scheduling/schedule.store.js';
 import { createSeries } from '../../../server/src/scheduling/series.action.js';
 import { DomainError } from '../../../server/src/shared/domain-error.js';
 import { nowMs, seededRandom } from '../support/timing.js';

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
+import { buildApp } from '../../../server/src/app/build-app.js';
 import { loadConfig } from '../../../server/src/platform/config/config.js';
 import { createDb } from '../../../server/src/platform/db/database.js';
-import { buildApp } from '../../../server/src/platform/http/app.js';
 
 // The product's HTTP app over the bench database, in its own process: `serve-app.ts <database url>`.
 // Prints "PORT <n>" once listening; stops on SIGTERM.

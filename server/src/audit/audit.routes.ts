@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, listQuery, pageOf } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
-import { listAuditEvents } from './audit.store.js';
+import { listAuditEvents } from './audit-events.store.js';
 
 const auditEventSchema = z
   .object({

@@ -1,9 +1,12 @@
-import { type Tx, ts } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/database.js';
 import type { AuditEntry } from './audit.types.js';
 
 export type { AuditEntry };
 
-/** Written in the same transaction as the change it describes, so neither exists without the other. */
+/**
+ * The one write to the audit trail, in the same transaction as the change it describes, so neither exists
+ * without the other. Only use cases (`*.action.ts`) may import this module (server/.dependency-cruiser.cjs).
+ */
 export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
   await tx
     .insertInto('audit_events')
@@ -19,25 +22,4 @@ export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
       after: e.after === undefined ? null : JSON.stringify(e.after),
     })
     .execute();
-}
-
-export type AuditFilter = { entityType?: string; entityId?: string; after?: [string, string]; limit: number };
-
-export async function listAuditEvents(tx: Tx, organisationId: string, f: AuditFilter) {
-  let q = tx
-    .selectFrom('audit_events')
-    .where('organisation_id', '=', organisationId)
-    .selectAll()
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.limit + 1);
-  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-  if (f.after) {
-    const [at, id] = f.after;
-    q = q.where((eb) =>
-      eb.or([eb('occurred_at', '<', ts(at)), eb.and([eb('occurred_at', '=', ts(at)), eb('id', '<', id)])]),
-    );
-  }
-  return q.execute();
 }

@@ -1,10 +1,10 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { availabilityOf } from '../availability/staff-availability.store.js';
 import { type Actor, can } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { availabilityOf } from '../scheduling/schedule.store.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
 import type { BookingInput, BookingPatch, BookingView } from './booking.schemas.js';
 import {

@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import { type Availability, availabilityWarnings } from '../scheduling/availability.js';
+import { type Availability, availabilityWarnings } from '../availability/availability.js';
 
 /**
  * Soft conflicts as small functions over intervals (after Medplum's scheduling utilities): no queries, the

@@ -1,5 +1,5 @@
+import { availabilityOf } from '../availability/staff-availability.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { availabilityOf } from '../scheduling/schedule.store.js';
 import { type BookingRecord, findOverlapping } from './booking.store.js';
 import {
   type BookingChange,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { setBookingBilling } from '../billing/booking-billing.action.js';
 import { issueInvoice, payInvoice, voidInvoice } from '../billing/invoice.action.js';
@@ -237,15 +236,17 @@ export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instan
       )
       .where('b.organisation_id', '=', admin.organisationId)
       .where('b.status', '=', 'completed')
-      .select([sql<string>`cp.client_id`.as('clientId'), 't.name as typeName'])
+      .select(['cp.client_id as clientId', 't.name as typeName'])
       .distinct()
       .orderBy('clientId')
       .execute(),
   );
   const clientIds: string[] = [];
   for (const typeName of ['Private', 'NDIS', 'Local authority', 'Private']) {
-    const next = candidates.find((c) => c.typeName === typeName && !clientIds.includes(c.clientId));
-    if (next) clientIds.push(next.clientId);
+    const next = candidates.find(
+      (c) => c.typeName === typeName && c.clientId !== null && !clientIds.includes(c.clientId),
+    );
+    if (next?.clientId) clientIds.push(next.clientId);
   }
   const invoiceIds: string[] = [];
   for (const clientId of clientIds) {

@@ -2,6 +2,7 @@ import { hashPassword } from '../platform/auth/password.js';
 import { type Db, withSystem, withTenant } from '../platform/db/database.js';
 import { invalid } from '../shared/domain-error.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
+import { insertOrganisation, insertStaffWithRole } from './organisation.store.js';
 import { BUILT_IN_ROLES, type RoleKey } from './permissions.js';
 import { insertRole, listRoles } from './role.store.js';
 import { insertUser } from './user.store.js';
@@ -10,13 +11,7 @@ import { insertUser } from './user.store.js';
 export async function createOrganisation(db: Db, name: string, timeZone: string): Promise<{ id: string }> {
   if (!name.trim()) throw invalid('name', 'is required');
   if (!isIanaTimeZone(timeZone)) throw invalid('timeZone', 'must be an IANA time zone name');
-  const org = await withSystem(db, (tx) =>
-    tx
-      .insertInto('organisations')
-      .values({ name: name.trim(), time_zone: timeZone })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
-  );
+  const org = await withSystem(db, (tx) => insertOrganisation(tx, name.trim(), timeZone));
   await withTenant(db, org.id, async (tx) => {
     for (const role of BUILT_IN_ROLES)
       await insertRole(tx, org.id, { ...role, permissions: [...role.permissions] });
@@ -43,22 +38,14 @@ export async function createUserWithStaff(db: Db, u: NewUser): Promise<{ userId:
   return withTenant(db, u.organisationId, async (tx) => {
     const role = (await listRoles(tx, u.organisationId)).find((r) => r.key === u.roleKey);
     if (!role) throw invalid('role', `no built-in role ${u.roleKey} in this organisation`);
-    const staff = await tx
-      .insertInto('staff')
-      .values({
-        organisation_id: u.organisationId,
-        given_name: u.givenName,
-        family_name: u.familyName,
-        email: u.email,
-        time_zone: u.timeZone,
-        delivers_services: u.deliversServices ?? u.roleKey === 'worker',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('staff_roles')
-      .values({ organisation_id: u.organisationId, staff_id: staff.id, role_id: role.id })
-      .execute();
+    const staff = await insertStaffWithRole(tx, u.organisationId, {
+      givenName: u.givenName,
+      familyName: u.familyName,
+      email: u.email,
+      timeZone: u.timeZone,
+      deliversServices: u.deliversServices ?? u.roleKey === 'worker',
+      roleId: role.id,
+    });
     const userId = await insertUser(tx, {
       organisationId: u.organisationId,
       staffId: staff.id,

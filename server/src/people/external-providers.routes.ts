@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.store.js';
-import { auditBy } from '../audit/audit-actor.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors } from '../platform/http/schemas.js';
-import { insertProvider, listProviders } from './external-provider.store.js';
+import { listProviders } from './external-provider.store.js';
+import { createProvider } from './external-providers.action.js';
 import { providerInput, providerSchema } from './people.schemas.js';
 
 export const externalProviderRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,18 +30,6 @@ export const externalProviderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(
-        await inTenant(request, async (tx, actor) => {
-          const provider = await insertProvider(tx, actor.organisationId, request.body);
-          await recordAudit(tx, {
-            ...auditBy(actor),
-            action: 'create',
-            entityType: 'external_provider',
-            entityId: provider.id,
-            after: provider,
-          });
-          return provider;
-        }),
-      ),
+      reply.status(201).send(await inTenant(request, (tx, actor) => createProvider(tx, actor, request.body))),
   );
 };

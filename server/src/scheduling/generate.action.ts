@@ -1,7 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import { type Db, withSystem, withTenant } from '../platform/db/database.js';
+import { later } from '../shared/instant.js';
 import { findSeries, seriesNeedingGeneration } from './schedule.store.js';
-import { horizonEnd, later } from './series.js';
+import { horizonEnd } from './series.js';
 import { syncSeries } from './sync-series.action.js';
 
 export type GenerationRun = { series: number; created: number; conflicts: number };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, localDate, localTime, nullableText as text } from '../platform/http/schemas.js';
+import { localDate, localTime, nullableText as text } from '../platform/http/schemas.js';
 
 export const rruleField = z
   .string()
@@ -99,30 +99,3 @@ export const reportSchema = z
     summary: z.object({ done: z.number().int(), conflicts: z.number().int(), kept: z.number().int() }),
   })
   .meta({ id: 'ScheduleReport' });
-
-export const leaveInput = z.object({
-  type: z.enum(['hospital', 'respite', 'social_leave', 'holiday', 'transition_care', 'other']),
-  startsOn: localDate,
-  endsOn: localDate.nullable().default(null).meta({ description: 'Inclusive; null: until further notice' }),
-  note: text(2000).default(null),
-});
-
-export const leaveSchema = z
-  .object({
-    id: z.uuid(),
-    clientId: z.uuid(),
-    type: z.string(),
-    startsOn: z.string(),
-    endsOn: z.string().nullable(),
-    note: z.string().nullable(),
-  })
-  .meta({ id: 'ClientLeave' });
-
-export const leaveReportSchema = z.object({
-  leave: leaveSchema.nullable(),
-  suspended: z.array(z.object({ bookingId: z.uuid(), name: z.string(), startsAt: instant })),
-  restored: z.array(z.object({ bookingId: z.uuid(), name: z.string(), startsAt: instant })),
-  notRestored: z.array(
-    z.object({ bookingId: z.uuid(), name: z.string(), startsAt: instant, reason: z.string() }),
-  ),
-});

@@ -17,17 +17,6 @@ export type SeriesRecord = SeriesDefinition & {
   createdById: string;
 };
 
-export type LeaveType = 'hospital' | 'respite' | 'social_leave' | 'holiday' | 'transition_care' | 'other';
-
-export type LeaveRecord = {
-  id: string;
-  clientId: string;
-  type: LeaveType;
-  startsOn: string;
-  endsOn: string | null;
-  note: string | null;
-};
-
 /** What happened to one occurrence in a bulk operation; conflicts are reported, never half-written. */
 export type OccurrenceOutcome = {
   localDate: string;

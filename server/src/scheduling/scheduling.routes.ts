@@ -5,11 +5,7 @@ import { findClientZone } from '../people/client.store.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, localDate, problemSchema } from '../platform/http/schemas.js';
 import { notFound } from '../shared/domain-error.js';
-import { changeLeave, createLeave, removeLeave } from './leave.action.js';
 import {
-  leaveInput,
-  leaveReportSchema,
-  leaveSchema,
   previewInput,
   reportSchema,
   seriesEditInput,
@@ -20,7 +16,6 @@ import {
   findSeries,
   insertServiceType,
   listClientSeries,
-  listLeave,
   listNotices,
   listServiceTypes,
 } from './schedule.store.js';
@@ -245,65 +240,6 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/clients/:id/leave',
-    {
-      config: { access: 'clients.read' },
-      schema: {
-        tags,
-        params: idParams,
-        response: { 200: z.object({ items: z.array(leaveSchema) }), ...errors },
-      },
-    },
-    (request) =>
-      inTenant(request, async (tx, a) => ({
-        items: await listLeave(tx, a.organisationId, request.params.id),
-      })),
-  );
-  app.post(
-    '/clients/:id/leave',
-    {
-      config: { access: 'bookings.write' },
-      schema: {
-        tags,
-        summary: 'Put the client on leave: their bookings in the period are suspended',
-        params: idParams,
-        body: leaveInput,
-        response: { 201: leaveReportSchema, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await inTenant(request, (tx, a) =>
-            createLeave(tx, a, request.params.id, request.body, app.clock()),
-          ),
-        ),
-  );
-  app.put(
-    '/leave/:id',
-    {
-      config: { access: 'bookings.write' },
-      schema: {
-        tags,
-        summary: 'Change the leave; shortening restores bookings that are free',
-        params: idParams,
-        body: leaveInput,
-        response: { 200: leaveReportSchema, ...errors },
-      },
-    },
-    (request) =>
-      inTenant(request, (tx, a) => changeLeave(tx, a, request.params.id, request.body, app.clock())),
-  );
-  app.delete(
-    '/leave/:id',
-    {
-      config: { access: 'bookings.write' },
-      schema: { tags, params: idParams, response: { 200: leaveReportSchema, ...errors } },
-    },
-    (request) => inTenant(request, (tx, a) => removeLeave(tx, a, request.params.id, app.clock())),
-  );
   app.get(
     '/me/notices',
     {

@@ -7,6 +7,7 @@ import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
+import { later } from '../shared/instant.js';
 import { RecurrenceError } from './recurrence-error.js';
 import type { SeriesChanges, SeriesInput, SeriesView } from './schedule.schemas.js';
 import { findSeries, horizonWeeks, insertSeries, serviceTypeExists, updateSeries } from './schedule.store.js';
@@ -15,7 +16,6 @@ import {
   dayAfter,
   dayBefore,
   horizonEnd,
-  later,
   occurrenceTimes,
   seriesRecurrenceText,
   startOfLocalDay,

@@ -195,33 +195,7 @@ export function dayAfter(date: string): string {
   return Temporal.PlainDate.from(date).add({ days: 1 }).toString();
 }
 
-/** Leave covers [starts_on 00:00, ends_on + 1 day 00:00) in the client's zone; an open end never ends. */
-export function leaveWindow(
-  startsOn: string,
-  endsOn: string | null,
-  zone: string,
-): { from: Temporal.Instant; to: Temporal.Instant | null } {
-  return {
-    from: Temporal.PlainDate.from(startsOn).toZonedDateTime(zone).toInstant(),
-    to: endsOn ? Temporal.PlainDate.from(endsOn).add({ days: 1 }).toZonedDateTime(zone).toInstant() : null,
-  };
-}
-
-export function insideLeave(
-  start: Temporal.Instant,
-  window: { from: Temporal.Instant; to: Temporal.Instant | null },
-): boolean {
-  return (
-    Temporal.Instant.compare(start, window.from) >= 0 &&
-    (window.to === null || Temporal.Instant.compare(start, window.to) < 0)
-  );
-}
-
 /** The instant a local date begins in `zone` (a day that starts in a DST gap begins at the gap's end). */
 export function startOfLocalDay(date: string, zone: string): Temporal.Instant {
   return Temporal.PlainDate.from(date).toZonedDateTime(zone).toInstant();
-}
-
-export function later(a: Temporal.Instant, b: Temporal.Instant): Temporal.Instant {
-  return Temporal.Instant.compare(a, b) >= 0 ? a : b;
 }

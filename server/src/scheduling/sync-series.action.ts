@@ -1,18 +1,14 @@
 import type { Temporal } from 'temporal-polyfill';
+import { leaveForClient } from '../availability/client-leave.store.js';
+import type { LeaveRecord } from '../availability/client-leave.types.js';
+import { insideLeave, leaveWindow } from '../availability/leave-window.js';
 import { deleteBookings } from '../bookings/booking.store.js';
 import { seriesBookingsFrom } from '../bookings/occurrence.store.js';
 import { type OccurrenceWrite, writeOccurrences } from '../bookings/write-occurrences.action.js';
 import type { Tx } from '../platform/db/database.js';
-import { leaveForClient, updateSeries } from './schedule.store.js';
-import type { LeaveRecord, OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
-import {
-  insideLeave,
-  leaveWindow,
-  type Occurrence,
-  occurrencesBetween,
-  occurrenceTimes,
-  planSeriesChanges,
-} from './series.js';
+import { updateSeries } from './schedule.store.js';
+import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
+import { type Occurrence, occurrencesBetween, occurrenceTimes, planSeriesChanges } from './series.js';
 
 function leaveCovering(
   leaves: readonly LeaveRecord[],

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
 import { inject } from 'vitest';
+import { type App, buildApp } from '../../src/app/build-app.js';
 import { createOrganisation, createUserWithStaff } from '../../src/identity/organisation.action.js';
 import type { RoleKey } from '../../src/identity/permissions.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { type Config, loadConfig } from '../../src/platform/config/config.js';
 import { createDb, type Db } from '../../src/platform/db/database.js';
-import { type App, buildApp } from '../../src/platform/http/app.js';
 
 export const PASSWORD = 'correct horse battery';
 

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+// Type-only: the shape of the signed-in actor and the permission keys (a named exception to "platform imports no
+// domain", checked by .dependency-cruiser.cjs). The session look-up itself is injected by the composition root.
 import type { Actor } from '../../identity/actor.js';
 import type { Permission } from '../../identity/permissions.js';
-import { resolveSession } from '../../identity/resolve-session.action.js';
-import { parseSessionCookie } from '../../identity/sign-in.action.js';
 import type { Tx } from '../db/database.js';
 import { withTenant } from '../db/database.js';
 import { problem, sendProblem } from './problem.js';
@@ -10,7 +10,19 @@ import { problem, sendProblem } from './problem.js';
 /** Who may call a route. Routes without one are refused: access is opt-in, never a default. */
 export type Access = 'public' | 'signed-in' | Permission | readonly Permission[];
 
+/**
+ * Looks up the session behind a cookie value: undefined when the value is not a session cookie at all, null when
+ * it names a session that is unknown, expired or whose user is disabled (the cookie is then cleared).
+ */
+export type SessionResolver = (
+  cookieValue: string | undefined,
+  request: FastifyRequest,
+) => Promise<{ actor: Actor; csrfToken: string } | null | undefined>;
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    resolveSession: SessionResolver;
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
@@ -30,16 +42,12 @@ export async function accessHook(request: FastifyRequest, reply: FastifyReply) {
     if (request.is404) return;
     return sendProblem(reply, problem(403, 'forbidden', { detail: 'This route declares no access rule' }));
   }
-  const app = request.server;
-  const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
-  if (cookie) {
-    const resolved = await resolveSession(app.db, cookie, app.clock(), app.config.session, request.ip);
-    if (resolved) {
-      request.actor = resolved.actor;
-      request.csrfToken = resolved.csrfToken;
-    } else {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    }
+  const resolved = await request.server.resolveSession(request.cookies[SESSION_COOKIE], request);
+  if (resolved) {
+    request.actor = resolved.actor;
+    request.csrfToken = resolved.csrfToken;
+  } else if (resolved === null) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
   if (access === 'public') return;
   const actor = request.actor;

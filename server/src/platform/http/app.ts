@@ -4,35 +4,17 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { auditRoutes } from '../../audit/audit.routes.js';
-import { bookingBillingRoutes } from '../../billing/billing.routes.js';
-import { carerPayRoutes } from '../../billing/carer-pay.routes.js';
-import { invoiceRoutes } from '../../billing/invoices.routes.js';
-import { bookingRoutes } from '../../bookings/bookings.routes.js';
-import { serviceOrderRoutes } from '../../bookings/service-orders.routes.js';
-import { contractRoutes } from '../../contracts/contracts.routes.js';
-import { authRoutes } from '../../identity/auth.routes.js';
-import { roleRoutes } from '../../identity/roles.routes.js';
-import { clientRoutes } from '../../people/clients.routes.js';
-import { externalProviderRoutes } from '../../people/external-providers.routes.js';
-import { staffRoutes } from '../../people/staff.routes.js';
-import { planRoutes } from '../../plans/plans.routes.js';
-import { serviceRoutes } from '../../plans/services.routes.js';
-import { availabilityRoutes } from '../../scheduling/availability.routes.js';
-import { calendarRoutes } from '../../scheduling/calendar.routes.js';
-import { schedulingRoutes } from '../../scheduling/scheduling.routes.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
-import { type InvoiceRunWorker, startInvoiceRunWorker } from '../jobs/invoice-run-worker.js';
-import { accessHook } from './access.js';
+import { accessHook, type SessionResolver } from './access.js';
 import { errorHandler } from './error-handler.js';
 import { problem, sendProblem } from './problem.js';
 
@@ -41,15 +23,26 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     clock: Clock;
-    /** Null when the app was built without the worker (tests that drive runs by hand). */
-    invoiceRuns: InvoiceRunWorker | null;
   }
 }
 
-export type AppDeps = { db: Db; config: Config; clock: Clock; logger?: boolean; invoiceWorker?: boolean };
+export type HttpDeps = { db: Db; config: Config; clock: Clock; logger?: boolean };
 export type App = FastifyInstance;
 
-export async function buildApp(deps: AppDeps): Promise<App> {
+/**
+ * The HTTP machinery every Carebook server shares: Fastify with Zod, security headers, the OpenAPI document, the
+ * access hook, problem+json errors and the web app's static files. It knows no domain: the composition root
+ * (`app/build-app.ts`) passes the session look-up, its own decorations (`decorate`, run before any route is
+ * registered) and the API routes (`api`, mounted under /api/v1).
+ */
+export async function createHttpApp(
+  deps: HttpDeps,
+  parts: {
+    resolveSession: (app: App) => SessionResolver;
+    decorate?: (app: App) => void;
+    api: FastifyPluginAsync;
+  },
+): Promise<App> {
   const app = Fastify({
     logger: deps.logger ? { level: 'info' } : false,
     trustProxy: process.env.TRUST_PROXY === '1',
@@ -60,14 +53,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('db', deps.db);
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock);
-  // Invoice runs are processed in the background by this process (and any other running the same database).
-  const invoiceRuns =
-    deps.invoiceWorker === false
-      ? null
-      : // Failed attempts are recorded on the run; this only reports a worker that cannot reach the database.
-        startInvoiceRunWorker(deps.db, (line) => (deps.logger ? app.log.error(line) : console.error(line)));
-  app.decorate('invoiceRuns', invoiceRuns);
-  app.addHook('onClose', async () => invoiceRuns?.stop());
+  app.decorate('resolveSession', parts.resolveSession(app));
+  parts.decorate?.(app);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.setErrorHandler(errorHandler);
@@ -111,28 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
-  await app.register(
-    async (api) => {
-      await api.register(authRoutes);
-      await api.register(roleRoutes);
-      await api.register(staffRoutes);
-      await api.register(clientRoutes);
-      await api.register(externalProviderRoutes);
-      await api.register(serviceOrderRoutes);
-      await api.register(bookingRoutes);
-      await api.register(auditRoutes);
-      await api.register(planRoutes);
-      await api.register(serviceRoutes);
-      await api.register(contractRoutes);
-      await api.register(bookingBillingRoutes);
-      await api.register(invoiceRoutes);
-      await api.register(carerPayRoutes);
-      await api.register(schedulingRoutes);
-      await api.register(calendarRoutes);
-      await api.register(availabilityRoutes);
-    },
-    { prefix: '/api/v1' },
-  );
+  await app.register(parts.api, { prefix: '/api/v1' });
 
   const webDist = deps.config.webDist;
   if (existsSync(webDist)) {

@@ -1,6 +1,6 @@
-import { runGeneration } from '../../scheduling/generate.action.js';
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/database.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/database.js';
+import { runGeneration } from '../scheduling/generate.action.js';
 
 export type Stoppable = { stop: () => Promise<void> };
 

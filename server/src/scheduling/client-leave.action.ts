@@ -1,14 +1,16 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { deleteLeave, findLeave, insertLeave, updateLeave } from '../availability/client-leave.store.js';
+import type { LeaveRecord, LeaveType } from '../availability/client-leave.types.js';
+import { insideLeave, leaveWindow } from '../availability/leave-window.js';
 import { restoreAfterLeave, suspendForLeave } from '../bookings/client-leave-bookings.action.js';
 import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
-import { deleteLeave, findLeave, insertLeave, insertNotice, updateLeave } from './schedule.store.js';
-import type { LeaveRecord, LeaveType } from './schedule.types.js';
-import { insideLeave, later, leaveWindow } from './series.js';
+import { later } from '../shared/instant.js';
+import { insertNotice } from './schedule.store.js';
 
 type Moved = { bookingId: string; name: string; startsAt: string };
 export type LeaveReport = {

@@ -1,18 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.store.js';
-import { auditBy } from '../audit/audit-actor.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, localDate, problemSchema } from '../platform/http/schemas.js';
-import { invalid, notFound } from '../shared/domain-error.js';
 import {
-  availabilityOf,
-  deleteStaffLeave,
-  insertStaffLeave,
-  replaceWorkingHours,
-  staffLeaveOf,
-  workingHoursOf,
-} from './schedule.store.js';
+  listStaffLeave,
+  recordStaffLeave,
+  removeStaffLeave,
+  setWorkingHours,
+  staffWorkingHours,
+} from './staff-availability.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['staff availability'];
@@ -42,11 +38,9 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, actor) => {
-        if (!(await availabilityOf(tx, actor.organisationId, request.params.id)))
-          throw notFound('Staff member');
-        return { items: await workingHoursOf(tx, actor.organisationId, request.params.id) };
-      }),
+      inTenant(request, async (tx, actor) => ({
+        items: await staffWorkingHours(tx, actor, request.params.id),
+      })),
   );
   app.put(
     '/staff/:id/working-hours',
@@ -62,25 +56,9 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, actor) => {
-        const id = request.params.id;
-        const before = await availabilityOf(tx, actor.organisationId, id);
-        if (!before) throw notFound('Staff member');
-        request.body.items.forEach((w, i) => {
-          if (w.endsAt <= w.startsAt) throw invalid(`items.${i}.endsAt`, 'must be after startsAt');
-        });
-        await replaceWorkingHours(tx, actor.organisationId, id, request.body.items);
-        const items = await workingHoursOf(tx, actor.organisationId, id);
-        await recordAudit(tx, {
-          ...auditBy(actor),
-          action: 'update',
-          entityType: 'staff_working_hours',
-          entityId: id,
-          before: before.workingHours,
-          after: items,
-        });
-        return { items };
-      }),
+      inTenant(request, async (tx, actor) => ({
+        items: await setWorkingHours(tx, actor, request.params.id, request.body.items),
+      })),
   );
   app.get(
     '/staff/:id/leave',
@@ -94,7 +72,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, async (tx, actor) => ({
-        items: await staffLeaveOf(tx, actor.organisationId, request.params.id),
+        items: await listStaffLeave(tx, actor, request.params.id),
       })),
   );
   app.post(
@@ -114,23 +92,13 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(
-        await inTenant(request, async (tx, actor) => {
-          if (request.body.endsOn < request.body.startsOn)
-            throw invalid('endsOn', 'must not be before startsOn');
-          if (!(await availabilityOf(tx, actor.organisationId, request.params.id)))
-            throw notFound('Staff member');
-          const leave = await insertStaffLeave(tx, actor.organisationId, request.params.id, request.body);
-          await recordAudit(tx, {
-            ...auditBy(actor),
-            action: 'create',
-            entityType: 'staff_leave',
-            entityId: leave.id,
-            after: leave,
-          });
-          return leave;
-        }),
-      ),
+      reply
+        .status(201)
+        .send(
+          await inTenant(request, (tx, actor) =>
+            recordStaffLeave(tx, actor, request.params.id, request.body),
+          ),
+        ),
   );
   app.delete(
     '/staff-leave/:id',
@@ -139,16 +107,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: idParams, response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {
-      await inTenant(request, async (tx, actor) => {
-        if (!(await deleteStaffLeave(tx, actor.organisationId, request.params.id)))
-          throw notFound('Staff leave');
-        await recordAudit(tx, {
-          ...auditBy(actor),
-          action: 'delete',
-          entityType: 'staff_leave',
-          entityId: request.params.id,
-        });
-      });
+      await inTenant(request, (tx, actor) => removeStaffLeave(tx, actor, request.params.id));
       return reply.status(204).send(null);
     },
   );

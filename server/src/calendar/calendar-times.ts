@@ -1,5 +1,5 @@
-import { civilFromDays, SECONDS_PER_DAY } from './civil-date.js';
-import { offsetAt } from './zone-offset.js';
+import { civilFromDays, SECONDS_PER_DAY } from '../shared/civil-date.js';
+import { offsetAt } from '../shared/zone-offset.js';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 

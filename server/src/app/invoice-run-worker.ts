@@ -1,5 +1,5 @@
-import { processNextRun, type RunOptions } from '../../billing/invoice-run.action.js';
-import type { Db } from '../db/database.js';
+import { processNextRun, type RunOptions } from '../billing/invoice-run.action.js';
+import type { Db } from '../platform/db/database.js';
 
 export type InvoiceRunWorker = {
   /** Look for work now (after a run was queued in this process) instead of at the next poll. */

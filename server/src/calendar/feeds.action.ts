@@ -1,0 +1,76 @@
+import type { Temporal } from 'temporal-polyfill';
+import { type Actor, can } from '../identity/actor.js';
+import { hashSecret, newSecret } from '../platform/auth/tokens.js';
+import { type Db, type Tx, withTenant } from '../platform/db/database.js';
+import { DomainError, notFound } from '../shared/domain-error.js';
+import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
+import { calendarFeed } from './ics.js';
+
+export type FeedSubjectType = 'staff' | 'client';
+
+/**
+ * Whose feed the actor may manage: any client's (the route requires clients.write), any staff member's with
+ * staff.manage, otherwise only their own (another staff member's is "not found", not "forbidden").
+ */
+function subjectFor(actor: Actor, type: FeedSubjectType, id: string) {
+  const mayManage = can(actor, 'staff.manage') || type === 'client';
+  if (type === 'staff' && !mayManage && id !== actor.staffId) throw notFound('Staff member');
+  return { type, id };
+}
+
+/** A new subscription secret for the subject, revoking the previous one; returns "<organisation>.<secret>". */
+export async function createFeed(tx: Tx, actor: Actor, type: FeedSubjectType, id: string): Promise<string> {
+  const secret = newSecret();
+  const subject = subjectFor(actor, type, id);
+  if (!(await subjectName(tx, actor.organisationId, subject)))
+    throw notFound(type === 'staff' ? 'Staff member' : 'Client');
+  await insertFeed(tx, actor.organisationId, subject, hashSecret(secret));
+  return `${actor.organisationId}.${secret}`;
+}
+
+export async function revokeFeed(tx: Tx, actor: Actor, type: FeedSubjectType, id: string) {
+  await revokeFeeds(tx, actor.organisationId, subjectFor(actor, type, id));
+}
+
+/**
+ * The iCalendar body behind a feed token ("<organisation>.<secret>.ics"): 60 days back and 60 weeks ahead of
+ * `now`. A staff feed shows that staff member's bookings, a client feed that client's. Unknown, malformed and
+ * revoked tokens are all "not found".
+ */
+export async function renderFeed(db: Db, token: string, now: Temporal.Instant): Promise<string> {
+  const match = token.match(/^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.ics$/);
+  if (!match) throw notFound('Calendar feed');
+  const [, organisationId, secret] = match as unknown as [string, string, string];
+  const body = await withTenant(db, organisationId, async (tx) => {
+    const feed = await findLiveFeed(tx, organisationId, hashSecret(secret));
+    if (!feed) return null;
+    const subject = { type: feed.subjectType, id: feed.subjectId };
+    const name = (await subjectName(tx, organisationId, subject)) ?? 'Carebook';
+    const rows = await calendarBookings(tx, organisationId, {
+      from: now.subtract({ hours: 24 * 60 }),
+      to: now.add({ hours: 24 * 7 * 60 }),
+      ...(subject.type === 'staff' ? { staffIds: [subject.id] } : { clientId: subject.id }),
+      limit: 5000,
+    });
+    return calendarFeed(
+      `Carebook: ${name}`,
+      rows.map((r) => ({
+        uid: `${r.id}@carebook`,
+        sequence: r.sequence,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        timeZone: r.timeZone,
+        summary:
+          subject.type === 'staff'
+            ? `${r.name} — ${r.clientName}`
+            : `${r.name}${r.staffName ? ` with ${r.staffName}` : ''}`,
+        description: r.notes,
+        cancelled: r.status === 'cancelled',
+        updatedAt: r.updatedAt,
+      })),
+      now,
+    );
+  });
+  if (body === null) throw new DomainError('not_found', 'This calendar feed does not exist or was revoked');
+  return body;
+}

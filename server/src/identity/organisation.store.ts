@@ -1,0 +1,52 @@
+import type { Tx } from '../platform/db/database.js';
+
+/** The organisation's own IANA zone: the default for views that show times. */
+export async function organisationTimeZone(tx: Tx, organisationId: string): Promise<string> {
+  return (
+    await tx
+      .selectFrom('organisations')
+      .where('id', '=', organisationId)
+      .select('time_zone')
+      .executeTakeFirstOrThrow()
+  ).time_zone;
+}
+
+export async function insertOrganisation(tx: Tx, name: string, timeZone: string): Promise<{ id: string }> {
+  return tx
+    .insertInto('organisations')
+    .values({ name, time_zone: timeZone })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** The staff row of a new user, holding one role (people/ owns staff otherwise; this is the sign-up path). */
+export async function insertStaffWithRole(
+  tx: Tx,
+  organisationId: string,
+  s: {
+    givenName: string;
+    familyName: string;
+    email: string;
+    timeZone: string;
+    deliversServices: boolean;
+    roleId: string;
+  },
+): Promise<{ id: string }> {
+  const staff = await tx
+    .insertInto('staff')
+    .values({
+      organisation_id: organisationId,
+      given_name: s.givenName,
+      family_name: s.familyName,
+      email: s.email,
+      time_zone: s.timeZone,
+      delivers_services: s.deliversServices,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('staff_roles')
+    .values({ organisation_id: organisationId, staff_id: staff.id, role_id: s.roleId })
+    .execute();
+  return staff;
+}
