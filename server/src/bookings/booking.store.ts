@@ -110,14 +110,13 @@ export async function listStaffBookings(
   f: BookingListFilter,
 ) {
   let q = selectBookings(tx, organisationId)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('booking_participants as sp')
-          .whereRef('sp.organisation_id', '=', 'b.organisation_id')
-          .whereRef('sp.booking_id', '=', 'b.id')
-          .where('sp.staff_id', '=', staffId)
-          .select('sp.id'),
-      ),
+    .where('b.id', 'in', (eb) =>
+      eb
+        .selectFrom('booking_participants as sp')
+        .where('sp.organisation_id', '=', organisationId)
+        .where('sp.staff_id', '=', staffId)
+        .where(sql<boolean>`sp.period && tstzrange(${ts(from.toString())}, NULL)`)
+        .select('sp.booking_id'),
     )
     .where('b.ends_at', '>', ts(from.toString()))
     .orderBy('b.starts_at')
@@ -246,7 +245,10 @@ export async function deleteBookings(tx: Tx, organisationId: string, ids: string
     .execute();
 }
 
-/** The booking of `staffId` (booked or attended) that overlaps [start, end), other than `exceptId`. */
+/**
+ * The booking of `staffId` (booked or attended) that overlaps [start, end), other than `exceptId`: found from
+ * the staff member's participant rows (the exclusion constraint's GiST index), then read in full.
+ */
 export async function findOverlapping(
   tx: Tx,
   organisationId: string,
@@ -255,24 +257,18 @@ export async function findOverlapping(
   end: Temporal.Instant,
   exceptId: string | null,
 ) {
-  let q = selectBookings(tx, organisationId)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('booking_participants as sp')
-          .whereRef('sp.organisation_id', '=', 'b.organisation_id')
-          .whereRef('sp.booking_id', '=', 'b.id')
-          .where('sp.staff_id', '=', staffId)
-          .where('sp.status', 'in', ['booked', 'attended'])
-          .where(
-            sql<boolean>`sp.period && tstzrange(${start.toString()}::timestamptz, ${end.toString()}::timestamptz)`,
-          )
-          .select('sp.id'),
-      ),
-    )
-    .orderBy('b.starts_at')
+  let q = tx
+    .selectFrom('booking_participants')
+    .where('organisation_id', '=', organisationId)
+    .where('staff_id', '=', staffId)
+    .where('status', 'in', ['booked', 'attended'])
+    .where(sql<boolean>`period && tstzrange(${ts(start.toString())}, ${ts(end.toString())})`)
+    .select('booking_id')
+    .orderBy(sql`lower(period)`)
     .limit(1);
-  if (exceptId) q = q.where('b.id', '<>', exceptId);
-  return (await q.executeTakeFirst()) as BookingRecord | undefined;
+  if (exceptId) q = q.where('booking_id', '<>', exceptId);
+  const hit = await q.executeTakeFirst();
+  return hit ? findBooking(tx, organisationId, hit.booking_id) : undefined;
 }
 
 export async function findAssignableStaff(tx: Tx, organisationId: string, id: string) {
