@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { findStaff } from '../people/staff.store.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, localDate, problemSchema } from '../platform/http/schemas.js';
 import { invalid, notFound } from '../shared/domain-error.js';
@@ -93,9 +94,10 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, actor) => ({
-        items: await staffLeaveOf(tx, actor.organisationId, request.params.id),
-      })),
+      inTenant(request, async (tx, actor) => {
+        if (!(await findStaff(tx, actor.organisationId, request.params.id))) throw notFound('Staff member');
+        return { items: await staffLeaveOf(tx, actor.organisationId, request.params.id) };
+      }),
   );
   app.post(
     '/staff/:id/leave',

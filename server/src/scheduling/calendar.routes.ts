@@ -9,7 +9,8 @@ import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
 import { DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
-import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
+import { calendarBookings, findLiveFeed, subjectName } from './calendar.store.js';
+import { createFeed, revokeFeed } from './calendar-feed.action.js';
 import { calendarTimes } from './calendar-times.js';
 import { calendarFeed } from './ics.js';
 
@@ -149,10 +150,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     ['staff', '/staff/:id/calendar-feed', ['staff.manage', 'appointments.own']],
     ['client', '/clients/:id/calendar-feed', ['clients.write']],
   ] as const) {
-    const subjectOf = (actorStaffId: string, mayManage: boolean, id: string) => {
-      if (type === 'staff' && !mayManage && id !== actorStaffId) throw notFound('Staff member');
-      return { type, id };
-    };
     app.post(
       path,
       {
@@ -167,14 +164,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const secret = newSecret();
         const created = await inTenant(request, async (tx, actor) => {
-          const subject = subjectOf(
-            actor.staffId,
-            can(actor, 'staff.manage') || type === 'client',
-            request.params.id,
-          );
-          if (!(await subjectName(tx, actor.organisationId, subject)))
-            throw notFound(type === 'staff' ? 'Staff member' : 'Client');
-          await insertFeed(tx, actor.organisationId, subject, hashSecret(secret));
+          await createFeed(tx, actor, { type, id: request.params.id }, hashSecret(secret));
           return `${actor.organisationId}.${secret}`;
         });
         return reply.status(201).send({
@@ -195,13 +185,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        await inTenant(request, (tx, actor) =>
-          revokeFeeds(
-            tx,
-            actor.organisationId,
-            subjectOf(actor.staffId, can(actor, 'staff.manage') || type === 'client', request.params.id),
-          ),
-        );
+        await inTenant(request, (tx, actor) => revokeFeed(tx, actor, { type, id: request.params.id }));
         return reply.status(204).send(null);
       },
     );

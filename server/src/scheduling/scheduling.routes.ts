@@ -16,14 +16,7 @@ import {
   seriesInput,
   seriesSchema,
 } from './schedule.schemas.js';
-import {
-  findSeries,
-  insertServiceType,
-  listClientSeries,
-  listLeave,
-  listNotices,
-  listServiceTypes,
-} from './schedule.store.js';
+import { findSeries, listClientSeries, listLeave, listNotices, listServiceTypes } from './schedule.store.js';
 import type { OccurrenceOutcome } from './schedule.types.js';
 import {
   activateSeries,
@@ -35,6 +28,7 @@ import {
   toSeriesView,
 } from './series.action.js';
 import { horizonEnd, occurrencesBetween, startOfLocalDay } from './series.js';
+import { createServiceType } from './service-type.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['scheduling'];
@@ -89,9 +83,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await inTenant(request, (tx, a) => insertServiceType(tx, a.organisationId, request.body))),
+      reply.status(201).send(await inTenant(request, (tx, a) => createServiceType(tx, a, request.body))),
   );
 
   app.post(
@@ -141,9 +133,10 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, a) => ({
-        items: (await listClientSeries(tx, a.organisationId, request.params.id)).map(toSeriesView),
-      })),
+      inTenant(request, async (tx, a) => {
+        if (!(await findClientZone(tx, a.organisationId, request.params.id))) throw notFound('Client');
+        return { items: (await listClientSeries(tx, a.organisationId, request.params.id)).map(toSeriesView) };
+      }),
   );
   app.post(
     '/clients/:id/scheduled-services',
@@ -256,9 +249,10 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, a) => ({
-        items: await listLeave(tx, a.organisationId, request.params.id),
-      })),
+      inTenant(request, async (tx, a) => {
+        if (!(await findClientZone(tx, a.organisationId, request.params.id))) throw notFound('Client');
+        return { items: await listLeave(tx, a.organisationId, request.params.id) };
+      }),
   );
   app.post(
     '/clients/:id/leave',
