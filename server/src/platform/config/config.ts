@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ThrottlePolicy } from '../../identity/sign-in-throttle.js';
 
 export type Config = {
   port: number;
@@ -8,7 +9,7 @@ export type Config = {
   demo: boolean;
   webDist: string;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
-  signInThrottle: { windowMinutes: number; maxFailuresPerEmail: number; maxFailuresPerIp: number };
+  signInThrottle: ThrottlePolicy;
 };
 
 export const REPO_ROOT = join(import.meta.dirname, '../../../..');
@@ -38,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: intFrom(env, 'SIGN_IN_WINDOW_MINUTES', 15),
       maxFailuresPerEmail: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_EMAIL', 5),
       maxFailuresPerIp: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_IP', 30),
+      maxFailuresPerEmailGlobal: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_EMAIL_GLOBAL', 50),
     },
   };
 }
