@@ -143,6 +143,15 @@ describe('sessions', () => {
     expect(count).toBe(0);
   });
 
+  it('API answers with personal data or the CSRF token may not be stored by any cache', async () => {
+    const agent = new Agent(t.baseUrl);
+    const signIn = await agent.signIn(org.emails.administrator);
+    expect(signIn.headers.get('cache-control')).toBe('no-store');
+    for (const path of ['/me', '/clients', '/staff', `/staff/${org.staffIds.worker}`, '/audit-events'])
+      expect((await agent.get(path)).headers.get('cache-control'), path).toBe('no-store');
+    expect((await new Agent(t.baseUrl).get('/me')).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('answers 401 without a session and sends security headers', async () => {
     const res = await new Agent(t.baseUrl).get('/clients');
     expect(res.status).toBe(401);
