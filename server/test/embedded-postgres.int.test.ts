@@ -95,6 +95,9 @@ describe('the embedded database superuser', () => {
       const kept = new pg.Client({ connectionString: again.adminUrl('carebook') });
       await kept.connect();
       expect((await kept.query('SELECT v FROM kept')).rows).toEqual([{ v: 'from before' }]);
+      // No clear-text password logins are left.
+      const methods = await kept.query('SELECT DISTINCT auth_method FROM pg_hba_file_rules');
+      expect(methods.rows.map((r) => r.auth_method)).toEqual(['scram-sha-256']);
       await kept.end();
       expect(await loginWith(again.adminUrl('postgres'), OLD_PASSWORD)).toBe('28P01');
     } finally {

@@ -43,6 +43,7 @@ const isAuthFailure = (error: unknown) =>
 async function connectAdmin(
   url: (password: string) => string,
   password: string,
+  clusterDir: string,
   log: (line: string) => void,
 ): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url(password) });
@@ -67,6 +68,14 @@ async function connectAdmin(
   }
   try {
     await legacy.query(`ALTER ROLE ${pg.escapeIdentifier(USER)} PASSWORD ${pg.escapeLiteral(password)}`);
+    // Those clusters also took passwords in clear text; the new one is stored as SCRAM, so ask for that.
+    const hbaFile = join(clusterDir, 'pg_hba.conf');
+    const hba = await readFile(hbaFile, 'utf8');
+    const scram = hba.replace(/^(\s*(?:local|host)\s.*\s)password(\s*)$/gm, '$1scram-sha-256$2');
+    if (scram !== hba) {
+      await writeFile(hbaFile, scram);
+      await legacy.query('SELECT pg_reload_conf()');
+    }
     log(`Replaced the built-in database password with this data directory's own (${CREDENTIAL_FILE})`);
   } finally {
     await legacy.end();
@@ -129,7 +138,7 @@ export async function startEmbeddedPostgres(
   const adminUrl = (db: string) => urlWith(password, db);
   let admin: pg.Client;
   try {
-    admin = await connectAdmin((secret) => urlWith(secret, 'postgres'), password, log);
+    admin = await connectAdmin((secret) => urlWith(secret, 'postgres'), password, clusterDir, log);
   } catch (error) {
     await server.stop();
     throw error;
