@@ -17,7 +17,7 @@ const MODULE_MAP = {
   availability: ['platform', 'audit', 'identity', 'people'],
   bookings: ['platform', 'audit', 'identity', 'people', 'availability'],
   scheduling: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability'],
-  calendar: ['platform', 'identity', 'contracts'],
+  calendar: ['platform', 'audit', 'identity', 'contracts'],
   billing: ['platform', 'audit', 'identity', 'contracts', 'bookings', 'scheduling'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { verifyAuditTrail } from './audit/verify-audit.action.js';
 import { rateCommand } from './contracts/rate-command.js';
 import { createOrganisation, createUserWithStaff } from './identity/organisation.action.js';
 import type { RoleKey } from './identity/permissions.js';
@@ -17,6 +18,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   user:create --org <id> --email <e-mail> --password <password> --given-name <name> --family-name <name>
               [--time-zone <IANA>] [--role administrator|coordinator|worker|finance]
                                                create a staff member who can sign in
+  audit:verify                                 check every organisation's audit hash chain; exits 1 and
+                                               names the first broken link when an event was changed or removed
   recurrence expand < rule.json                expand an RFC 5545 rule: { rule, from?, to?, limit? } on stdin
   rate < visits.json                           rate visits against contract option sets (JSON on stdin)
 
@@ -41,6 +44,9 @@ function required(values: Record<string, string | undefined>, name: string): str
     throw new DomainError('invalid', `--${name} is required`, [{ field: name, reason: 'is required' }]);
   return value;
 }
+
+/** Set by a command whose answer is printed but means failure (exit status 1). */
+let failed = false;
 
 async function main(argv: string[]): Promise<unknown> {
   const [command, ...rest] = argv;
@@ -96,6 +102,18 @@ async function main(argv: string[]): Promise<unknown> {
           await db.destroy();
         }
       });
+    case 'audit:verify':
+      return withDatabase(async (url) => {
+        await migrate(url);
+        const db = createDb(url, 2);
+        try {
+          const result = await verifyAuditTrail(db);
+          if (!result.ok) failed = true;
+          return result;
+        } finally {
+          await db.destroy();
+        }
+      });
     default:
       console.error(USAGE);
       process.exit(command ? 2 : 0);
@@ -117,7 +135,9 @@ if (piped) {
 }
 
 try {
-  console.log(JSON.stringify(await main(process.argv.slice(2)), null, 2));
+  const output = `${JSON.stringify(await main(process.argv.slice(2)), null, 2)}\n`;
+  // Exit only once stdout has taken all of it (a pipe may be slower than the process).
+  process.stdout.write(output, () => process.exit(failed ? 1 : 0));
 } catch (error) {
   const body =
     error instanceof DomainError

@@ -98,6 +98,25 @@ describe('sessions', () => {
     expect((await agent.get('/me')).status).toBe(401);
   });
 
+  it('with a 1-minute idle limit, a session used every 59 seconds stays; a minute unused ends it', async () => {
+    const short = await startTestApp({
+      clock: time.clock,
+      config: { session: { idleMinutes: 1, absoluteHours: 12, secureCookie: false } },
+    });
+    try {
+      const shortOrg = await seedOrg(short.db, 'Idle');
+      const agent = await signedIn(short.baseUrl, shortOrg.emails.worker);
+      for (let i = 0; i < 5; i++) {
+        time.advance({ seconds: 59 });
+        expect((await agent.get('/me')).status).toBe(200);
+      }
+      time.advance({ seconds: 60 });
+      expect((await agent.get('/me')).status).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('ends 12 hours after sign-in however active', async () => {
     const agent = await signedIn(t.baseUrl, org.emails.coordinator);
     for (let i = 0; i < 24; i++) {
@@ -122,6 +141,15 @@ describe('sessions', () => {
     expect(res.body.type).toMatch(/csrf/);
     const count = (await agent.get('/clients?q=A')).body.items.length;
     expect(count).toBe(0);
+  });
+
+  it('API answers with personal data or the CSRF token may not be stored by any cache', async () => {
+    const agent = new Agent(t.baseUrl);
+    const signIn = await agent.signIn(org.emails.administrator);
+    expect(signIn.headers.get('cache-control')).toBe('no-store');
+    for (const path of ['/me', '/clients', '/staff', `/staff/${org.staffIds.worker}`, '/audit-events'])
+      expect((await agent.get(path)).headers.get('cache-control'), path).toBe('no-store');
+    expect((await new Agent(t.baseUrl).get('/me')).headers.get('cache-control')).toBe('no-store');
   });
 
   it('answers 401 without a session and sends security headers', async () => {

@@ -206,6 +206,42 @@ describe('service plans', () => {
   });
 });
 
+describe('concurrent edits of one plan', () => {
+  it('10 simultaneous saves of version 1: one wins, the other nine are told it changed (409), none "not found"', async () => {
+    const plan = (await coordinator.post('/service-plans', threeSteps({ name: 'Contended' }))).body;
+    expect(plan.version).toBe(1);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        coordinator.put(`/service-plans/${plan.id}`, {
+          ...threeSteps({ name: 'Contended', description: `Edit ${i}` }),
+          basedOnVersion: 1,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const refused = results.find((r) => r.status === 409)!;
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toMatch(/now version 2/);
+    expect((await coordinator.get(`/service-plans/${plan.id}`)).body.version).toBe(2);
+  });
+
+  it('10 simultaneous saves that name no version are applied one after another, none "not found"', async () => {
+    const plan = (await coordinator.post('/service-plans', threeSteps({ name: 'Queued' }))).body;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        coordinator.put(
+          `/service-plans/${plan.id}`,
+          threeSteps({ name: 'Queued', description: `Edit ${i}` }),
+        ),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(results.map((r) => r.body.version).sort((a, b) => a - b)).toEqual([
+      2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
+  });
+});
+
 describe('services', () => {
   it('ticks activities recording who and when, and lists my services by due date with overdue ones marked', async () => {
     const own = await coordinator.post('/services', {

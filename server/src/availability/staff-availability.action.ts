@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
+import { findStaff } from '../people/staff.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
 import type { WorkingWindow } from './availability.js';
@@ -38,7 +39,9 @@ export async function setWorkingHours(tx: Tx, actor: Actor, staffId: string, win
   return items;
 }
 
+/** Another organisation's staff member (or a made-up id) is "not found", never an empty list. */
 export async function listStaffLeave(tx: Tx, actor: Actor, staffId: string) {
+  if (!(await findStaff(tx, actor.organisationId, staffId))) throw notFound('Staff member');
   return staffLeaveOf(tx, actor.organisationId, staffId);
 }
 

@@ -104,15 +104,16 @@ export async function revokeFeeds(
   tx: Tx,
   organisationId: string,
   subject: { type: 'staff' | 'client'; id: string },
-) {
-  await tx
+): Promise<number> {
+  const result = await tx
     .updateTable('calendar_feeds')
     .set({ revoked_at: sql<string>`now()` })
     .where('organisation_id', '=', organisationId)
     .where('subject_type', '=', subject.type)
     .where('subject_id', '=', subject.id)
     .where('revoked_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function findLiveFeed(tx: Tx, organisationId: string, tokenHash: Buffer) {

@@ -1,4 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.store.js';
+import { auditBy } from '../audit/audit-actor.js';
 import { type Actor, can } from '../identity/actor.js';
 import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { type Db, type Tx, withTenant } from '../platform/db/database.js';
@@ -9,27 +11,50 @@ import { calendarFeed } from './ics.js';
 export type FeedSubjectType = 'staff' | 'client';
 
 /**
- * Whose feed the actor may manage: any client's (the route requires clients.write), any staff member's with
- * staff.manage, otherwise only their own (another staff member's is "not found", not "forbidden").
+ * The subject of a feed, checked: it must exist in the actor's organisation (clients need clients.write, which
+ * the route requires), and without staff.manage a staff member may only hold a feed of their own. Anything
+ * else is "not found", never a silent no-op.
  */
-function subjectFor(actor: Actor, type: FeedSubjectType, id: string) {
-  const mayManage = can(actor, 'staff.manage') || type === 'client';
-  if (type === 'staff' && !mayManage && id !== actor.staffId) throw notFound('Staff member');
-  return { type, id };
+async function checkedSubject(tx: Tx, actor: Actor, type: FeedSubjectType, id: string) {
+  const label = type === 'staff' ? 'Staff member' : 'Client';
+  if (type === 'staff' && !can(actor, 'staff.manage') && id !== actor.staffId) throw notFound(label);
+  const subject = { type, id };
+  const name = await subjectName(tx, actor.organisationId, subject);
+  if (!name) throw notFound(label);
+  return { subject, name };
 }
 
-/** A new subscription secret for the subject, revoking the previous one; returns "<organisation>.<secret>". */
+/**
+ * A new subscription secret for the subject, revoking the previous one; returns "<organisation>.<secret>".
+ * A feed exposes a schedule without sign-in, so it is audited.
+ */
 export async function createFeed(tx: Tx, actor: Actor, type: FeedSubjectType, id: string): Promise<string> {
   const secret = newSecret();
-  const subject = subjectFor(actor, type, id);
-  if (!(await subjectName(tx, actor.organisationId, subject)))
-    throw notFound(type === 'staff' ? 'Staff member' : 'Client');
+  const { subject, name } = await checkedSubject(tx, actor, type, id);
+  const revoked = await revokeFeeds(tx, actor.organisationId, subject);
   await insertFeed(tx, actor.organisationId, subject, hashSecret(secret));
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'create',
+    entityType: 'calendar_feed',
+    entityId: id,
+    after: { subjectType: type, subjectId: id, subjectName: name, revokedPrevious: revoked > 0 },
+  });
   return `${actor.organisationId}.${secret}`;
 }
 
+/** Revokes the live subscription URL, if any; revoking twice is harmless (and audited once). */
 export async function revokeFeed(tx: Tx, actor: Actor, type: FeedSubjectType, id: string) {
-  await revokeFeeds(tx, actor.organisationId, subjectFor(actor, type, id));
+  const { subject, name } = await checkedSubject(tx, actor, type, id);
+  const revoked = await revokeFeeds(tx, actor.organisationId, subject);
+  if (revoked === 0) return;
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'delete',
+    entityType: 'calendar_feed',
+    entityId: id,
+    before: { subjectType: type, subjectId: id, subjectName: name },
+  });
 }
 
 /**

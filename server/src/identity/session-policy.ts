@@ -17,7 +17,10 @@ export function sessionState(
   return 'active';
 }
 
-/** Touching the session on every request would write on every read; once a minute is precise enough. */
+/**
+ * Every request that finds the session older than `now` records it, so the idle limit counts from the last
+ * request exactly, whatever its length (a coarser "once a minute" ended a 1-minute limit mid-use).
+ */
 export function shouldTouch(session: SessionTimes, now: Temporal.Instant): boolean {
-  return Temporal.Instant.compare(now, session.lastSeenAt.add({ minutes: 1 })) >= 0;
+  return Temporal.Instant.compare(now, session.lastSeenAt) > 0;
 }

@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import type { Tx } from '../platform/db/database.js';
+import { type Tx, ts } from '../platform/db/database.js';
 import { PERMISSION_KEYS, type Permission } from './permissions.js';
 
 export type SessionRow = {
@@ -77,6 +77,8 @@ export async function touchSession(tx: Tx, organisationId: string, tokenHash: Bu
     .set({ last_seen_at: now.toString() })
     .where('organisation_id', '=', organisationId)
     .where('token_hash', '=', tokenHash)
+    // Concurrent requests: an earlier instant never overwrites a later one.
+    .where('last_seen_at', '<', ts(now.toString()))
     .execute();
 }
 

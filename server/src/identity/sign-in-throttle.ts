@@ -1,13 +1,31 @@
 import type { Temporal } from 'temporal-polyfill';
 
-export type ThrottlePolicy = { windowMinutes: number; maxFailuresPerEmail: number; maxFailuresPerIp: number };
-/** Failed attempts inside the window, oldest first, counted for the e-mail and for the IP address. */
-export type RecentFailures = { forEmail: Temporal.Instant[]; forIp: Temporal.Instant[] };
+/**
+ * Failure budgets in a sliding window. The e-mail budget is per source address, so an attacker who
+ * exhausts it locks out only their own address, not the owner; the much larger global budget per e-mail
+ * bounds guessing spread over many addresses.
+ */
+export type ThrottlePolicy = {
+  windowMinutes: number;
+  /** Failures for one e-mail from one IP address. */
+  maxFailuresPerEmail: number;
+  /** Failures from one IP address, any e-mail. */
+  maxFailuresPerIp: number;
+  /** Failures for one e-mail from all addresses together. */
+  maxFailuresPerEmailGlobal: number;
+};
+
+/** Failed (or still unfinished) attempts inside the window, oldest first. */
+export type RecentFailures = {
+  forEmailFromIp: Temporal.Instant[];
+  forIp: Temporal.Instant[];
+  forEmail: Temporal.Instant[];
+};
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Refuses a sign-in while the e-mail or the IP address has reached its failure budget in the sliding
- * window; the caller may try again when the oldest counted failure leaves the window.
+ * Refuses a sign-in while any budget is used up; the caller may try again when the oldest counted
+ * failure of that budget leaves the window.
  */
 export function decideSignIn(
   failures: RecentFailures,
@@ -16,8 +34,9 @@ export function decideSignIn(
 ): ThrottleDecision {
   const waits: number[] = [];
   for (const [list, max] of [
-    [failures.forEmail, policy.maxFailuresPerEmail],
+    [failures.forEmailFromIp, policy.maxFailuresPerEmail],
     [failures.forIp, policy.maxFailuresPerIp],
+    [failures.forEmail, policy.maxFailuresPerEmailGlobal],
   ] as const) {
     if (list.length < max) continue;
     const releasing = list[list.length - max];

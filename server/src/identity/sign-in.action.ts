@@ -6,7 +6,13 @@ import { type Db, withSystem, withTenant } from '../platform/db/database.js';
 import { DomainError } from '../shared/domain-error.js';
 import { deleteSession, insertSession } from './session.store.js';
 import { decideSignIn, type ThrottlePolicy, windowStart } from './sign-in-throttle.js';
-import { findActiveUsersByEmail, recentFailures, recordSignInAttempt } from './user.store.js';
+import {
+  findActiveUsersByEmail,
+  insertPendingAttempt,
+  lockSignInKeys,
+  markAttemptSucceeded,
+  recentFailures,
+} from './user.store.js';
 
 export type SignInInput = {
   email: string;
@@ -29,13 +35,18 @@ export function parseSessionCookie(
 
 export async function signIn(db: Db, input: SignInInput): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  const failures = await withSystem(db, (tx) =>
-    recentFailures(tx, email, input.ip, windowStart(input.now, input.throttle)),
-  );
-  const decision = decideSignIn(failures, input.now, input.throttle);
-  if (!decision.allowed) {
+  // Count and record in one step under a lock, before any password is checked: concurrent guesses cannot
+  // all pass the check before the first of them is recorded.
+  const reserved = await withSystem(db, async (tx) => {
+    await lockSignInKeys(tx, email, input.ip);
+    const failures = await recentFailures(tx, email, input.ip, windowStart(input.now, input.throttle));
+    const decision = decideSignIn(failures, input.now, input.throttle);
+    if (!decision.allowed) return decision;
+    return { allowed: true as const, attemptId: await insertPendingAttempt(tx, email, input.ip, input.now) };
+  });
+  if (!reserved.allowed) {
     throw new DomainError('rate_limited', 'Too many failed sign-ins. Try again later.', [], {
-      retryAfterSeconds: decision.retryAfterSeconds,
+      retryAfterSeconds: reserved.retryAfterSeconds,
     });
   }
 
@@ -50,8 +61,8 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignedIn> {
   if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), input.password);
 
   return withSystem(db, async (tx) => {
-    await recordSignInAttempt(tx, email, input.ip, match !== undefined, input.now);
-    if (!match) {
+    if (match) await markAttemptSucceeded(tx, reserved.attemptId);
+    else {
       for (const c of candidates) {
         await recordAudit(tx, {
           organisationId: c.organisationId,
@@ -63,7 +74,6 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignedIn> {
           entityId: c.userId,
         });
       }
-      // Committing the failed attempt matters: it feeds the throttle.
       return null;
     }
     const secret = newSecret();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import { type Tx, ts } from '../platform/db/database.js';
+import type { RecentFailures } from './sign-in-throttle.js';
 
 export type UserCandidate = {
   organisationId: string;
@@ -33,31 +34,48 @@ export async function findActiveUsersByEmail(tx: Tx, email: string): Promise<Use
     .execute();
 }
 
-export async function recordSignInAttempt(
+/**
+ * Serialises sign-in attempts for one IP address and one e-mail until the transaction ends (always the IP
+ * key first, then the e-mail key, so two attempts can never wait for each other in a cycle).
+ */
+export async function lockSignInKeys(tx: Tx, email: string, ip: string) {
+  await sql`SELECT pg_advisory_xact_lock(727101, hashtext(${ip}))`.execute(tx);
+  await sql`SELECT pg_advisory_xact_lock(727102, hashtext(${email.toLowerCase()}))`.execute(tx);
+}
+
+/** Recorded as failed before the password is checked; a success flips it afterwards. */
+export async function insertPendingAttempt(tx: Tx, email: string, ip: string, at: Temporal.Instant) {
+  const row = await tx
+    .insertInto('sign_in_attempts')
+    .values({ email: email.toLowerCase(), ip, succeeded: false, attempted_at: at.toString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markAttemptSucceeded(tx: Tx, id: string) {
+  await tx.updateTable('sign_in_attempts').set({ succeeded: true }).where('id', '=', id).execute();
+}
+
+export async function recentFailures(
   tx: Tx,
   email: string,
   ip: string,
-  succeeded: boolean,
-  at: Temporal.Instant,
-) {
-  await tx
-    .insertInto('sign_in_attempts')
-    .values({ email: email.toLowerCase(), ip, succeeded, attempted_at: at.toString() })
-    .execute();
-}
-
-export async function recentFailures(tx: Tx, email: string, ip: string, since: Temporal.Instant) {
+  since: Temporal.Instant,
+): Promise<RecentFailures> {
+  const lower = email.toLowerCase();
   const rows = await tx
     .selectFrom('sign_in_attempts')
     .where('succeeded', '=', false)
     .where('attempted_at', '>', ts(since.toString()))
-    .where((eb) => eb.or([eb('email', '=', email.toLowerCase()), eb('ip', '=', ip)]))
+    .where((eb) => eb.or([eb('email', '=', lower), eb('ip', '=', ip)]))
     .select(['email', 'ip', 'attempted_at'])
     .orderBy('attempted_at')
     .execute();
   return {
-    forEmail: rows.filter((r) => r.email === email.toLowerCase()).map((r) => r.attempted_at),
+    forEmailFromIp: rows.filter((r) => r.email === lower && r.ip === ip).map((r) => r.attempted_at),
     forIp: rows.filter((r) => r.ip === ip).map((r) => r.attempted_at),
+    forEmail: rows.filter((r) => r.email === lower).map((r) => r.attempted_at),
   };
 }
 

@@ -22,6 +22,13 @@ export const planInput = z.object({
   description: text(2000).default(null),
   limitConcurrentDeployments: z.boolean().default(false),
   steps: z.array(planStepInput).min(1, 'a plan needs at least one step').max(100),
+  basedOnVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .optional()
+    .meta({ description: 'The version being edited; a save over a later version is refused with 409' }),
 });
 export type PlanInput = z.infer<typeof planInput>;
 

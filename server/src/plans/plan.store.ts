@@ -61,9 +61,18 @@ export async function listPlans(
 }
 
 export async function findPlan(tx: Tx, organisationId: string, id: string, forUpdate = false) {
-  let q = selectPlans(tx, organisationId).where('p.id', '=', id);
-  if (forUpdate) q = q.forUpdate('p');
-  const row = await q.executeTakeFirst();
+  // Lock the plan row on its own first: a locking read of the join would, after waiting for a concurrent
+  // save, re-check the new current_version against the old version row and find nothing ("not found").
+  // The read below is a new statement, so it sees the save that was waited for.
+  if (forUpdate)
+    await tx
+      .selectFrom('service_plans')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .select('id')
+      .forUpdate()
+      .executeTakeFirst();
+  const row = await selectPlans(tx, organisationId).where('p.id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : undefined;
 }
 

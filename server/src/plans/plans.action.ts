@@ -97,6 +97,10 @@ export async function savePlan(tx: Tx, actor: Actor, id: string, input: PlanInpu
   const current = await findPlan(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Service plan');
   if (current.archived) throw conflict('Archived plans cannot be edited; restore it first');
+  if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version)
+    throw conflict(
+      `Someone else saved this plan meanwhile (it is now version ${current.version}); reload it and make your changes again`,
+    );
   const steps = toSteps(input);
   await checkAssignees(
     tx,

@@ -1,7 +1,13 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
-import { deleteLeave, findLeave, insertLeave, updateLeave } from '../availability/client-leave.store.js';
+import {
+  deleteLeave,
+  findLeave,
+  insertLeave,
+  listLeave,
+  updateLeave,
+} from '../availability/client-leave.store.js';
 import type { LeaveRecord, LeaveType } from '../availability/client-leave.types.js';
 import { insideLeave, leaveWindow } from '../availability/leave-window.js';
 import { restoreAfterLeave, suspendForLeave } from '../bookings/client-leave-bookings.action.js';
@@ -186,4 +192,10 @@ export async function removeLeave(
     before,
   });
   return { leave: null, suspended: [], restored, notRestored };
+}
+
+/** The client's leave, newest first; another organisation's client (or a made-up id) is "not found". */
+export async function listClientLeave(tx: Tx, actor: Actor, clientId: string): Promise<LeaveRecord[]> {
+  if (!(await findClientZone(tx, actor.organisationId, clientId))) throw notFound('Client');
+  return listLeave(tx, actor.organisationId, clientId);
 }

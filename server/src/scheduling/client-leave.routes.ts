@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listLeave } from '../availability/client-leave.store.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
-import { changeLeave, createLeave, removeLeave } from './client-leave.action.js';
+import { changeLeave, createLeave, listClientLeave, removeLeave } from './client-leave.action.js';
 import { leaveInput, leaveReportSchema, leaveSchema } from './client-leave.schemas.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -22,9 +21,7 @@ export const clientLeaveRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, a) => ({
-        items: await listLeave(tx, a.organisationId, request.params.id),
-      })),
+      inTenant(request, async (tx, a) => ({ items: await listClientLeave(tx, a, request.params.id) })),
   );
   app.post(
     '/clients/:id/leave',

@@ -12,13 +12,7 @@ import {
   seriesInput,
   seriesSchema,
 } from './schedule.schemas.js';
-import {
-  findSeries,
-  insertServiceType,
-  listClientSeries,
-  listNotices,
-  listServiceTypes,
-} from './schedule.store.js';
+import { findSeries, listClientSeries, listNotices, listServiceTypes } from './schedule.store.js';
 import type { OccurrenceOutcome } from './schedule.types.js';
 import {
   activateSeries,
@@ -30,6 +24,7 @@ import {
   toSeriesView,
 } from './series.action.js';
 import { horizonEnd, occurrencesBetween, startOfLocalDay } from './series.js';
+import { createServiceType } from './service-type.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['scheduling'];
@@ -84,9 +79,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await inTenant(request, (tx, a) => insertServiceType(tx, a.organisationId, request.body))),
+      reply.status(201).send(await inTenant(request, (tx, a) => createServiceType(tx, a, request.body))),
   );
 
   app.post(
@@ -136,9 +129,10 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, async (tx, a) => ({
-        items: (await listClientSeries(tx, a.organisationId, request.params.id)).map(toSeriesView),
-      })),
+      inTenant(request, async (tx, a) => {
+        if (!(await findClientZone(tx, a.organisationId, request.params.id))) throw notFound('Client');
+        return { items: (await listClientSeries(tx, a.organisationId, request.params.id)).map(toSeriesView) };
+      }),
   );
   app.post(
     '/clients/:id/scheduled-services',

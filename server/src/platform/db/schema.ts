@@ -277,6 +277,10 @@ export type AuditEventTable = {
   before: unknown;
   after: unknown;
   ip: string | null;
+  /** Set by the database (trigger audit_events_chain): position, previous hash and own hash. */
+  seq: Generated<string>;
+  prev_hash: Generated<Buffer | null>;
+  hash: Generated<Buffer>;
 };
 
 export type ServicePlanTable = {

@@ -95,6 +95,12 @@ export async function createHttpApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.addHook('onRequest', accessHook);
+  // API answers carry personal data and the CSRF token: no cache (browser, proxy) may keep them. Routes that
+  // set their own policy (static files, calendar feeds) keep it.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 

@@ -22,7 +22,16 @@ import { LoadMore } from '../../shared/load-more';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 
-const KNOWN_ENTITY_TYPES = ['booking', 'client', 'external_provider', 'role', 'staff', 'user'];
+const KNOWN_ENTITY_TYPES = [
+  'booking',
+  'calendar_feed',
+  'client',
+  'external_provider',
+  'role',
+  'service_type',
+  'staff',
+  'user',
+];
 
 const ACTION_STYLE: Record<AuditAction, { label: string; color: string }> = {
   create: { label: 'Create', color: 'brand' },

@@ -103,7 +103,7 @@ function PlanEditor({ plan }: { plan: ServicePlan | null }) {
       try {
         const input = toInput(values);
         if (plan) {
-          const saved = await save.mutateAsync(input);
+          const saved = await save.mutateAsync({ ...input, basedOnVersion: plan.version });
           const draft = toDraft(saved);
           form.setValues(draft);
           form.resetDirty(draft);
