@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { epochDayOf } from '../shared/time/civil-date.js';
+import { isVisitTime } from '../shared/time/zone-clock.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
 import { toHundredths } from './money.js';
 import { MAX_VISIT_MINUTES } from './rating.js';
 import { clockMinutes } from './unsociable-ranges.js';
-import { epochDayOf, isVisitTime } from './zone-clock.js';
 
 /** The wire format of `rate` (CLI): contracts, the client's calendar and visits. Money in minor units. */
 

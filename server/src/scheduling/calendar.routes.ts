@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { epochSecondOf } from '../contracts/zone-clock.js';
 import { can } from '../identity/actor.js';
 import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { withTenant } from '../platform/db/database.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
 import { DomainError, invalid, notFound } from '../shared/domain-error.js';
+import { calendarTimes } from '../shared/time/calendar-times.js';
+import { epochSecondOf } from '../shared/time/civil-date.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
 import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
-import { calendarTimes } from './calendar-times.js';
 import { calendarFeed } from './ics.js';
 
 const errors = { ...commonErrors, 409: problemSchema };

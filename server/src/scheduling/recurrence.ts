@@ -1,8 +1,14 @@
 import { Temporal } from 'temporal-polyfill';
-import { civilFromDays, daysFromCivil, daysInMonth, SECONDS_PER_DAY, weekdayOf } from './civil-date.js';
+import {
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  SECONDS_PER_DAY,
+  weekdayOf,
+} from '../shared/time/civil-date.js';
+import { epochToLocal, localToEpoch } from '../shared/time/zone-offset.js';
 import type { Recurrence, RecurrenceDateTime, RecurrenceRule } from './recurrence-rule.js';
 import { WEEKDAYS } from './recurrence-rule.js';
-import { epochToLocal, localToEpoch } from './zone-offset.js';
 
 /**
  * Expansion of an RFC 5545 recurrence into `Temporal.ZonedDateTime` occurrences, lazily and in order.

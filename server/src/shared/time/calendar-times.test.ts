@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { epochSecondOf } from '../contracts/zone-clock.js';
 import { calendarTimes } from './calendar-times.js';
+import { epochSecondOf } from './civil-date.js';
 
 const ZONES = [
   'Australia/Sydney',

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import {
-  createZoneClock,
-  epochDayOf,
-  epochMinuteOf,
-  floorDiv,
-  isVisitTime,
-  parseVisitTime,
-} from './zone-clock.js';
+import { epochDayOf, epochMinuteOf, floorDiv } from './civil-date.js';
+import { createZoneClock, isVisitTime, parseVisitTime } from './zone-clock.js';
 
 describe('parseVisitTime', () => {
   it.each([
