@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
 import { hashPassword } from '../platform/auth/password.js';
 import { type Db, withSystem, withTenant } from '../platform/db/database.js';
 import { invalid } from '../shared/domain-error.js';
-import { isIanaTimeZone } from '../shared/time-zone.js';
+import { canonicalTimeZone } from '../shared/time-zone.js';
 import { BUILT_IN_ROLES, type RoleKey } from './permissions.js';
 import { insertRole, listRoles } from './role.store.js';
 import { insertUser } from './user.store.js';
@@ -9,11 +11,12 @@ import { insertUser } from './user.store.js';
 /** A new organisation with its built-in roles (Administrator, Coordinator, Associate/Worker, Finance). */
 export async function createOrganisation(db: Db, name: string, timeZone: string): Promise<{ id: string }> {
   if (!name.trim()) throw invalid('name', 'is required');
-  if (!isIanaTimeZone(timeZone)) throw invalid('timeZone', 'must be an IANA time zone name');
+  const zone = canonicalTimeZone(timeZone);
+  if (!zone) throw invalid('timeZone', 'must be an IANA time zone name such as Australia/Sydney');
   const org = await withSystem(db, (tx) =>
     tx
       .insertInto('organisations')
-      .values({ name: name.trim(), time_zone: timeZone })
+      .values({ name: name.trim(), time_zone: zone })
       .returning('id')
       .executeTakeFirstOrThrow(),
   );
@@ -35,12 +38,41 @@ export type NewUser = {
   deliversServices?: boolean;
 };
 
-/** A staff member who can sign in, holding one built-in role. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A staff member who can sign in, holding one built-in role. Refused, naming the field: an organisation id that
+ * names no organisation, an e-mail that is not one or is already used in the organisation (by a user or a staff
+ * member, in any letter case), a short password, an unknown zone (a known one is stored as the database spells it).
+ */
 export async function createUserWithStaff(db: Db, u: NewUser): Promise<{ userId: string; staffId: string }> {
+  const orgExists =
+    UUID.test(u.organisationId) &&
+    (await withSystem(db, (tx) =>
+      tx.selectFrom('organisations').select('id').where('id', '=', u.organisationId).executeTakeFirst(),
+    )) !== undefined;
+  if (!orgExists) throw invalid('org', `no organisation has the id "${u.organisationId}"`);
+  const email = u.email.trim();
+  if (!z.email().safeParse(email).success) throw invalid('email', 'must be an e-mail address');
   if (u.password.length < 8) throw invalid('password', 'must be at least 8 characters');
-  if (!isIanaTimeZone(u.timeZone)) throw invalid('timeZone', 'must be an IANA time zone name');
+  const timeZone = canonicalTimeZone(u.timeZone);
+  if (!timeZone) throw invalid('timeZone', 'must be an IANA time zone name such as Australia/Sydney');
   const passwordHash = await hashPassword(u.password);
   return withTenant(db, u.organisationId, async (tx) => {
+    const taken = await tx
+      .selectFrom('staff')
+      .select('id')
+      .where('organisation_id', '=', u.organisationId)
+      .where(sql`lower(email)`, '=', email.toLowerCase())
+      .union(
+        tx
+          .selectFrom('users')
+          .select('id')
+          .where('organisation_id', '=', u.organisationId)
+          .where(sql`lower(email)`, '=', email.toLowerCase()),
+      )
+      .executeTakeFirst();
+    if (taken) throw invalid('email', `is already used by someone in this organisation: ${email}`);
     const role = (await listRoles(tx, u.organisationId)).find((r) => r.key === u.roleKey);
     if (!role) throw invalid('role', `no built-in role ${u.roleKey} in this organisation`);
     const staff = await tx
@@ -49,8 +81,8 @@ export async function createUserWithStaff(db: Db, u: NewUser): Promise<{ userId:
         organisation_id: u.organisationId,
         given_name: u.givenName,
         family_name: u.familyName,
-        email: u.email,
-        time_zone: u.timeZone,
+        email,
+        time_zone: timeZone,
         delivers_services: u.deliversServices ?? u.roleKey === 'worker',
       })
       .returning('id')
@@ -62,7 +94,7 @@ export async function createUserWithStaff(db: Db, u: NewUser): Promise<{ userId:
     const userId = await insertUser(tx, {
       organisationId: u.organisationId,
       staffId: staff.id,
-      email: u.email,
+      email,
       passwordHash,
     });
     return { userId, staffId: staff.id };

@@ -9,7 +9,7 @@ import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.
 import { DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { calendarTimes } from '../shared/time/calendar-times.js';
 import { epochSecondOf } from '../shared/time/civil-date.js';
-import { isIanaTimeZone } from '../shared/time-zone.js';
+import { timeZoneField } from '../shared/time-zone.js';
 import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
 import { calendarFeed } from './ics.js';
 
@@ -62,7 +62,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           from: instantParam,
           to: instantParam,
-          zone: z.string().refine(isIanaTimeZone, 'must be an IANA time zone').optional(),
+          zone: timeZoneField('must be an IANA time zone').optional(),
           staffId: z
             .string()
             .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/, 'must be staff ids separated by commas')
