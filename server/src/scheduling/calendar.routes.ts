@@ -5,13 +5,15 @@ import { can } from '../identity/actor.js';
 import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { withTenant } from '../platform/db/database.js';
 import { inTenant } from '../platform/http/access.js';
+import type { App } from '../platform/http/app.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
 import { DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { calendarTimes } from '../shared/time/calendar-times.js';
 import { epochSecondOf } from '../shared/time/civil-date.js';
 import { timeZoneField } from '../shared/time-zone.js';
 import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
-import { calendarFeed } from './ics.js';
+import { calendarFeed, type FeedEvent } from './ics.js';
+import { feedValidators, notModified, publicBaseUrl } from './ics-http.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['calendar'];
@@ -178,7 +180,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           return `${actor.organisationId}.${secret}`;
         });
         return reply.status(201).send({
-          url: `${request.protocol}://${request.host}/api/v1/feeds/${created}.ics`,
+          url: `${publicBaseUrl(app.config.publicUrl, listeningAddress(app))}/api/v1/feeds/${created}.ics`,
           createdAt: app.clock().toString(),
         });
       },
@@ -234,9 +236,8 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(subject.type === 'staff' ? { staffIds: [subject.id] } : { clientId: subject.id }),
           limit: 5000,
         });
-        return calendarFeed(
-          `Carebook: ${name}`,
-          rows.map((r) => ({
+        const events = rows.map(
+          (r): FeedEvent => ({
             uid: `${r.id}@carebook`,
             sequence: r.sequence,
             startsAt: r.startsAt,
@@ -249,16 +250,25 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
             description: r.notes,
             cancelled: r.status === 'cancelled',
             updatedAt: r.updatedAt,
-          })),
-          now,
+          }),
         );
+        return { text: calendarFeed(`Carebook: ${name}`, events, now), events };
       });
       if (body === null)
         throw new DomainError('not_found', 'This calendar feed does not exist or was revoked');
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(body);
+      const validators = feedValidators(body.text, body.events);
+      reply.header('cache-control', 'private, max-age=300').header('etag', validators.etag);
+      if (validators.lastModified) reply.header('last-modified', validators.lastModified);
+      if (notModified(request.headers, validators)) return reply.status(304).send();
+      return reply.type('text/calendar; charset=utf-8').send(body.text);
     },
   );
 };
+
+/** The address this server listens on (its first), for feed links when no public URL is configured. */
+function listeningAddress(app: Pick<App, 'server' | 'config'>): { host: string; port: number } {
+  const address = app.server.address();
+  return typeof address === 'object' && address
+    ? { host: app.config.host, port: address.port }
+    : { host: app.config.host, port: app.config.port };
+}

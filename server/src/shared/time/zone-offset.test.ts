@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { clearZoneOffsetCache, epochToLocal, localToEpoch, offsetAt } from './zone-offset.js';
+import {
+  clearZoneOffsetCache,
+  epochToLocal,
+  isAmbiguousLocal,
+  localToEpoch,
+  offsetAt,
+} from './zone-offset.js';
 
 /**
  * The kernel's cached offsets against plain Temporal, for random instants and for every transition instant of
@@ -120,5 +126,22 @@ describe('the time kernel agrees with Temporal', () => {
     expect(offsetAt('Australia/Sydney', transition)).toBe(36000);
     const summer = Temporal.Instant.from('2026-01-05T09:00:00Z').epochMilliseconds / 1000;
     expect(offsetAt('Australia/Sydney', summer)).toBe(39600);
+  });
+});
+
+describe('isAmbiguousLocal', () => {
+  const local = (text: string) =>
+    Temporal.PlainDateTime.from(text).toZonedDateTime('UTC').epochMilliseconds / 1000;
+  it('is true only inside the repeated hour of a fall-back night', () => {
+    clearZoneOffsetCache();
+    expect(isAmbiguousLocal('Australia/Sydney', local('2026-04-05T02:00'))).toBe(true);
+    expect(isAmbiguousLocal('Australia/Sydney', local('2026-04-05T02:59'))).toBe(true);
+    expect(isAmbiguousLocal('Australia/Sydney', local('2026-04-05T03:00'))).toBe(false);
+    expect(isAmbiguousLocal('Australia/Sydney', local('2026-04-05T01:59'))).toBe(false);
+    expect(isAmbiguousLocal('Australia/Sydney', local('2026-10-04T02:30'))).toBe(false); // the gap
+    expect(isAmbiguousLocal('Europe/London', local('2026-10-25T01:30'))).toBe(true);
+    expect(isAmbiguousLocal('Australia/Lord_Howe', local('2026-04-05T01:45'))).toBe(true);
+    expect(isAmbiguousLocal('Australia/Lord_Howe', local('2026-04-05T02:00'))).toBe(false);
+    expect(isAmbiguousLocal('UTC', local('2026-04-05T02:30'))).toBe(false);
   });
 });

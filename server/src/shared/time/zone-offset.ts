@@ -89,6 +89,15 @@ export function localToEpoch(zone: string, local: number): number {
   return early;
 }
 
+/** Whether a wall-clock time happens twice in `zone` (the repeated hour of a fall-back night). */
+export function isAmbiguousLocal(zone: string, local: number): boolean {
+  const before = offsetAt(zone, local - 86400);
+  const after = offsetAt(zone, local + 86400);
+  return (
+    before !== after && offsetAt(zone, local - before) === before && offsetAt(zone, local - after) === after
+  );
+}
+
 /** Wall-clock seconds since 1970-01-01T00:00 local of an instant. */
 export function epochToLocal(zone: string, epochSeconds: number): number {
   return epochSeconds + offsetAt(zone, epochSeconds);
