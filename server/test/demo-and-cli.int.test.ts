@@ -191,7 +191,7 @@ describe('the command line', () => {
     expect(await refusal(createUser('not-a-uuid', 'x@example.org'))).toEqual([
       { field: 'org', reason: 'no organisation has the id "not-a-uuid"' },
     ]);
-  });
+  }, 120_000); // six CLI processes, each starting tsx
 
   it('stores zone names as the time-zone database spells them, whatever the letter case typed', async () => {
     const org = JSON.parse(
