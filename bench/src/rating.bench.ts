@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { type RatingContext, rateVisit } from '../../server/src/contracts/rating.js';
 import type { ContractOptions, Contracts, VisitInput } from '../../server/src/contracts/rating.types.js';
-import { createZoneClock } from '../../server/src/contracts/zone-clock.js';
+import { createZoneClock } from '../../server/src/shared/time/zone-clock.js';
 import { type BenchResult, fmt } from './support/report.js';
 import { median, nowMs, seededRandom } from './support/timing.js';
 

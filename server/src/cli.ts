@@ -18,9 +18,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   user:create --org <id> --email <e-mail> --password <password> --given-name <name> --family-name <name>
               [--time-zone <IANA>] [--role administrator|coordinator|worker|finance]
                                                create a staff member who can sign in
-  audit:verify                                 check every organisation's audit hash chain; exits 1 and
-                                               names the first broken link when an event was changed or removed
-  recurrence expand < rule.json                expand an RFC 5545 rule: { rule, from?, to?, limit? } on stdin
+  recurrence expand [--rfc] < rule.json        expand an RFC 5545 rule: { rule, from?, to?, limit? } on stdin;
+                                               a start the rule does not match is not an occurrence and COUNT
+                                               counts occurrences (as scheduled services book); --rfc: RFC 5545's
+                                               reading, where DTSTART is always the first occurrence
   rate < visits.json                           rate visits against contract option sets (JSON on stdin)
 
 Uses DATABASE_URL when set, otherwise the embedded database in ./data. Prints JSON.`;
@@ -115,34 +116,45 @@ async function main(argv: string[]): Promise<unknown> {
         }
       });
     default:
-      console.error(USAGE);
-      process.exit(command ? 2 : 0);
+      finish(process.stderr, `${USAGE}\n`, command ? 2 : 0);
+      return undefined;
   }
 }
 
 /** Commands that read JSON on stdin and print JSON, with their own exit code (no database). */
 async function stdinCommand(argv: string[]): Promise<{ exitCode: number; output: string } | undefined> {
   if (argv[0] === 'rate' && argv.length === 1) return rateCommand(readFileSync(0, 'utf8'));
-  if (argv[0] === 'recurrence' && argv[1] === 'expand' && argv.length === 2)
-    return recurrenceExpandCommand(readFileSync(0, 'utf8'));
+  if (argv[0] === 'recurrence' && argv[1] === 'expand' && argv.length <= 3) {
+    if (argv.length === 3 && argv[2] !== '--rfc') return undefined;
+    return recurrenceExpandCommand(readFileSync(0, 'utf8'), {
+      dtstart: argv[2] === '--rfc' ? 'rfc5545' : 'if-matched',
+    });
+  }
   return undefined;
+}
+
+/**
+ * Writes the output, then exits once the stream has handed all of it to the OS: on a pipe stdout is
+ * asynchronous, and exiting at once cut the output at the pipe's buffer (64 KiB) while still reporting success.
+ * (An explicit exit, not just `process.exitCode`: the embedded database's exit hook would otherwise exit 0.)
+ */
+function finish(stream: NodeJS.WriteStream, text: string, exitCode: number): void {
+  process.exitCode = exitCode;
+  stream.write(text, () => process.exit(exitCode));
 }
 
 const piped = await stdinCommand(process.argv.slice(2));
 if (piped) {
-  (piped.exitCode === 0 ? process.stdout : process.stderr).write(`${piped.output}\n`);
-  process.exit(piped.exitCode);
-}
-
-try {
-  const output = `${JSON.stringify(await main(process.argv.slice(2)), null, 2)}\n`;
-  // Exit only once stdout has taken all of it (a pipe may be slower than the process).
-  process.stdout.write(output, () => process.exit(failed ? 1 : 0));
-} catch (error) {
-  const body =
-    error instanceof DomainError
-      ? { type: 'invalid', title: error.message, errors: error.issues }
-      : { type: 'error', title: (error as Error).message };
-  console.error(JSON.stringify(body, null, 2));
-  process.exit(1);
+  finish(piped.exitCode === 0 ? process.stdout : process.stderr, `${piped.output}\n`, piped.exitCode);
+} else {
+  try {
+    const result = await main(process.argv.slice(2));
+    if (result !== undefined) finish(process.stdout, `${JSON.stringify(result, null, 2)}\n`, failed ? 1 : 0);
+  } catch (error) {
+    const body =
+      error instanceof DomainError
+        ? { type: 'invalid', title: error.message, errors: error.issues }
+        : { type: 'error', title: (error as Error).message };
+    finish(process.stderr, `${JSON.stringify(body, null, 2)}\n`, 1);
+  }
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,21 @@ describe('calendar API', () => {
   });
 });
 
+/**
+ * Every feed read in these tests goes through here: parsed with ical.js, its VTIMEZONEs registered, and every
+ * event checked to end after it starts as read back.
+ */
+function readFeed(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  for (const e of events)
+    expect(e.endDate.toJSDate().getTime(), `${e.summary} ends after it starts`).toBeGreaterThan(
+      e.startDate.toJSDate().getTime(),
+    );
+  return { calendar, events };
+}
+
 describe('calendar feeds', () => {
   it('serves an iCalendar feed that a real parser reads with the right instants across the DST change', async () => {
     const feed = await coordinator.post(`/clients/${clientId}/calendar-feed`);
@@ -91,11 +107,7 @@ describe('calendar feeds', () => {
     const url = new URL(feed.body.url);
     const response = await fetch(`${t.baseUrl}${url.pathname}`);
     expect(response.headers.get('content-type')).toMatch(/text\/calendar/);
-    const text = await response.text();
-    const calendar = new ICAL.Component(ICAL.parse(text));
-    const zone = calendar.getFirstSubcomponent('vtimezone')!;
-    ICAL.TimezoneService.register(zone);
-    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const { events } = readFeed(await response.text());
     const cleaning = events.filter((e) => e.summary.startsWith('Cleaning'));
     // Mondays from 28 September up to the 12-week horizon (13 December).
     expect(cleaning).toHaveLength(11);
@@ -115,8 +127,8 @@ describe('calendar feeds', () => {
     expect(created.status).toBe(201);
     const path = new URL(created.body.url).pathname;
     const read = async () => {
-      const events = new ICAL.Component(ICAL.parse(await (await fetch(`${t.baseUrl}${path}`)).text()))
-        .getAllSubcomponents('vevent')
+      const events = readFeed(await (await fetch(`${t.baseUrl}${path}`)).text())
+        .calendar.getAllSubcomponents('vevent')
         .map((v) => ({
           uid: v.getFirstPropertyValue('uid'),
           sequence: v.getFirstPropertyValue('sequence'),
@@ -140,5 +152,135 @@ describe('calendar feeds', () => {
     expect((await own.delete(`/staff/${org.staffIds.worker}/calendar-feed`)).status).toBe(204);
     expect((await fetch(`${t.baseUrl}${new URL(second.body.url).pathname}`)).status).toBe(404);
     expect((await fetch(`${t.baseUrl}/api/v1/feeds/not-a-token.ics`)).status).toBe(404);
+  });
+});
+
+describe('feeds across both DST changes', () => {
+  it.each([
+    // Sydney: forward on 4 Oct 2026 (02:00 → 03:00), back on 4 Apr 2027 (03:00 → 02:00, 02:00–03:00 twice).
+    ['Australia/Sydney', '2026-10-04', '01:30', 90],
+    ['Australia/Sydney', '2027-04-04', '01:45', 90], // ends 02:15 in the second pass
+    ['Australia/Sydney', '2027-04-04', '02:45', 30], // 02:45 first pass → 02:15 second pass
+    ['Australia/Sydney', '2027-04-04', '02:10', 40], // inside the first pass
+    // London: forward on 28 Mar 2027 (01:00 → 02:00), back on 25 Oct 2026 (02:00 → 01:00, 01:00–02:00 twice).
+    ['Europe/London', '2027-03-28', '00:30', 60],
+    ['Europe/London', '2026-10-25', '00:45', 60], // ends 01:45 first pass
+    ['Europe/London', '2026-10-25', '01:40', 30], // 01:40 first pass → 01:10 second pass
+    ['Europe/London', '2026-10-25', '00:30', 120], // ends 01:30 in the second pass
+  ] as const)(
+    '%s on %s at %s for %i minutes reads back with the right start and end',
+    async (zone, date, start, minutes) => {
+      const client = (
+        await coordinator.post('/clients', {
+          givenName: 'Dst',
+          familyName: `${zone} ${date} ${start}`,
+          timeZone: zone,
+        })
+      ).body.id;
+      const booking = await coordinator.post(`/clients/${client}/service-orders`, {
+        name: 'Night visit',
+        bookingDate: date,
+        startTime: start,
+        durationMinutes: minutes,
+      });
+      expect(booking.status).toBe(201);
+      const startsAt = Temporal.PlainDateTime.from(`${date}T${start}`)
+        .toZonedDateTime(zone, { disambiguation: 'compatible' })
+        .toInstant();
+      const feed = await coordinator.post(`/clients/${client}/calendar-feed`);
+      const { events } = readFeed(
+        await (await fetch(`${t.baseUrl}${new URL(feed.body.url).pathname}`)).text(),
+      );
+      expect(events).toHaveLength(1);
+      expect(events[0]!.startDate.toJSDate().toISOString()).toBe(
+        new Date(startsAt.epochMilliseconds).toISOString(),
+      );
+      expect(events[0]!.endDate.toJSDate().toISOString()).toBe(
+        new Date(startsAt.add({ minutes }).epochMilliseconds).toISOString(),
+      );
+    },
+  );
+});
+
+describe('feed URLs and conditional GET', () => {
+  it('builds feed URLs on the listening address, whatever Host the request names', async () => {
+    // fetch() will not send another Host: node:http does, as any client may.
+    const base = new URL(t.baseUrl);
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        {
+          host: base.hostname,
+          port: base.port,
+          method: 'POST',
+          path: `/api/v1/clients/${clientId}/calendar-feed`,
+          headers: {
+            host: 'attacker.example',
+            cookie: coordinator.cookie,
+            'x-csrf-token': coordinator.csrf,
+            'content-type': 'application/json',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve(text));
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(JSON.parse(body).url.startsWith(`${t.baseUrl}/api/v1/feeds/`)).toBe(true);
+  });
+
+  it('builds feed URLs on CAREBOOK_PUBLIC_URL when it is configured', async () => {
+    const other = await startTestApp({
+      clock: time.clock,
+      config: { publicUrl: 'https://care.example.org' },
+    });
+    try {
+      const o = await seedOrg(other.db, 'Pub');
+      const c = await signedIn(other.baseUrl, o.emails.coordinator);
+      const client = (
+        await c.post('/clients', { givenName: 'Pat', familyName: 'Lee', timeZone: 'Europe/London' })
+      ).body.id;
+      const created = await c.post(`/clients/${client}/calendar-feed`);
+      expect(created.body.url).toMatch(/^https:\/\/care\.example\.org\/api\/v1\/feeds\/[^/]+\.ics$/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('sends ETag and Last-Modified, answers 304 while nothing changed, and 200 with a new ETag after a change', async () => {
+    const feed = await coordinator.post(`/clients/${clientId}/calendar-feed`);
+    const url = `${t.baseUrl}${new URL(feed.body.url).pathname}`;
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    readFeed(await first.text());
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(lastModified).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+
+    time.advance({ minutes: 1 }); // a later request: DTSTAMP differs, the ETag must not
+    const again = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    expect((await fetch(url, { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+    const secondEarlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    expect((await fetch(url, { headers: { 'if-modified-since': secondEarlier } })).status).toBe(200);
+
+    const items = (
+      await coordinator.get(
+        `/calendar?from=2026-09-27T00:00:00Z&to=2026-10-13T00:00:00Z&clientId=${clientId}`,
+      )
+    ).body.items;
+    const booked = items.find((i: { status: string }) => i.status === 'booked');
+    const patched = await coordinator.patch(`/bookings/${booked.id}`, { notes: 'Bring gloves' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    readFeed(await changed.text());
+    expect(changed.headers.get('etag')).not.toBe(etag);
   });
 });

@@ -68,6 +68,17 @@ describe('clients', () => {
     expect((await coordinator.get('/clients?q=X')).body.items).toEqual([]);
   });
 
+  it('stores a zone typed in any letter case as the time-zone database spells it', async () => {
+    const res = await coordinator.post('/clients', {
+      givenName: 'Lower',
+      familyName: 'Case',
+      timeZone: 'australia/sydney',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.timeZone).toBe('Australia/Sydney');
+    expect((await coordinator.get(`/clients/${res.body.id}`)).body.timeZone).toBe('Australia/Sydney');
+  });
+
   it('rejects offsets where an IANA zone is required', async () => {
     const res = await coordinator.post('/clients', { givenName: 'A', familyName: 'B', timeZone: '+10:00' });
     expect(res.status).toBe(422);

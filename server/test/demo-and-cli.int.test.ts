@@ -138,7 +138,69 @@ describe('the command line', () => {
     const failure = await cli('org:create', '--name', 'X', '--time-zone', 'Nowhere/Special').catch((e) => e);
     expect(failure.code).toBe(1);
     expect(JSON.parse(failure.stderr).errors).toEqual([
-      { field: 'timeZone', reason: 'must be an IANA time zone name' },
+      { field: 'timeZone', reason: 'must be an IANA time zone name such as Australia/Sydney' },
     ]);
+  });
+
+  const createUser = (org: string, email: string, zone = 'Australia/Perth') =>
+    cli(
+      'user:create',
+      '--org',
+      org,
+      '--email',
+      email,
+      '--password',
+      'long enough password',
+      '--given-name',
+      'Sam',
+      '--family-name',
+      'Reyes',
+      '--time-zone',
+      zone,
+    );
+  const refusal = async (attempt: Promise<unknown>) => {
+    const failure = await attempt.then(
+      () => {
+        throw new Error('expected the command to fail');
+      },
+      (e) => e,
+    );
+    expect(failure.code).toBe(1);
+    return JSON.parse(failure.stderr).errors;
+  };
+
+  it('user:create refuses a non-e-mail, a duplicate e-mail and an unknown organisation in plain words', async () => {
+    const org = JSON.parse(
+      (await cli('org:create', '--name', 'Northside Care', '--time-zone', 'Australia/Perth')).stdout,
+    );
+    expect(await refusal(createUser(org.id, 'not an e-mail'))).toEqual([
+      { field: 'email', reason: 'must be an e-mail address' },
+    ]);
+    await createUser(org.id, 'sam@northside.example.org');
+    expect(await refusal(createUser(org.id, 'SAM@northside.example.org'))).toEqual([
+      {
+        field: 'email',
+        reason: 'is already used by someone in this organisation: SAM@northside.example.org',
+      },
+    ]);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await refusal(createUser(unknown, 'x@example.org'))).toEqual([
+      { field: 'org', reason: `no organisation has the id "${unknown}"` },
+    ]);
+    expect(await refusal(createUser('not-a-uuid', 'x@example.org'))).toEqual([
+      { field: 'org', reason: 'no organisation has the id "not-a-uuid"' },
+    ]);
+  }, 120_000); // six CLI processes, each starting tsx
+
+  it('stores zone names as the time-zone database spells them, whatever the letter case typed', async () => {
+    const org = JSON.parse(
+      (await cli('org:create', '--name', 'Eastside', '--time-zone', 'australia/sydney')).stdout,
+    );
+    const user = JSON.parse((await createUser(org.id, 'lee@eastside.example.org', 'EUROPE/LONDON')).stdout);
+    const rows = await sql<{ org_zone: string; staff_zone: string }>`
+      SELECT o.time_zone AS org_zone, s.time_zone AS staff_zone
+        FROM organisations o JOIN staff s ON s.organisation_id = o.id
+       WHERE o.id = ${org.id} AND s.id = ${user.staffId}`.execute(t.db);
+    expect(rows.rows).toEqual([{ org_zone: 'Australia/Sydney', staff_zone: 'Europe/London' }]);
   });
 });

@@ -254,6 +254,95 @@ describe('scheduled services', () => {
   });
 });
 
+describe('one meaning for a recurrence', () => {
+  const preview = (over: Record<string, unknown>) =>
+    coordinator.post('/scheduled-services/preview', {
+      clientId,
+      startTime: '09:00',
+      durationMinutes: 60,
+      count: 10,
+      ...over,
+    });
+
+  it('preview and generation skip a start the rule does not match, and COUNT counts bookings', async () => {
+    // Tuesday 29 September; the rule asks for four Mondays.
+    const rule = { startDate: '2026-09-29', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=4' };
+    const previewed = await preview(rule);
+    expect(previewed.body.occurrences.map((o: { startsAt: string }) => o.startsAt)).toEqual([
+      '2026-10-05T09:00+11:00',
+      '2026-10-12T09:00+11:00',
+      '2026-10-19T09:00+11:00',
+      '2026-10-26T09:00+11:00',
+    ]);
+    const created = await coordinator.post(
+      `/clients/${clientId}/scheduled-services`,
+      weekly({ ...rule, staffId: null, name: 'Four Mondays', status: 'active' }),
+    );
+    expect(created.status).toBe(201);
+    const booked = await seriesBookings(created.body.series.id);
+    expect(booked.map((b) => b.starts_at.toString())).toEqual([
+      '2026-10-04T22:00:00Z',
+      '2026-10-11T22:00:00Z',
+      '2026-10-18T22:00:00Z',
+      '2026-10-25T22:00:00Z',
+    ]);
+  });
+
+  it("skips a start that is not the rule's ordinal weekday or BYSETPOS day", async () => {
+    // Monday 5 October is the first Monday; 12 October is not.
+    const ordinal = await preview({ startDate: '2026-10-12', rrule: 'FREQ=MONTHLY;BYDAY=1MO;COUNT=2' });
+    expect(ordinal.body.occurrences.map((o: { startsAt: string }) => o.startsAt)).toEqual([
+      '2026-11-02T09:00+11:00',
+      '2026-12-07T09:00+11:00',
+    ]);
+    const last = await preview({
+      startDate: '2026-10-01',
+      rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=2',
+    });
+    expect(last.body.occurrences.map((o: { startsAt: string }) => o.startsAt)).toEqual([
+      '2026-10-30T09:00+11:00',
+      '2026-11-30T09:00+11:00',
+    ]);
+  });
+
+  it('refuses an UNTIL before the start and an end date before the start date with 422 naming the field', async () => {
+    const until = await coordinator.post(
+      `/clients/${clientId}/scheduled-services`,
+      weekly({ startDate: '2026-10-05', rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20261001T000000Z' }),
+    );
+    expect(until.status).toBe(422);
+    expect(until.body.errors).toEqual([
+      { field: 'rrule', reason: expect.stringMatching(/^UNTIL: is before the start/) },
+    ]);
+    const ends = await coordinator.post(
+      `/clients/${clientId}/scheduled-services`,
+      weekly({ startDate: '2026-10-05', endDate: '2026-10-01' }),
+    );
+    expect(ends.status).toBe(422);
+    expect(ends.body.errors).toEqual([
+      { field: 'endDate', reason: expect.stringMatching(/^is before the start date/) },
+    ]);
+    const previewEnds = await preview({
+      startDate: '2026-10-05',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+      endDate: '2026-10-04',
+    });
+    expect(previewEnds.status).toBe(422);
+    expect(previewEnds.body.errors[0].field).toBe('endDate');
+    // An edit that would end the series before it starts is refused the same way, and changes nothing.
+    const draft = await coordinator.post(
+      `/clients/${clientId}/scheduled-services`,
+      weekly({ startDate: '2026-10-05' }),
+    );
+    const edit = await coordinator.patch(`/scheduled-services/${draft.body.series.id}`, {
+      scope: 'series',
+      changes: { endDate: '2026-10-01' },
+    });
+    expect(edit.status).toBe(422);
+    expect(edit.body.errors[0].field).toBe('endDate');
+  });
+});
+
 describe('client leave', () => {
   it('suspends bookings in the period, tells the assignee, and restores what is free when shortened', async () => {
     const client = (

@@ -11,10 +11,10 @@ import { findCarerContracts, findClientBilling } from '../contracts/contract.sto
 import { covers } from '../contracts/contract-view.js';
 import { describeSource, effectiveOption } from '../contracts/option-sets.js';
 import { MAX_VISIT_MINUTES } from '../contracts/rating.js';
-import { createZoneClock } from '../contracts/zone-clock.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, type FieldIssue, notFound } from '../shared/domain-error.js';
+import { createZoneClock } from '../shared/time/zone-clock.js';
 import {
   type BookingBillingRecord,
   findBookingBilling,

@@ -1,11 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
 import { findCarerContracts } from '../contracts/contract.store.js';
 import type { RatingCalendar } from '../contracts/rating.types.js';
-import { createZoneClock, type ZoneClock } from '../contracts/zone-clock.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { startOfLocalDay } from '../scheduling/series.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
+import { createZoneClock, type ZoneClock } from '../shared/time/zone-clock.js';
 import { regionCalendar } from './billing.store.js';
 import { rateCarerVisit } from './carer-pay.js';
 import { findStaffName, listDeliveredVisits } from './carer-pay.store.js';

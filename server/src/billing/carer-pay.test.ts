@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CarerContractOptions, Schedule } from '../contracts/rating.types.js';
-import { createZoneClock, parseVisitTime } from '../contracts/zone-clock.js';
 import { DomainError } from '../shared/domain-error.js';
+import { createZoneClock, parseVisitTime } from '../shared/time/zone-clock.js';
 import { rateCarerVisit } from './carer-pay.js';
 
 const ZONE = 'Australia/Sydney';

@@ -12,8 +12,9 @@ import type {
   Schedule,
   VisitInput,
 } from '../contracts/rating.types.js';
-import { epochMinuteOf, type ZoneClock } from '../contracts/zone-clock.js';
 import { DomainError } from '../shared/domain-error.js';
+import { epochMinuteOf } from '../shared/time/civil-date.js';
+import type { ZoneClock } from '../shared/time/zone-clock.js';
 
 /**
  * Carer pay for one visit: the same engine as client charges (hours, unsociable ranges, non-pro-rata rates,

@@ -2,10 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { findCarerContracts, findClientBilling } from '../contracts/contract.store.js';
-import { createZoneClock } from '../contracts/zone-clock.js';
 import type { Actor } from '../identity/actor.js';
 import { type Db, type Tx, withSystem, withTenant } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
+import { createZoneClock } from '../shared/time/zone-clock.js';
 import {
   type BookingBillingRecord,
   listBillableBookings,

@@ -10,8 +10,9 @@ import type {
   RatingCalendar,
   VisitInput,
 } from '../contracts/rating.types.js';
-import { epochMinuteOf, type ZoneClock } from '../contracts/zone-clock.js';
 import { DomainError, type FieldIssue } from '../shared/domain-error.js';
+import { epochMinuteOf } from '../shared/time/civil-date.js';
+import type { ZoneClock } from '../shared/time/zone-clock.js';
 
 /** How a booking meets the rating engine: its contract, the client's calendar and zone, the visit. */
 

@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
+import type { App } from '../platform/http/app.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
-import { isIanaTimeZone } from '../shared/time-zone.js';
+import { timeZoneField } from '../shared/time-zone.js';
 import { createFeed, renderFeed, revokeFeed } from './feeds.action.js';
+import { feedValidators, notModified, publicBaseUrl } from './ics-http.js';
 import { type CalendarStatus, readCalendar } from './read-calendar.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -55,7 +57,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           from: instantParam,
           to: instantParam,
-          zone: z.string().refine(isIanaTimeZone, 'must be an IANA time zone').optional(),
+          zone: timeZoneField('must be an IANA time zone').optional(),
           staffId: z
             .string()
             .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/, 'must be staff ids separated by commas')
@@ -114,7 +116,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           createFeed(tx, actor, type, request.params.id),
         );
         return reply.status(201).send({
-          url: `${request.protocol}://${request.host}/api/v1/feeds/${created}.ics`,
+          url: `${publicBaseUrl(app.config.publicUrl, listeningAddress(app))}/api/v1/feeds/${created}.ics`,
           createdAt: app.clock().toString(),
         });
       },
@@ -150,10 +152,19 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const body = await renderFeed(app.db, request.params.token, app.clock());
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(body);
+      const validators = feedValidators(body.text, body.events);
+      reply.header('cache-control', 'private, max-age=300').header('etag', validators.etag);
+      if (validators.lastModified) reply.header('last-modified', validators.lastModified);
+      if (notModified(request.headers, validators)) return reply.status(304).send();
+      return reply.type('text/calendar; charset=utf-8').send(body.text);
     },
   );
 };
+
+/** The address this server listens on (its first), for feed links when no public URL is configured. */
+function listeningAddress(app: Pick<App, 'server' | 'config'>): { host: string; port: number } {
+  const address = app.server.address();
+  return typeof address === 'object' && address
+    ? { host: app.config.host, port: address.port }
+    : { host: app.config.host, port: app.config.port };
+}

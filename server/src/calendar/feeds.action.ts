@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { type Db, type Tx, withTenant } from '../platform/db/database.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
-import { calendarFeed } from './ics.js';
+import { calendarFeed, type FeedEvent } from './ics.js';
 
 export type FeedSubjectType = 'staff' | 'client';
 
@@ -62,7 +62,11 @@ export async function revokeFeed(tx: Tx, actor: Actor, type: FeedSubjectType, id
  * `now`. A staff feed shows that staff member's bookings, a client feed that client's. Unknown, malformed and
  * revoked tokens are all "not found".
  */
-export async function renderFeed(db: Db, token: string, now: Temporal.Instant): Promise<string> {
+export async function renderFeed(
+  db: Db,
+  token: string,
+  now: Temporal.Instant,
+): Promise<{ text: string; events: FeedEvent[] }> {
   const match = token.match(/^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.ics$/);
   if (!match) throw notFound('Calendar feed');
   const [, organisationId, secret] = match as unknown as [string, string, string];
@@ -77,9 +81,8 @@ export async function renderFeed(db: Db, token: string, now: Temporal.Instant): 
       ...(subject.type === 'staff' ? { staffIds: [subject.id] } : { clientId: subject.id }),
       limit: 5000,
     });
-    return calendarFeed(
-      `Carebook: ${name}`,
-      rows.map((r) => ({
+    const events = rows.map(
+      (r): FeedEvent => ({
         uid: `${r.id}@carebook`,
         sequence: r.sequence,
         startsAt: r.startsAt,
@@ -92,9 +95,9 @@ export async function renderFeed(db: Db, token: string, now: Temporal.Instant): 
         description: r.notes,
         cancelled: r.status === 'cancelled',
         updatedAt: r.updatedAt,
-      })),
-      now,
+      }),
     );
+    return { text: calendarFeed(`Carebook: ${name}`, events, now), events };
   });
   if (body === null) throw new DomainError('not_found', 'This calendar feed does not exist or was revoked');
   return body;

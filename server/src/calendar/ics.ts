@@ -1,4 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
+import { wallClockOf } from '../shared/time/calendar-times.js';
+import { epochSecondOf } from '../shared/time/civil-date.js';
+import { epochToLocal, isAmbiguousLocal } from '../shared/time/zone-offset.js';
 
 export type FeedEvent = {
   uid: string;
@@ -72,8 +75,17 @@ export function vtimezone(zone: string, from: Temporal.Instant, to: Temporal.Ins
       `END:${kind}`,
     );
   };
+  // The first observance is labelled by what the offset in force is: summer time when the next change goes
+  // back (or, with no change ahead in the range, the last one went forward).
+  const firstNext = zdt.getTimeZoneTransition('next');
+  const firstPrevious = zdt.add({ nanoseconds: 1 }).getTimeZoneTransition('previous');
+  const inSummer =
+    firstNext && Temporal.Instant.compare(firstNext.toInstant(), to) < 0
+      ? firstNext.offsetNanoseconds < zdt.offsetNanoseconds
+      : firstPrevious !== null &&
+        firstPrevious.subtract({ nanoseconds: 1 }).offsetNanoseconds < zdt.offsetNanoseconds;
   observance(
-    'STANDARD',
+    inSummer ? 'DAYLIGHT' : 'STANDARD',
     zdt
       .toPlainDateTime()
       .with({ hour: 0, minute: 0, second: 0, millisecond: 0, microsecond: 0, nanosecond: 0 }),
@@ -99,6 +111,19 @@ export function vtimezone(zone: string, from: Temporal.Instant, to: Temporal.Ins
   return lines;
 }
 
+/**
+ * A date-time property: local time with TZID, except when that wall-clock time happens twice (the repeated hour
+ * of a fall-back night), which readers resolve differently (some take the first pass, some the second): then
+ * it is written in UTC, so every reader reads the same instant and an end never reads before its start.
+ */
+function dateTime(name: string, instant: Temporal.Instant, zone: string): string {
+  const epoch = epochSecondOf(instant);
+  const local = epochToLocal(zone, epoch);
+  if (isAmbiguousLocal(zone, local)) return `${name}:${utc(instant)}`;
+  const { wallClock, second } = wallClockOf(local);
+  return `${name};TZID=${zone}:${wallClock.replace(/[-:]/g, '')}${String(second).padStart(2, '0')}`;
+}
+
 /** A whole iCalendar feed: one VEVENT per booking with a stable UID and a SEQUENCE that grows on each change. */
 export function calendarFeed(name: string, events: readonly FeedEvent[], now: Temporal.Instant): string {
   const lines = [
@@ -122,16 +147,14 @@ export function calendarFeed(name: string, events: readonly FeedEvent[], now: Te
       ...vtimezone(zone, range.from.subtract({ hours: 24 * 366 }), range.to.add({ hours: 24 * 366 })),
     );
   for (const e of events) {
-    const local = (i: Temporal.Instant) =>
-      basic(i.toZonedDateTimeISO(e.timeZone).toPlainDateTime().round({ smallestUnit: 'second' }));
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${utc(now)}`,
       `LAST-MODIFIED:${utc(e.updatedAt)}`,
       `SEQUENCE:${e.sequence}`,
-      `DTSTART;TZID=${e.timeZone}:${local(e.startsAt)}`,
-      `DTEND;TZID=${e.timeZone}:${local(e.endsAt)}`,
+      dateTime('DTSTART', e.startsAt, e.timeZone),
+      dateTime('DTEND', e.endsAt, e.timeZone),
       `SUMMARY:${text(e.summary)}`,
       ...(e.description ? [`DESCRIPTION:${text(e.description)}`] : []),
       `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,

@@ -1,11 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
-import { epochSecondOf } from '../contracts/zone-clock.js';
 import { type Actor, can } from '../identity/actor.js';
 import { organisationTimeZone } from '../identity/organisation.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid } from '../shared/domain-error.js';
+import { calendarTimes } from '../shared/time/calendar-times.js';
+import { epochSecondOf } from '../shared/time/civil-date.js';
 import { calendarBookings } from './calendar.store.js';
-import { calendarTimes } from './calendar-times.js';
 
 export type CalendarStatus = 'booked' | 'completed' | 'cancelled';
 export type CalendarQuery = {

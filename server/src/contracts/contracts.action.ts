@@ -3,6 +3,7 @@ import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
+import { createZoneClock } from '../shared/time/zone-clock.js';
 import type {
   CalendarDayInput,
   CarerContractInput,
@@ -33,7 +34,6 @@ import {
 import { toContractTypeView, toContractView } from './contract-view.js';
 import { optionTimeline } from './option-timeline.js';
 import type { CarerContractOptions, ContractOptions, OptionSet } from './rating.types.js';
-import { createZoneClock } from './zone-clock.js';
 
 /** Option sets as the engine reads them: the wire format already is, minus Zod's optional markers. */
 const asSchedule = <O>(sets: { effectiveFrom: string; options: object }[]) => sets as OptionSet<O>[];

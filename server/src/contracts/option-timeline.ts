@@ -1,6 +1,6 @@
+import { epochDayOf } from '../shared/time/civil-date.js';
 import { effectiveOption, OPTION_NAMES } from './option-sets.js';
 import type { ContractOptions, Contracts, OptionName, OptionSource } from './rating.types.js';
-import { epochDayOf } from './zone-clock.js';
 
 /**
  * The effective options of a contract assignment over a range of dates, as segments [from, to) per option:

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { DomainError, type FieldIssue } from '../shared/domain-error.js';
+import { createZoneClock, parseVisitTime } from '../shared/time/zone-clock.js';
 import { type RatingContext, rateVisit } from './rating.js';
 import { rateInput } from './rating.schemas.js';
 import type { RatedVisit, VisitInput } from './rating.types.js';
-import { createZoneClock, parseVisitTime } from './zone-clock.js';
 
 export const MAX_REPORTED_ERRORS = 100;
 

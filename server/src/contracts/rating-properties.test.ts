@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { epochMinuteOf } from '../shared/time/civil-date.js';
+import { createZoneClock } from '../shared/time/zone-clock.js';
 import { type RatingContext, rateVisit } from './rating.js';
 import type { ContractOptions, Rounding, UnsociableRange, VisitInput } from './rating.types.js';
 import { roundElapsed } from './rounding.js';
 import { splitByRanges } from './unsociable-ranges.js';
-import { createZoneClock, epochMinuteOf } from './zone-clock.js';
 
 const ZONE = 'Australia/Sydney';
 // 2026 in Sydney, both DST changes included; visits start on any minute.

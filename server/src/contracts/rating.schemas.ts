@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { isIanaTimeZone } from '../shared/time-zone.js';
+import { epochDayOf } from '../shared/time/civil-date.js';
+import { isVisitTime } from '../shared/time/zone-clock.js';
+import { timeZoneField } from '../shared/time-zone.js';
 import { toHundredths } from './money.js';
 import { MAX_VISIT_MINUTES } from './rating.js';
 import { clockMinutes } from './unsociable-ranges.js';
-import { epochDayOf, isVisitTime } from './zone-clock.js';
 
 /** The wire format of `rate` (CLI): contracts, the client's calendar and visits. Money in minor units. */
 
@@ -144,7 +145,7 @@ const visit = z.strictObject({
 });
 
 export const rateInput = z.strictObject({
-  timeZone: z.string().refine(isIanaTimeZone, 'must be an IANA time zone such as Australia/Sydney'),
+  timeZone: timeZoneField('must be an IANA time zone such as Australia/Sydney'),
   publicHolidays: z.array(localDate).max(10_000).default([]),
   specialDays: z.array(localDate).max(10_000).default([]),
   contractType: schedule(contractOptions, 1),

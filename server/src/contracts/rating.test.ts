@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/domain-error.js';
+import { createZoneClock, parseVisitTime } from '../shared/time/zone-clock.js';
 import { type RatingContext, rateVisit } from './rating.js';
 import type {
   CarerContractOptions,
@@ -8,7 +9,6 @@ import type {
   Schedule,
   UnsociableRange,
 } from './rating.types.js';
-import { createZoneClock, parseVisitTime } from './zone-clock.js';
 
 const ZONE = 'Australia/Sydney';
 const BASE: Partial<ContractOptions> = {

@@ -1,4 +1,6 @@
 import { DomainError, type FieldIssue } from '../shared/domain-error.js';
+import { epochMinuteOf, epochSecondOf } from '../shared/time/civil-date.js';
+import type { ZoneClock } from '../shared/time/zone-clock.js';
 import { distanceCharge, proRata, toHundredths } from './money.js';
 import { carerOption, describeSource, effectiveOptions, setInForce } from './option-sets.js';
 import type {
@@ -14,7 +16,6 @@ import type {
 } from './rating.types.js';
 import { roundElapsed } from './rounding.js';
 import { type RangeWindow, ruleAt, splitByRanges, type VisitPart } from './unsociable-ranges.js';
-import { epochMinuteOf, epochSecondOf, type ZoneClock } from './zone-clock.js';
 
 /** Everything a batch of visits for one client shares; build once and rate many visits with it. */
 export type RatingContext = { clock: ZoneClock; calendar: RatingCalendar; contracts: Contracts };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { epochMinuteOf } from '../shared/time/civil-date.js';
+import { createZoneClock, parseVisitTime } from '../shared/time/zone-clock.js';
 import type { UnsociableRange } from './rating.types.js';
 import { clockMinutes, rangeSpan, ruleAt, splitByRanges } from './unsociable-ranges.js';
-import { createZoneClock, epochMinuteOf, parseVisitTime } from './zone-clock.js';
 
 const ZONE = 'Australia/Sydney';
 const clock = createZoneClock(ZONE);

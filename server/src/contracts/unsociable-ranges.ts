@@ -1,5 +1,5 @@
+import type { ZoneClock } from '../shared/time/zone-clock.js';
 import type { DayKind, RatingCalendar, UnsociableRange } from './rating.types.js';
-import type { ZoneClock } from './zone-clock.js';
 
 /** Where several windows cover a moment, the highest wins; equal levels go to the range listed first. */
 export const PRECEDENCE: Record<DayKind, number> = {

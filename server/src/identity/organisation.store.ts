@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.js';
 
 /** The organisation's own IANA zone: the default for views that show times. */
@@ -49,4 +50,28 @@ export async function insertStaffWithRole(
     .values({ organisation_id: organisationId, staff_id: staff.id, role_id: s.roleId })
     .execute();
   return staff;
+}
+
+export async function organisationExists(tx: Tx, id: string): Promise<boolean> {
+  return (
+    (await tx.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
+}
+
+/** Whether a user or staff member of the organisation already has this e-mail, in any letter case. */
+export async function emailInUse(tx: Tx, organisationId: string, email: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('staff')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .union(
+      tx
+        .selectFrom('users')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where(sql`lower(email)`, '=', email.toLowerCase()),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
 }

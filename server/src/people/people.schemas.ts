@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { localDate, nullableText } from '../platform/http/schemas.js';
-import { isIanaTimeZone } from '../shared/time-zone.js';
+import { timeZoneField as zoneName } from '../shared/time-zone.js';
 
 /** Optional free text: trimmed, and an empty string means "no value" (null). */
 export const optionalText = (max: number) => nullableText(max).optional();
 
-export const timeZoneField = z
-  .string()
-  .refine(isIanaTimeZone, 'must be an IANA time zone name such as Australia/Sydney')
-  .meta({ description: 'IANA time zone', example: 'Australia/Sydney' });
+export const timeZoneField = zoneName().meta({
+  description: 'IANA time zone (any letter case; stored as the time-zone database spells it)',
+  example: 'Australia/Sydney',
+});
 
 const ndisNumber = z
   .string()

@@ -1,12 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { recurrenceExpandCommand } from './recurrence-cli.js';
 
-const run = async (input: unknown) => {
+const run = async (input: unknown, dtstart?: 'rfc5545' | 'if-matched') => {
   const { exitCode, output } = await recurrenceExpandCommand(
     typeof input === 'string' ? input : JSON.stringify(input),
+    dtstart ? { dtstart } : {},
   );
   return { exitCode, body: JSON.parse(output) };
 };
+
+describe('recurrence expand reads a start as scheduled services do, or as RFC 5545 with --rfc', () => {
+  // Tuesday 3 March 2026; the rule asks for Mondays.
+  const rule = 'DTSTART;TZID=Australia/Sydney:20260303T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=4';
+
+  it('by default an off-rule start is not an occurrence, and COUNT=4 gives four Mondays', async () => {
+    const { body } = await run({ rule });
+    expect(body.occurrences).toEqual([
+      '2026-03-09T09:00:00+11:00[Australia/Sydney]',
+      '2026-03-16T09:00:00+11:00[Australia/Sydney]',
+      '2026-03-23T09:00:00+11:00[Australia/Sydney]',
+      '2026-03-30T09:00:00+11:00[Australia/Sydney]',
+    ]);
+  });
+
+  it('29 February with COUNT=2 from 28 February gives two leap days', async () => {
+    const { body } = await run({
+      rule: 'DTSTART;TZID=Australia/Sydney:20270228T090000\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=2',
+    });
+    expect(body.occurrences).toEqual([
+      '2028-02-29T09:00:00+11:00[Australia/Sydney]',
+      '2032-02-29T09:00:00+11:00[Australia/Sydney]',
+    ]);
+  });
+
+  it('with --rfc DTSTART is the first occurrence and uses one of the count', async () => {
+    const { body } = await run({ rule }, 'rfc5545');
+    expect(body.occurrences).toEqual([
+      '2026-03-03T09:00:00+11:00[Australia/Sydney]',
+      '2026-03-09T09:00:00+11:00[Australia/Sydney]',
+      '2026-03-16T09:00:00+11:00[Australia/Sydney]',
+      '2026-03-23T09:00:00+11:00[Australia/Sydney]',
+    ]);
+  });
+
+  it('refuses an UNTIL before the start, naming UNTIL (RFC 5545 allows it: --rfc gives DTSTART alone)', async () => {
+    const early = {
+      rule: 'DTSTART;TZID=Australia/Sydney:20260303T090000\nRRULE:FREQ=WEEKLY;UNTIL=20260301T000000Z',
+    };
+    const refused = await run(early);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.body.errors[0].field).toBe('UNTIL');
+    expect((await run(early, 'rfc5545')).body.occurrences).toEqual([
+      '2026-03-03T09:00:00+11:00[Australia/Sydney]',
+    ]);
+  });
+});
 
 describe('recurrenceExpandCommand', () => {
   it('expands a rule into ZonedDateTime strings', async () => {

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { expandRecurrence } from './recurrence.js';
+import { type DtstartReading, expandRecurrence, untilBeforeStart } from './recurrence.js';
 import { RecurrenceError } from './recurrence-error.js';
 import { parseRecurrence } from './recurrence-rule.js';
 
@@ -8,6 +8,10 @@ import { parseRecurrence } from './recurrence-rule.js';
  * "limit"?: n, "timeZone"?: IANA zone for floating times }` and answers `{ "occurrences": [ZonedDateTime
  * strings], "truncated": boolean }`. At most `limit` occurrences are returned (default and maximum
  * DEFAULT_LIMIT and MAX_LIMIT); `truncated` says more exist. Errors are a problem document and exit code 1.
+ *
+ * By default DTSTART is read as scheduled services read it (an occurrence only when the rule gives it, COUNT
+ * counting occurrences, an UNTIL before the start refused); `dtstart: 'rfc5545'` (`--rfc`) is RFC 5545's
+ * reading, where DTSTART is always the first occurrence and counts toward COUNT.
  */
 
 export const DEFAULT_LIMIT = 1000;
@@ -35,7 +39,11 @@ function instant(input: Record<string, unknown>, field: string): Temporal.Instan
   throw new RecurrenceError(field, 'must be an instant with an offset, e.g. 2026-01-05T00:00:00Z');
 }
 
-export async function recurrenceExpandCommand(stdinText: string): Promise<Result> {
+export async function recurrenceExpandCommand(
+  stdinText: string,
+  options: { dtstart?: DtstartReading } = {},
+): Promise<Result> {
+  const dtstart = options.dtstart ?? 'if-matched';
   let input: unknown;
   try {
     input = JSON.parse(stdinText);
@@ -64,12 +72,17 @@ export async function recurrenceExpandCommand(stdinText: string): Promise<Result
       fields.rule,
       typeof fields.timeZone === 'string' ? { defaultZone: fields.timeZone } : {},
     );
+    if (dtstart === 'if-matched' && untilBeforeStart(recurrence))
+      throw new RecurrenceError(
+        'UNTIL',
+        'is before DTSTART, so the rule gives no occurrence (--rfc reads it as RFC 5545 does)',
+      );
     const window: { from?: Temporal.Instant; to?: Temporal.Instant } = {};
     if (from) window.from = from;
     if (to) window.to = to;
     const occurrences: string[] = [];
     let truncated = false;
-    for (const zoned of expandRecurrence(recurrence, window)) {
+    for (const zoned of expandRecurrence(recurrence, window, { dtstart })) {
       if (occurrences.length === limit) {
         truncated = true;
         break;

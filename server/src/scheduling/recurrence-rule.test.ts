@@ -109,14 +109,29 @@ describe('parseRecurrence / printRecurrence', () => {
 });
 
 describe('occurrences: DTSTART, COUNT, EXDATE and RDATE', () => {
-  const occurrences = (text: string) =>
-    firstOccurrences(parseRecurrence(text), 50).map((z) => z.toString({ timeZoneName: 'never' }));
+  const occurrences = (text: string, dtstart: 'rfc5545' | 'if-matched' = 'rfc5545') =>
+    firstOccurrences(parseRecurrence(text), 50, {}, { dtstart }).map((z) =>
+      z.toString({ timeZoneName: 'never' }),
+    );
 
-  it('DTSTART is the first occurrence even off-rule, and counts toward COUNT', () => {
+  it("by RFC 5545's reading DTSTART is the first occurrence even off-rule, and counts toward COUNT", () => {
     // Wednesday 7 Jan 2026 09:00 AEDT, then the rule's Mondays.
     expect(
       occurrences('DTSTART;TZID=Australia/Sydney:20260107T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3'),
     ).toEqual(['2026-01-07T09:00:00+11:00', '2026-01-12T09:00:00+11:00', '2026-01-19T09:00:00+11:00']);
+  });
+
+  it('by the product rule an off-rule DTSTART is not an occurrence, and COUNT counts the Mondays', () => {
+    expect(
+      occurrences(
+        'DTSTART;TZID=Australia/Sydney:20260107T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3',
+        'if-matched',
+      ),
+    ).toEqual(['2026-01-12T09:00:00+11:00', '2026-01-19T09:00:00+11:00', '2026-01-26T09:00:00+11:00']);
+    // Without a rule, DTSTART is the one occurrence under either reading.
+    expect(occurrences('DTSTART;TZID=Australia/Sydney:20260107T090000', 'if-matched')).toEqual([
+      '2026-01-07T09:00:00+11:00',
+    ]);
   });
 
   it('an EXDATE still counts toward COUNT; an RDATE is added, and once only when it equals an occurrence', () => {
@@ -156,6 +171,9 @@ describe('occurrences: DTSTART, COUNT, EXDATE and RDATE', () => {
   });
 
   it('a rule that can never match ends instead of looping', () => {
+    expect(
+      occurrences('DTSTART:20260105T090000Z\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'if-matched'),
+    ).toEqual([]);
     expect(occurrences('DTSTART:20260105T090000Z\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30')).toEqual([
       '2026-01-05T09:00:00+00:00',
     ]);

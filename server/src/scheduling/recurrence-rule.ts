@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { isIanaTimeZone } from '../shared/time-zone.js';
+import { canonicalTimeZone } from '../shared/time-zone.js';
 import { RecurrenceError } from './recurrence-error.js';
 
 /**
@@ -107,8 +107,7 @@ function isoLocal(field: string, match: RegExpExecArray): string {
 }
 
 function resolveZone(field: string, zone: string): string {
-  if (!isIanaTimeZone(zone)) fail(field, `has an unknown time zone "${zone}"`);
-  return Temporal.PlainDate.from('2000-01-01').toZonedDateTime(zone).timeZoneId;
+  return canonicalTimeZone(zone) ?? fail(field, `has an unknown time zone "${zone}"`);
 }
 
 /** Date-time values of one line: TZID, UTC or floating (zone filled in later). */

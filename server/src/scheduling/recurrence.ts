@@ -5,8 +5,8 @@ import {
   daysInMonth,
   SECONDS_PER_DAY,
   weekdayOf,
-} from '../shared/civil-date.js';
-import { epochToLocal, localToEpoch } from '../shared/zone-offset.js';
+} from '../shared/time/civil-date.js';
+import { epochToLocal, localToEpoch } from '../shared/time/zone-offset.js';
 import type { Recurrence, RecurrenceDateTime, RecurrenceRule } from './recurrence-rule.js';
 import { WEEKDAYS } from './recurrence-rule.js';
 
@@ -17,8 +17,12 @@ import { WEEKDAYS } from './recurrence-rule.js';
  *   wall-clock time that does not exist (spring-forward gap) moves forward by the gap's length; an ambiguous one
  *   (fall-back) takes the earlier instant — Temporal's `disambiguation: 'compatible'`.
  * - Invalid dates (Feb 30, BYMONTHDAY=31 in a 30-day month) are skipped, not clamped.
- * - DTSTART is always the first occurrence and counts toward COUNT; EXDATE-excluded occurrences still count;
- *   RDATEs are added and do not count. An instant produced twice (RDATE equal to a rule occurrence) appears once.
+ * - DTSTART, by Carebook's product rule (the default, `dtstart: 'if-matched'`), is an occurrence only when the
+ *   rule itself gives it (every part counts: BYDAY with ordinals, BYSETPOS, BYHOUR…), and COUNT counts the
+ *   occurrences given: "every Monday from Tuesday 2 March, COUNT=4" is four Mondays. With `dtstart: 'rfc5545'`
+ *   DTSTART is always the first occurrence and counts toward COUNT, as RFC 5545's text says.
+ * - EXDATE-excluded occurrences still count; RDATEs are added and do not count. An instant produced twice
+ *   (RDATE equal to a rule occurrence) appears once.
  * - Work is done period by period (day, week, month, year) on integer day numbers; a Temporal object is made
  *   only for an occurrence that is emitted. Without COUNT, periods before the window are skipped arithmetically.
  * - A rule that stops producing dates (e.g. BYMONTH=2;BYMONTHDAY=30) ends after 400 empty years; nothing past
@@ -27,6 +31,10 @@ import { WEEKDAYS } from './recurrence-rule.js';
 
 /** A half-open window [from, to) of instants; either end may be open. */
 export type ExpandWindow = { from?: Temporal.Instant; to?: Temporal.Instant };
+
+/** How DTSTART is read (see above): Carebook's product rule, or RFC 5545's "DTSTART always counts". */
+export type DtstartReading = 'if-matched' | 'rfc5545';
+export type ExpandOptions = { dtstart?: DtstartReading };
 
 const MARGIN = 2 * SECONDS_PER_DAY;
 const GREGORIAN_CYCLE_DAYS = 146097;
@@ -250,7 +258,7 @@ class RuleCursor {
   private readonly count: number;
   private readonly firstPeriod: number;
   private k: number;
-  private counted = 1;
+  private counted: number;
   private lastProductiveDay: number;
   private lastEpoch = Number.NEGATIVE_INFINITY;
   private finished = false;
@@ -266,8 +274,11 @@ class RuleCursor {
     private readonly startLocal: number,
     fromEpoch: number,
     toEpoch: number,
+    /** RFC 5545's reading: DTSTART is emitted (and counted) by the caller, so the rule starts after it. */
+    private readonly startCounts: boolean,
   ) {
     this.plan = planOf(rule, startLocal);
+    this.counted = startCounts ? 1 : 0;
     if (rule.until?.kind === 'instant') {
       this.untilEpoch = Temporal.Instant.from(rule.until.instant).epochMilliseconds / 1000;
       this.untilLocal = epochToLocal(zone, this.untilEpoch) + MARGIN;
@@ -335,7 +346,7 @@ class RuleCursor {
     let sorted = true;
     for (let i = 0; i < n; i++) {
       const local = keys === EMPTY ? days[0]! * SECONDS_PER_DAY + times[0]! : keys[i]!;
-      if (local <= this.startLocal) continue;
+      if (local < this.startLocal || (this.startCounts && local === this.startLocal)) continue;
       if (local > this.untilLocal || local > this.toLocal || this.counted >= this.count) {
         this.finished = true;
         break;
@@ -375,14 +386,22 @@ const NANOS_PER_SECOND = 1_000_000_000n;
 export function* expandRecurrence(
   recurrence: Recurrence,
   window: ExpandWindow = {},
+  options: ExpandOptions = {},
 ): Generator<Temporal.ZonedDateTime> {
+  // Without a rule, DTSTART is the recurrence's one occurrence under either reading.
+  const startCounts = options.dtstart === 'rfc5545' || !recurrence.rule;
   const zone = recurrence.start.zone;
   const fromEpoch = window.from ? Math.ceil(window.from.epochMilliseconds / 1000) : Number.NEGATIVE_INFINITY;
   const toEpoch = window.to ? Math.ceil(window.to.epochMilliseconds / 1000) : Number.POSITIVE_INFINITY;
   const startLocal = toLocalSeconds(recurrence.start.local);
   const excluded = new Set(recurrence.exdates.map(epochOf));
-  const extras = [localToEpoch(zone, startLocal), ...recurrence.rdates.map(epochOf)].sort((a, b) => a - b);
-  const rule = recurrence.rule ? new RuleCursor(recurrence.rule, zone, startLocal, fromEpoch, toEpoch) : null;
+  const extras = [
+    ...(startCounts ? [localToEpoch(zone, startLocal)] : []),
+    ...recurrence.rdates.map(epochOf),
+  ].sort((a, b) => a - b);
+  const rule = recurrence.rule
+    ? new RuleCursor(recurrence.rule, zone, startLocal, fromEpoch, toEpoch, startCounts)
+    : null;
   let fromRule = rule ? rule.next() : Number.POSITIVE_INFINITY;
   let e = 0;
   let last = Number.NEGATIVE_INFINITY;
@@ -408,12 +427,34 @@ export function firstOccurrences(
   recurrence: Recurrence,
   limit: number,
   window: ExpandWindow = {},
+  options: ExpandOptions = {},
 ): Temporal.ZonedDateTime[] {
   const out: Temporal.ZonedDateTime[] = [];
   if (limit <= 0) return out;
-  for (const zdt of expandRecurrence(recurrence, window)) {
+  for (const zdt of expandRecurrence(recurrence, window, options)) {
     out.push(zdt);
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/**
+ * Whether the rule's UNTIL is before DTSTART: under the product rule such a recurrence has no occurrence, which
+ * is refused as a mistake rather than saved as a series that books nothing.
+ */
+export function untilBeforeStart(recurrence: Recurrence): boolean {
+  const until = recurrence.rule?.until;
+  if (!until) return false;
+  const startLocal = toLocalSeconds(recurrence.start.local);
+  switch (until.kind) {
+    case 'instant':
+      return (
+        Temporal.Instant.from(until.instant).epochMilliseconds / 1000 <
+        localToEpoch(recurrence.start.zone, startLocal)
+      );
+    case 'local':
+      return toLocalSeconds(until.local) < startLocal;
+    case 'date':
+      return until.date < recurrence.start.local.slice(0, 10);
+  }
 }

@@ -66,8 +66,13 @@ async function reportAfter(
   return { series: after, occurrences };
 }
 
-/** A rule that does not parse is invalid input naming `rrule`, with the engine's reason. */
-export function checkRule(s: Parameters<typeof validateSeriesRule>[0]) {
+/**
+ * A rule that does not parse, or whose UNTIL is before the start, is invalid input naming `rrule` with the
+ * engine's reason; an end date before the start date is invalid input naming `endDate`.
+ */
+export function checkRule(s: Parameters<typeof validateSeriesRule>[0] & { endDate?: string | null }) {
+  if (s.endDate && s.endDate < s.startDate)
+    throw invalid('endDate', `is before the start date (${s.startDate}): the series would book nothing`);
   try {
     validateSeriesRule(s);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
-import { expandRecurrence } from './recurrence.js';
-import { parseRecurrence, type RecurrenceRule } from './recurrence-rule.js';
+import { expandRecurrence, untilBeforeStart } from './recurrence.js';
+import { RecurrenceError } from './recurrence-error.js';
+import { parseRecurrence } from './recurrence-rule.js';
 
 /** The parts of a scheduled service that decide its occurrences and their bookings. */
 export type SeriesDefinition = {
@@ -37,11 +38,16 @@ export function seriesRecurrenceText(
   return `DTSTART;TZID=${s.timeZone}:${local}\nRRULE:${s.rrule}`;
 }
 
-/** Checks the rule parses; throws RecurrenceError (with the offending part as field) when it does not. */
+/**
+ * Checks the rule parses and can book something: throws RecurrenceError (with the offending part as field) when
+ * it does not parse or its UNTIL is before the series' start.
+ */
 export function validateSeriesRule(
   s: Pick<SeriesDefinition, 'timeZone' | 'startDate' | 'startTime' | 'rrule'>,
 ): void {
-  parseRecurrence(seriesRecurrenceText(s));
+  const recurrence = parseRecurrence(seriesRecurrenceText(s));
+  if (untilBeforeStart(recurrence))
+    throw new RecurrenceError('UNTIL', 'is before the start date and time, so the rule would book nothing');
 }
 
 /**
@@ -59,9 +65,8 @@ export function occurrencesBetween(
     : undefined;
   const until = endOfSeries && Temporal.Instant.compare(endOfSeries, to) < 0 ? endOfSeries : to;
   const out: Occurrence[] = [];
-  const skipStart = recurrence.rule !== undefined && !startMatchesRule(s.startDate, recurrence.rule);
-  for (const zdt of expandRecurrence(recurrence, { from, to: until })) {
-    if (skipStart && zdt.toPlainDate().toString() === s.startDate) continue;
+  // The product rule: a start the rule does not match is not booked, and COUNT counts bookings.
+  for (const zdt of expandRecurrence(recurrence, { from, to: until }, { dtstart: 'if-matched' })) {
     const startsAt = zdt.toInstant();
     out.push({
       originalStart: startsAt,
@@ -71,27 +76,6 @@ export function occurrencesBetween(
     });
   }
   return out;
-}
-
-const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-
-/**
- * RFC 5545 always counts DTSTART as the first occurrence, even when the rule would not produce it ("every
- * Saturday" starting on a Monday gives that Monday too). For a care plan the start date is only "not before",
- * so a start date the rule does not match (by weekday, day of month or month) yields no booking.
- */
-export function startMatchesRule(startDate: string, rule: RecurrenceRule): boolean {
-  const date = Temporal.PlainDate.from(startDate);
-  if (rule.byMonth && !rule.byMonth.includes(date.month)) return false;
-  if (
-    rule.byMonthDay &&
-    !rule.byMonthDay.some((d) => (d > 0 ? d === date.day : date.daysInMonth + d + 1 === date.day))
-  )
-    return false;
-  const plainDays = rule.byDay?.filter((d) => d.ordinal === undefined);
-  if (plainDays && plainDays.length > 0 && plainDays.length === rule.byDay!.length)
-    return plainDays.some((d) => d.weekday === WEEKDAY_CODES[date.dayOfWeek - 1]);
-  return true;
 }
 
 /** The rolling horizon: generation covers [now, now + weeks). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, toPage } from './cursor.js';
 import { DomainError } from './domain-error.js';
-import { isIanaTimeZone } from './time-zone.js';
+import { canonicalTimeZone, isIanaTimeZone, timeZoneField } from './time-zone.js';
 
 describe('isIanaTimeZone', () => {
   it('accepts IANA names and refuses offsets, abbreviations and nonsense', () => {
@@ -15,6 +15,19 @@ describe('isIanaTimeZone', () => {
       expect(isIanaTimeZone(z), z).toBe(true);
     for (const z of ['+10:00', 'AEST', 'Mars/Olympus', '', 'Australia/Sydney; DROP TABLE'])
       expect(isIanaTimeZone(z), z).toBe(false);
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it('spells a zone name as the time-zone database does, whatever the letter case typed', () => {
+    expect(canonicalTimeZone('australia/sydney')).toBe('Australia/Sydney');
+    expect(canonicalTimeZone('AMERICA/ARGENTINA/BUENOS_AIRES')).toBe('America/Argentina/Buenos_Aires');
+    expect(canonicalTimeZone('utc')).toBe('UTC');
+    expect(canonicalTimeZone('europe/kyiv')).toBe('Europe/Kyiv');
+    expect(canonicalTimeZone('+10:00')).toBeNull();
+    expect(canonicalTimeZone('mars/olympus')).toBeNull();
+    expect(timeZoneField().parse('australia/lord_howe')).toBe('Australia/Lord_Howe');
+    expect(timeZoneField().safeParse('Nowhere/Special').success).toBe(false);
   });
 });
 

@@ -75,7 +75,7 @@ export async function seedOrg(db: Db, label: string, timeZone = 'Australia/Sydne
   const emails = {} as Record<RoleKey, string>;
   const staffIds = {} as Record<RoleKey, string>;
   for (const roleKey of ['administrator', 'coordinator', 'worker', 'finance'] as const) {
-    const email = `${roleKey}@${label.toLowerCase()}.example.org`;
+    const email = `${roleKey}@${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example.org`;
     const created = await createUserWithStaff(db, {
       organisationId: org.id,
       email,

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 export type Config = {
   port: number;
   host: string;
+  /** The URL the server is reached at from outside (feed links are built on it); default: the listening address. */
+  publicUrl: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
@@ -27,10 +29,24 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function publicUrlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('CAREBOOK_PUBLIC_URL must be an absolute http(s) URL such as https://care.example.org');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error('CAREBOOK_PUBLIC_URL must be an absolute http(s) URL such as https://care.example.org');
+  return raw.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST ?? '127.0.0.1',
+    publicUrl: publicUrlFrom(env.CAREBOOK_PUBLIC_URL),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.CAREBOOK_DATA_DIR || join(REPO_ROOT, 'data'),
     demo: env.CAREBOOK_DEMO !== '0',

@@ -1,9 +1,10 @@
-import { civilFromDays, SECONDS_PER_DAY } from '../shared/civil-date.js';
-import { offsetAt } from '../shared/zone-offset.js';
+import { civilFromDays, SECONDS_PER_DAY } from './civil-date.js';
+import { offsetAt } from './zone-offset.js';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-function offsetText(offsetSeconds: number): string {
+/** An offset in seconds as ISO 8601 prints it: '+11:00', '-03:30', '+10:04:52' (seconds only when not zero). */
+export function offsetText(offsetSeconds: number): string {
   const abs = Math.abs(offsetSeconds);
   const seconds = abs % 60;
   return `${offsetSeconds < 0 ? '-' : '+'}${pad2(Math.floor(abs / 3600))}:${pad2(Math.floor((abs % 3600) / 60))}${seconds ? `:${pad2(seconds)}` : ''}`;
@@ -17,10 +18,17 @@ function offsetText(offsetSeconds: number): string {
  */
 export function calendarTimes(zone: string, epochSeconds: number): { wallClock: string; withOffset: string } {
   const offset = offsetAt(zone, epochSeconds);
-  const local = epochSeconds + offset;
+  const { wallClock, second } = wallClockOf(epochSeconds + offset);
+  return { wallClock, withOffset: `${wallClock}:${pad2(second)}${offsetText(offset)}` };
+}
+
+/** Wall-clock seconds since 1970-01-01T00:00 as 'YYYY-MM-DDTHH:MM', with the seconds left over. */
+export function wallClockOf(local: number): { wallClock: string; second: number } {
   const days = Math.floor(local / SECONDS_PER_DAY);
   const secondOfDay = local - days * SECONDS_PER_DAY;
   const [year, month, day] = civilFromDays(days, [0, 0, 0]);
-  const wallClock = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(Math.floor(secondOfDay / 3600))}:${pad2(Math.floor((secondOfDay % 3600) / 60))}`;
-  return { wallClock, withOffset: `${wallClock}:${pad2(secondOfDay % 60)}${offsetText(offset)}` };
+  return {
+    wallClock: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(Math.floor(secondOfDay / 3600))}:${pad2(Math.floor((secondOfDay % 3600) / 60))}`,
+    second: secondOfDay % 60,
+  };
 }

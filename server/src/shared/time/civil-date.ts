@@ -1,6 +1,9 @@
+import type { Temporal } from 'temporal-polyfill';
+
 /**
- * Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), so that expansion can walk
- * dates without allocating a Temporal object per candidate. After H. Hinnant's `days_from_civil`.
+ * The time kernel's civil dates: proleptic Gregorian calendar arithmetic on day numbers (days since
+ * 1970-01-01), so that expansion, rating and the calendar walk dates without allocating a Temporal object per
+ * candidate. After H. Hinnant's `days_from_civil`.
  */
 
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -46,3 +49,38 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export const SECONDS_PER_DAY = 86400;
+
+export const SECONDS_PER_MINUTE = 60;
+
+/** Floor division for integers of either sign. */
+export function floorDiv(a: number, b: number): number {
+  const r = ((a % b) + b) % b;
+  return (a - r) / b;
+}
+
+export function epochMinuteOf(instant: Temporal.Instant): number {
+  return floorDiv(instant.epochMilliseconds, 60_000);
+}
+
+export function epochSecondOf(instant: Temporal.Instant): number {
+  return floorDiv(instant.epochMilliseconds, 1000);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const scratch: [number, number, number] = [0, 0, 0];
+
+/** 'YYYY-MM-DD' of a day number. */
+export function dateText(days: number): string {
+  const [year, month, day] = civilFromDays(days, scratch);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since the epoch of a 'YYYY-MM-DD', or NaN when it is not a calendar date. */
+export function epochDayOf(date: string): number {
+  const match = DATE.exec(date);
+  if (!match) return Number.NaN;
+  const days = daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+  return dateText(days) === date ? days : Number.NaN;
+}

@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import {
-  createZoneClock,
-  epochDayOf,
-  epochMinuteOf,
-  floorDiv,
-  isVisitTime,
-  parseVisitTime,
-} from './zone-clock.js';
+import { epochDayOf, epochMinuteOf, floorDiv } from './civil-date.js';
+import { createZoneClock, isVisitTime, parseVisitTime } from './zone-clock.js';
+import { clearZoneOffsetCache } from './zone-offset.js';
 
 describe('parseVisitTime', () => {
   it.each([
@@ -110,5 +105,16 @@ describe('the integer clock agrees with Temporal', () => {
     expect(isVisitTime('2026-02-28T24:00')).toBe(false);
     expect(isVisitTime('2026-02-28T23:59')).toBe(true);
     expect(isVisitTime('2026-02-28T23:59+10:00')).toBe(true);
+  });
+});
+
+describe('the zone clock after a first lookup exactly on a transition instant', () => {
+  it('describes other times with their own offset (rating explanations printed them an hour off before)', () => {
+    clearZoneOffsetCache();
+    const clock = createZoneClock('Europe/London');
+    const minute = (s: string) => epochMinuteOf(Temporal.Instant.from(s));
+    expect(clock.describe(minute('2026-10-25T01:00:00Z'))).toBe('2026-10-25 01:00+00:00');
+    expect(clock.describe(minute('2026-07-01T08:00:00Z'))).toBe('2026-07-01 09:00+01:00');
+    expect(clock.describe(minute('2026-04-01T08:00:00Z'))).toBe('2026-04-01 09:00+01:00');
   });
 });

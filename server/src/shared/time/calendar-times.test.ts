@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { epochSecondOf } from '../contracts/zone-clock.js';
 import { calendarTimes } from './calendar-times.js';
+import { epochSecondOf } from './civil-date.js';
+import { clearZoneOffsetCache } from './zone-offset.js';
 
 const ZONES = [
   'Australia/Sydney',
@@ -45,5 +46,15 @@ describe('calendarTimes', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('calendarTimes after a first lookup exactly on a transition instant', () => {
+  it('prints other bookings at their own offset (they read an hour late until a restart before)', () => {
+    clearZoneOffsetCache();
+    const at = (s: string) => calendarTimes('Australia/Sydney', epochSecondOf(Temporal.Instant.from(s)));
+    expect(at('2026-04-04T16:00:00Z').withOffset).toBe('2026-04-05T02:00:00+10:00');
+    expect(at('2026-01-05T22:00:00Z').withOffset).toBe('2026-01-06T09:00:00+11:00');
+    expect(at('2026-03-01T22:00:00Z').withOffset).toBe('2026-03-02T09:00:00+11:00');
   });
 });
