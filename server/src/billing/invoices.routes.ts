@@ -78,7 +78,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, ...filters } = request.query;
-        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
         const rows = await listInvoices(tx, actor.organisationId, { ...filters, limit, after });
         return toPage(rows, limit, toInvoiceView, (r) => [r.createdAt.toString(), r.id]);
       }),

@@ -123,7 +123,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor } = request.query;
-        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
         const from = app.clock().subtract({ hours: 12 });
         const rows = await listStaffBookings(tx, actor.organisationId, actor.staffId, from, { limit, after });
         return toPage(rows, limit, toBookingView, (r) => [r.startsAt.toString(), r.id]);

@@ -26,7 +26,7 @@ export const serviceOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       inTenant(request, async (tx, actor) => {
         const { limit, cursor } = request.query;
         if (!(await findClientZone(tx, actor.organisationId, request.params.id))) throw notFound('Client');
-        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
         const rows = await listClientBookings(tx, actor.organisationId, request.params.id, { limit, after });
         return toPage(rows, limit, toBookingView, (r) => [r.startsAt.toString(), r.id]);
       }),

@@ -28,7 +28,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, q, status } = request.query;
-        const after = decodeCursor(cursor, 3) as [string, string, string] | undefined;
+        const after = decodeCursor(cursor, ['text', 'text', 'uuid']) as [string, string, string] | undefined;
         const rows = await listClients(tx, actor.organisationId, { limit, q, status, after });
         return toPage(rows, limit, toClientView, (r) => [r.family_name, r.given_name, r.id]);
       }),

@@ -39,7 +39,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, ...filter } = request.query;
-        const after = decodeCursor(cursor, 3) as [string, string, string] | undefined;
+        const after = decodeCursor(cursor, ['text', 'text', 'uuid']) as [string, string, string] | undefined;
         const { views, more } = await listStaff(tx, actor.organisationId, { ...filter, limit, after });
         const last = views.at(-1);
         return {

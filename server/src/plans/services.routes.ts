@@ -4,6 +4,7 @@ import { findClientZone } from '../people/client.store.js';
 import { inTenant } from '../platform/http/access.js';
 import {
   commonErrors,
+  INT4_MAX,
   idParams,
   listQuery,
   localDate,
@@ -51,7 +52,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       (r) => [r.dueDate, r.id],
     );
   };
-  const afterCursor = (cursor: string | undefined) => decodeCursor(cursor, 2) as [string, string] | undefined;
+  const afterCursor = (cursor: string | undefined) => decodeCursor(cursor, ['date', 'uuid']) as [string, string] | undefined;
 
   app.get(
     '/services',
@@ -169,7 +170,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Tick or untick an activity; records who and when',
-        params: idParams.extend({ position: z.coerce.number().int().min(0) }),
+        params: idParams.extend({ position: z.coerce.number().int().min(0).max(INT4_MAX) }),
         body: z.object({ done: z.boolean() }),
         response: { 200: serviceSchema, ...errors },
       },

@@ -6,7 +6,7 @@ import { can } from '../identity/actor.js';
 import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { withTenant } from '../platform/db/database.js';
 import { inTenant } from '../platform/http/access.js';
-import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
+import { commonErrors, idParams, instantInput, problemSchema } from '../platform/http/schemas.js';
 import { DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
 import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
@@ -15,14 +15,7 @@ import { calendarFeed } from './ics.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['calendar'];
-const instantParam = z.string().refine((v) => {
-  try {
-    Temporal.Instant.from(v);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an ISO 8601 instant with offset');
+const instantParam = instantInput;
 const MAX_DAYS = 100;
 
 const eventSchema = z.object({

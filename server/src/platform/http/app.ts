@@ -2,15 +2,9 @@ import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../../audit/audit.routes.js';
 import { bookingBillingRoutes } from '../../billing/billing.routes.js';
 import { carerPayRoutes } from '../../billing/carer-pay.routes.js';
@@ -33,8 +27,10 @@ import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { type InvoiceRunWorker, startInvoiceRunWorker } from '../jobs/invoice-run-worker.js';
 import { accessHook } from './access.js';
-import { errorHandler } from './error-handler.js';
+import { errorHandler, frameworkErrorHandler, rawClientErrorHandler } from './error-handler.js';
+import { registerOpenApi } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
+import { validatorCompiler } from './safe-text.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,14 +42,31 @@ declare module 'fastify' {
   }
 }
 
-export type AppDeps = { db: Db; config: Config; clock: Clock; logger?: boolean; invoiceWorker?: boolean };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  /** Request logs (CAREBOOK_LOG=1). Without them, errors are still logged. */
+  logger?: boolean;
+  /** Where logs go: stdout with request logs, else stderr (errors only). Tests pass a stream to read them. */
+  logStream?: NodeJS.WritableStream;
+  invoiceWorker?: boolean;
+};
 export type App = FastifyInstance;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ? { level: 'info' } : false,
+    logger: deps.logger
+      ? { level: 'info', ...(deps.logStream ? { stream: deps.logStream } : {}) }
+      : { level: 'error', stream: deps.logStream ?? process.stderr },
+    // Unique across processes and restarts, so the id a problem body carries finds its log line.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
+    // Errors raised before routing (a path parameter over 100 characters, a malformed URL) are problem+json too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: rawClientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -65,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     deps.invoiceWorker === false
       ? null
       : // Failed attempts are recorded on the run; this only reports a worker that cannot reach the database.
-        startInvoiceRunWorker(deps.db, (line) => (deps.logger ? app.log.error(line) : console.error(line)));
+        startInvoiceRunWorker(deps.db, (line) => app.log.error(line));
   app.decorate('invoiceRuns', invoiceRuns);
   app.addHook('onClose', async () => invoiceRuns?.stop());
   app.decorateRequest('actor', null);
@@ -86,29 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     hsts: deps.config.session.secureCookie,
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Carebook API',
-        version: '1.0.0',
-        description:
-          'Care management: clients, staff, roles, ad-hoc bookings (Service Orders), service plans and services, ' +
-          'and the audit trail. ' +
-          'Sign in with POST /api/v1/auth/login; writes need the X-CSRF-Token header from /api/v1/me. ' +
-          'Errors are application/problem+json.',
-      },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'carebook_session' } },
-      },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerOpenApi(app);
 
   app.addHook('onRequest', accessHook);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   await app.register(
