@@ -28,7 +28,12 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:id',
     {
       config: { access: ['bookings.read', 'appointments.own'] },
-      schema: { tags: ['bookings'], params: idParams, response: { 200: bookingSchema, ...errors } },
+      schema: {
+        summary: 'One booking',
+        tags: ['bookings'],
+        params: idParams,
+        response: { 200: bookingSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) =>
@@ -40,6 +45,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'bookings.write' },
       schema: {
+        summary: 'Change a booking (time, assignee, notes, status); soft conflicts need overrideReason',
         tags: ['bookings'],
         params: idParams,
         body: bookingPatch,
@@ -102,7 +108,12 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:id',
     {
       config: { access: 'bookings.delete' },
-      schema: { tags: ['bookings'], params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        summary: 'Delete a booking',
+        tags: ['bookings'],
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await inTenant(request, (tx, a) => removeBooking(tx, a, request.params.id));

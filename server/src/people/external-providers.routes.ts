@@ -13,6 +13,7 @@ export const externalProviderRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ['bookings.read', 'bookings.write', 'staff.manage'] },
       schema: {
+        summary: 'The external providers bookings can be assigned to',
         tags: ['external providers'],
         response: { 200: z.object({ items: z.array(providerSchema) }), ...commonErrors },
       },
@@ -25,6 +26,7 @@ export const externalProviderRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ['bookings.write', 'staff.manage'] },
       schema: {
+        summary: 'Add an external provider',
         tags: ['external providers'],
         body: providerInput,
         response: { 201: providerSchema, ...commonErrors },

@@ -52,7 +52,8 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       (r) => [r.dueDate, r.id],
     );
   };
-  const afterCursor = (cursor: string | undefined) => decodeCursor(cursor, ['date', 'uuid']) as [string, string] | undefined;
+  const afterCursor = (cursor: string | undefined) =>
+    decodeCursor(cursor, ['date', 'uuid']) as [string, string] | undefined;
 
   app.get(
     '/services',
@@ -109,6 +110,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'services.read' },
       schema: {
+        summary: "A client's services, soonest due first",
         tags,
         params: idParams,
         querystring: listQuery,
@@ -147,7 +149,12 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/services/:id',
     {
       config: { access: ['services.read', 'appointments.own'] },
-      schema: { tags, params: idParams, response: { 200: serviceSchema, ...errors } },
+      schema: {
+        summary: 'One service with its activities and plan',
+        tags,
+        params: idParams,
+        response: { 200: serviceSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) =>
@@ -158,7 +165,13 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/services/:id',
     {
       config: { access: ['services.write', 'appointments.own'] },
-      schema: { tags, params: idParams, body: servicePatch, response: { 200: serviceSchema, ...errors } },
+      schema: {
+        summary: 'Change a service (title, due date, assignee, status, notes)',
+        tags,
+        params: idParams,
+        body: servicePatch,
+        response: { 200: serviceSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, (tx, a) => changeService(tx, a, request.params.id, request.body, app.clock())),

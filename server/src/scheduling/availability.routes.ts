@@ -36,6 +36,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: [...reader] },
       schema: {
+        summary: "A staff member's weekly working hours",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(windowSchema) }), ...errors },
@@ -87,6 +88,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: [...reader] },
       schema: {
+        summary: "A staff member's leave",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(leaveSchema) }), ...errors },
@@ -136,7 +138,12 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff-leave/:id',
     {
       config: { access: 'staff.manage' },
-      schema: { tags, params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        summary: 'Remove a period of staff leave',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await inTenant(request, async (tx, actor) => {

@@ -209,6 +209,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The iCalendar feed behind a subscription URL',
         security: [],
         params: z.object({ token: z.string().max(200) }),
+        response: {
+          200: {
+            description: "An iCalendar (RFC 5545) feed of the subject's bookings",
+            content: { 'text/calendar': { schema: z.string() } },
+          },
+          404: problemSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -55,6 +55,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'signed-in' },
       schema: {
+        summary: 'The service types (with calendar colours)',
         tags,
         response: {
           200: z.object({
@@ -74,6 +75,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'scheduling.configure' },
       schema: {
+        summary: 'Create a service type',
         tags,
         body: z.object({
           name: z.string().trim().min(1, 'is required').max(100),
@@ -135,6 +137,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'bookings.read' },
       schema: {
+        summary: "A client's scheduled services (recurring series)",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(seriesSchema) }), ...errors },
@@ -172,7 +175,12 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/scheduled-services/:id',
     {
       config: { access: 'bookings.read' },
-      schema: { tags, params: idParams, response: { 200: seriesSchema, ...errors } },
+      schema: {
+        summary: 'One scheduled service',
+        tags,
+        params: idParams,
+        response: { 200: seriesSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, a) => {
@@ -185,7 +193,13 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/scheduled-services/:id/activate',
     {
       config: { access: 'bookings.write' },
-      schema: { tags, params: idParams, querystring: preview, response: { 200: reportSchema, ...errors } },
+      schema: {
+        summary: 'Activate a scheduled service: generate its bookings',
+        tags,
+        params: idParams,
+        querystring: preview,
+        response: { 200: reportSchema, ...errors },
+      },
     },
     async (request) => {
       const dryRun = request.query.preview === 'true';
@@ -250,6 +264,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'clients.read' },
       schema: {
+        summary: "A client's leave (periods without visits)",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(leaveSchema) }), ...errors },
@@ -300,7 +315,12 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/leave/:id',
     {
       config: { access: 'bookings.write' },
-      schema: { tags, params: idParams, response: { 200: leaveReportSchema, ...errors } },
+      schema: {
+        summary: 'Remove a period of client leave',
+        tags,
+        params: idParams,
+        response: { 200: leaveReportSchema, ...errors },
+      },
     },
     (request) => inTenant(request, (tx, a) => removeLeave(tx, a, request.params.id, app.clock())),
   );

@@ -10,7 +10,8 @@ export type CursorKind = 'instant' | 'date' | 'uuid' | 'text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Instants as `Temporal.Instant#toString()` writes them (always UTC), years 1900–2200 as the API accepts.
-const INSTANT = /^(19\d\d|2[01]\d\d|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
+const INSTANT =
+  /^(19\d\d|2[01]\d\d|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
 const DATE = /^(19\d\d|2[01]\d\d|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function fits(kind: CursorKind, value: unknown): boolean {
@@ -24,7 +25,7 @@ function fits(kind: CursorKind, value: unknown): boolean {
       return DATE.test(value);
     case 'text':
       // NUL and unpaired surrogates cannot be stored in (or compared with) PostgreSQL text.
-      return value.length <= 500 && !/\u0000|[\uD800-\uDFFF]/.test(value);
+      return value.length <= 500 && !value.includes('\0') && !/[\uD800-\uDFFF]/.test(value);
   }
 }
 

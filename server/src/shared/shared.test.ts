@@ -36,9 +36,22 @@ describe('cursors', () => {
       ['2026-03-02T00:00:00Z', 42],
     ];
     for (const key of refused)
-      expect(() => decodeCursor(encodeCursor(key as string[]), ['instant', 'uuid']), String(key)).toThrow(DomainError);
-    expect(() => decodeCursor(encodeCursor(['a\u0000', 'b', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10']), ['text', 'text', 'uuid'])).toThrow(DomainError);
-    expect(decodeCursor(encodeCursor(['2026-03-02T00:00:00.5Z', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10']), ['instant', 'uuid'])).toBeDefined();
+      expect(() => decodeCursor(encodeCursor(key as string[]), ['instant', 'uuid']), String(key)).toThrow(
+        DomainError,
+      );
+    expect(() =>
+      decodeCursor(encodeCursor(['a\u0000', 'b', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10']), [
+        'text',
+        'text',
+        'uuid',
+      ]),
+    ).toThrow(DomainError);
+    expect(
+      decodeCursor(encodeCursor(['2026-03-02T00:00:00.5Z', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10']), [
+        'instant',
+        'uuid',
+      ]),
+    ).toBeDefined();
   });
   it('pages: the extra row only signals that more exist', () => {
     const page = toPage(

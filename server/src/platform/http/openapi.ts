@@ -5,13 +5,6 @@ import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-ty
 import type { Access } from './access.js';
 import { DATE_MAX, DATE_MIN, INT4_MAX, problemSchema } from './schemas.js';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Error statuses a route answers beyond those its access rule and schema imply (e.g. 429 on sign-in). */
-    errors?: readonly ErrorStatus[];
-  }
-}
-
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 429;
 
 const WHEN: Record<ErrorStatus, string> = {
@@ -80,14 +73,13 @@ function documentRoute(route: RouteOptions) {
   const response: Record<string, unknown> = {};
   // Keep success responses; error responses are derived below, so hand-written ones cannot disagree.
   for (const [status, value] of Object.entries(declared)) if (!/^[45]/.test(status)) response[status] = value;
-  const config = (route.config ?? {}) as { access?: Access; errors?: readonly ErrorStatus[] };
+  const config = (route.config ?? {}) as { access?: Access };
+  // The access rule and schema decide 400–422 (the shared `commonErrors` a route spreads cannot); a route's
+  // own 409 and 429 are kept, and so is what a public route declares (sign-in answers 401 to a wrong password).
   const declaredErrors = Object.keys(declared)
     .map(Number)
-    .filter((s): s is ErrorStatus => s in WHEN && !(config.access === 'public' && (s === 401 || s === 403)));
-  for (const status of errorStatusesOf(method, config.access, schema, [
-    ...declaredErrors,
-    ...(config.errors ?? []),
-  ]))
+    .filter((s): s is ErrorStatus => s in WHEN && (s === 409 || s === 429 || config.access === 'public'));
+  for (const status of errorStatusesOf(method, config.access, schema, declaredErrors))
     response[status] = {
       description: WHEN[status],
       content: { 'application/problem+json': { schema: problemSchema } },

@@ -2,13 +2,13 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 
-/** NUL, or a UTF-16 surrogate without its partner. */
-const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A UTF-16 surrogate without its partner. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSAFE_TEXT = 'must not contain NUL or unpaired surrogate characters';
 
 export function isSafeText(value: string): boolean {
-  return !UNSAFE.test(value);
+  return !value.includes('\0') && !LONE_SURROGATE.test(value);
 }
 
 /** JSON-pointer-like paths of every string (or object key) in `value` that is not safe text. */
@@ -16,7 +16,7 @@ export function unsafeTextPaths(value: unknown, path: string[] = [], found: stri
   if (typeof value === 'string') {
     if (!isSafeText(value)) found.push(path);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => unsafeTextPaths(item, [...path, String(i)], found));
+    for (const [i, item] of value.entries()) unsafeTextPaths(item, [...path, String(i)], found);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (!isSafeText(key)) found.push([...path, key]);
