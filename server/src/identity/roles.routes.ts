@@ -7,7 +7,7 @@ import { PERMISSION_KEYS, PERMISSIONS, type Permission } from './permissions.js'
 import { findRole, listRoles, type RoleRecord } from './role.store.js';
 import { changeRole, createRole, removeRole } from './roles.action.js';
 
-const permissionKey = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]]);
+const permissionKey = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]]).meta({ id: 'PermissionKey' });
 const roleSchema = z
   .object({
     id: z.uuid(),

@@ -1,4 +1,4 @@
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
@@ -93,6 +93,35 @@ function documentRoute(route: RouteOptions) {
 }
 
 /**
+ * The Zod provider's object transform emits every registered schema in both its input and its output form
+ * (`Booking` and `BookingInput`); keep only those the operations reference, so a component name means a shape
+ * the API really reads or writes.
+ */
+const referencedComponents: SwaggerTransformObject = (document) => {
+  const full = jsonSchemaTransformObject(document) as {
+    paths?: unknown;
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const schemas = full.components?.schemas ?? {};
+  const kept = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const [, name] of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (name === undefined || kept.has(name)) continue;
+      kept.add(name);
+      visit(schemas[name]);
+    }
+  };
+  visit(full.paths);
+  return {
+    ...full,
+    components: {
+      ...full.components,
+      schemas: Object.fromEntries(Object.entries(schemas).filter(([name]) => kept.has(name))),
+    },
+  } as ReturnType<SwaggerTransformObject>;
+};
+
+/**
  * The OpenAPI document (`/api/openapi.json`) and its reference page (`/api/docs`), generated from the routes'
  * Zod schemas. Register before any route: it completes each route's documentation as the route is added.
  */
@@ -118,7 +147,7 @@ export async function registerOpenApi(app: FastifyInstance) {
       security: [{ session: [] }],
     },
     transform: createJsonSchemaTransform({ skipList: ['/api/docs/*', '/api/docs/static/*'] }),
-    transformObject: jsonSchemaTransformObject,
+    transformObject: referencedComponents,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
