@@ -2195,7 +2195,7 @@ export interface operations {
                     } | null;
                     /**
                      * Format: date
-                     * @description Date in the client's time zone
+                     * @description Date in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     bookingDate?: string;
                     durationMinutes?: number;
@@ -2698,7 +2698,7 @@ export interface operations {
                     } | null;
                     /**
                      * Format: date
-                     * @description Date in the client's time zone
+                     * @description Date in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     bookingDate?: string;
                     durationMinutes?: number;
@@ -4540,7 +4540,7 @@ export interface operations {
                     staffId?: string | null;
                     /**
                      * Format: date
-                     * @description First day, in the client's time zone
+                     * @description First day, in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     startDate: string;
                     /** @description Local wall-clock time HH:MM */
@@ -4752,7 +4752,7 @@ export interface operations {
                     } | null;
                     /**
                      * Format: date
-                     * @description Date in the client's time zone
+                     * @description Date in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     bookingDate: string;
                     durationMinutes: number;
@@ -5680,9 +5680,9 @@ export interface operations {
     getContractsByIdTimeline: {
         parameters: {
             query?: {
-                /** @description Default: the contract's start date */
+                /** @description Default: the contract's start date; 1900-01-01 to 2200-12-31 */
                 from?: string;
-                /** @description Exclusive. Default: the day after the end date, or one year after from */
+                /** @description Exclusive. Default: the day after the end date, or one year after from; 1900-01-01 to 2200-12-31 */
                 to?: string;
             };
             header?: never;
@@ -6154,9 +6154,9 @@ export interface operations {
                 clientId?: string;
                 cursor?: string;
                 limit?: number;
-                /** @description Only invoices whose period ends on or after this date */
+                /** @description Only invoices whose period ends on or after this date; 1900-01-01 to 2200-12-31 */
                 periodFrom?: string;
-                /** @description Only invoices whose period starts on or before this date */
+                /** @description Only invoices whose period starts on or before this date; 1900-01-01 to 2200-12-31 */
                 periodTo?: string;
                 runId?: string;
                 status?: "draft" | "issued" | "paid" | "void";
@@ -7712,7 +7712,7 @@ export interface operations {
                     };
                     /**
                      * Format: date
-                     * @description For scope "following": the first local date to change
+                     * @description For scope "following": the first local date to change; 1900-01-01 to 2200-12-31
                      */
                     fromDate?: string;
                     /**
@@ -8693,7 +8693,7 @@ export interface operations {
                     };
                     /**
                      * Format: date
-                     * @description The plan's day 0, in the client's time zone
+                     * @description The plan's day 0, in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     startDate: string;
                     steps?: {
@@ -10570,9 +10570,9 @@ export interface operations {
     getStaffByIdPay: {
         parameters: {
             query: {
-                /** @description First day, in the staff member's zone */
+                /** @description First day, in the staff member's zone; 1900-01-01 to 2200-12-31 */
                 from: string;
-                /** @description Last day (inclusive), in the staff member's zone */
+                /** @description Last day (inclusive), in the staff member's zone; 1900-01-01 to 2200-12-31 */
                 to: string;
             };
             header?: never;
@@ -10651,9 +10651,9 @@ export interface operations {
     getStaffByIdPayCsv: {
         parameters: {
             query: {
-                /** @description First day, in the staff member's zone */
+                /** @description First day, in the staff member's zone; 1900-01-01 to 2200-12-31 */
                 from: string;
-                /** @description Last day (inclusive), in the staff member's zone */
+                /** @description Last day (inclusive), in the staff member's zone; 1900-01-01 to 2200-12-31 */
                 to: string;
             };
             header?: never;

@@ -92,6 +92,21 @@ function documentRoute(route: RouteOptions) {
   };
 }
 
+const zodTransform = createJsonSchemaTransform({ skipList: ['/api/docs/*', '/api/docs/static/*'] });
+const DATE_RANGE = `${DATE_MIN} to ${DATE_MAX}`;
+
+/** A field's own description replaces the shared date schema's, so the accepted range is added back to it. */
+function withDateRanges(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withDateRanges);
+  if (value === null || typeof value !== 'object') return value;
+  const node = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDateRanges(v)]));
+  if (node.format === 'date' && typeof node.type === 'string') {
+    const description = typeof node.description === 'string' ? node.description : '';
+    if (!description.includes(DATE_MIN)) node.description = `${description ? `${description}; ` : ''}${DATE_RANGE}`;
+  }
+  return node;
+}
+
 /**
  * The Zod provider's object transform emits every registered schema in both its input and its output form
  * (`Booking` and `BookingInput`); keep only those the operations reference, so a component name means a shape
@@ -146,7 +161,10 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
       security: [{ session: [] }],
     },
-    transform: createJsonSchemaTransform({ skipList: ['/api/docs/*', '/api/docs/static/*'] }),
+    transform: (route) => {
+      const result = zodTransform(route);
+      return { ...result, schema: withDateRanges(result.schema) as typeof result.schema };
+    },
     transformObject: referencedComponents,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
