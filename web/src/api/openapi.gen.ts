@@ -1411,7 +1411,8 @@ export type components = {
             id: string;
             note: string | null;
             startsOn: string;
-            type: string;
+            /** @enum {string} */
+            type: "hospital" | "respite" | "social_leave" | "holiday" | "transition_care" | "other";
         };
         ContractTimeline: {
             boundaries: {

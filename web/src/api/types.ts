@@ -19,6 +19,10 @@ export type ResponseBody<P extends keyof paths, M extends keyof paths[P], S exte
     ? R
     : never;
 
+/** The query parameters an operation reads. */
+export type QueryParams<P extends keyof paths, M extends keyof paths[P]> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
 export type PermissionKey = Schemas['PermissionKeyInput'];
 
 export type Me = Schemas['Me'];
