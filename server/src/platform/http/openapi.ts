@@ -102,7 +102,8 @@ function withDateRanges(value: unknown): unknown {
   const node = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDateRanges(v)]));
   if (node.format === 'date' && typeof node.type === 'string') {
     const description = typeof node.description === 'string' ? node.description : '';
-    if (!description.includes(DATE_MIN)) node.description = `${description ? `${description}; ` : ''}${DATE_RANGE}`;
+    if (!description.includes(DATE_MIN))
+      node.description = `${description ? `${description}; ` : ''}${DATE_RANGE}`;
   }
   return node;
 }
