@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { instantInput, localDate } from '../platform/http/schemas.js';
 import { rateInput } from './rating.schemas.js';
