@@ -24,7 +24,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The error statuses an operation can really answer, derived from its access rule and schema: public routes
- * never answer 401/403; reads never 409; only routes with a body answer 400/413/415.
+ * never answer 401/403 by access; writes may answer 404, 409 and 422 from domain rules; only routes with a body
+ * answer 400/413/415; `extra` adds what a route declares itself (a read's 409, sign-in's 429).
  */
 export function errorStatusesOf(
   method: string,
