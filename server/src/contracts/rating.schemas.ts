@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_MAX, DATE_MIN } from '../platform/http/schemas.js';
 import { isIanaTimeZone } from '../shared/time-zone.js';
 import { toHundredths } from './money.js';
 import { MAX_VISIT_MINUTES } from './rating.js';
@@ -13,7 +14,8 @@ const MAX_DISTANCE = 100_000;
 const localDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(epochDayOf(s)), 'is not a calendar date');
+  .refine((s) => !Number.isNaN(epochDayOf(s)), 'is not a calendar date')
+  .refine((s) => s >= DATE_MIN && s <= DATE_MAX, `must be a date between ${DATE_MIN} and ${DATE_MAX}`);
 
 const clockTime = z
   .string()

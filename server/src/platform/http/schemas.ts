@@ -1,6 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { isSafeText, UNSAFE_TEXT } from './safe-text.js';
 
 export const problemSchema = z
   .object({
@@ -60,16 +59,6 @@ const DATE_RANGE = `between ${DATE_MIN} and ${DATE_MAX}`;
 
 /** ISO dates with four-digit years compare as strings in calendar order. */
 const inDateRange = (date: string) => date >= DATE_MIN && date <= DATE_MAX;
-
-/**
- * Text a person could have typed: no NUL (PostgreSQL text cannot store it) and no lone UTF-16 surrogate (not a
- * character; it cannot be encoded as UTF-8). Every request is also checked for these by the validator compiler
- * (`safe-text.ts`), so a field declared with plain `z.string()` cannot let one through either.
- */
-export const text = (max: number) => z.string().max(max).refine(isSafeText, UNSAFE_TEXT);
-
-/** A whole number that fits the int4 column it is stored in. */
-export const int4 = (min = 0, max = INT4_MAX) => z.number().int().min(min).max(max);
 
 /** Output only: an instant as this API writes it. */
 export const instant = z
