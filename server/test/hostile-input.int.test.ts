@@ -145,6 +145,15 @@ describe('dates outside 1900-01-01 … 2200-12-31', () => {
         422,
         'startDate',
       );
+      expectProblem(
+        await admin.post('/contract-types', {
+          name: 'Private',
+          category: 'private',
+          optionSets: [{ effectiveFrom: date, options: { hourlyRate: 2400 } }],
+        }),
+        422,
+        'optionSets.0.effectiveFrom',
+      );
     }
     for (const from of ['+010000-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '1899-12-31T23:00:00Z'])
       expectProblem(
