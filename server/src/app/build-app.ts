@@ -45,9 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         deps.invoiceWorker === false
           ? null
           : // Failed attempts are recorded on the run; this only reports a worker that cannot reach the database.
-            startInvoiceRunWorker(deps.db, (line) =>
-              deps.logger ? app.log.error(line) : console.error(line),
-            );
+            startInvoiceRunWorker(deps.db, (line) => app.log.error(line));
       app.decorate('invoiceRuns', invoiceRuns);
       app.addHook('onClose', async () => invoiceRuns?.stop());
     },

@@ -37,7 +37,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, entityType, entityId } = request.query;
-        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
         const rows = await listAuditEvents(tx, actor.organisationId, { limit, entityType, entityId, after });
         return toPage(
           rows,

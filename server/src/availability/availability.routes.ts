@@ -32,6 +32,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: [...reader] },
       schema: {
+        summary: "A staff member's weekly working hours",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(windowSchema) }), ...errors },
@@ -65,6 +66,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: [...reader] },
       schema: {
+        summary: "A staff member's leave",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(leaveSchema) }), ...errors },
@@ -104,7 +106,12 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff-leave/:id',
     {
       config: { access: 'staff.manage' },
-      schema: { tags, params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        summary: 'Remove a period of staff leave',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await inTenant(request, (tx, actor) => removeStaffLeave(tx, actor, request.params.id));

@@ -16,7 +16,12 @@ export const bookingBillingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:id/billing',
     {
       config: { access: ['contracts.manage', 'bookings.write', 'billing.run'] },
-      schema: { tags, params: idParams, response: { 200: bookingBillingSchema, ...errors } },
+      schema: {
+        summary: 'How a visit is billed: its contract, actual times, mileage and rated price',
+        tags,
+        params: idParams,
+        response: { 200: bookingBillingSchema, ...errors },
+      },
     },
     (request) => inTenant(request, (tx, a) => bookingBilling(tx, a, request.params.id)),
   );

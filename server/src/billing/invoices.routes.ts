@@ -60,7 +60,12 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/invoice-runs/:id',
     {
       config: { access: 'billing.run' },
-      schema: { tags, params: idParams, response: { 200: invoiceRunSchema, ...errors } },
+      schema: {
+        summary: 'One invoice run and its progress',
+        tags,
+        params: idParams,
+        response: { 200: invoiceRunSchema, ...errors },
+      },
     },
     (request) => inTenant(request, (tx, a) => invoiceRun(tx, a, request.params.id)),
   );
@@ -78,7 +83,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, ...filters } = request.query;
-        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
         const rows = await listInvoices(tx, actor.organisationId, { ...filters, limit, after });
         return toPage(rows, limit, toInvoiceView, (r) => [r.createdAt.toString(), r.id]);
       }),
@@ -87,7 +92,12 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/invoices/:id',
     {
       config: { access: 'billing.run' },
-      schema: { tags, params: idParams, response: { 200: invoiceDetailSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'One invoice with its lines',
+        params: idParams,
+        response: { 200: invoiceDetailSchema, ...errors },
+      },
     },
     (request) => inTenant(request, (tx, a) => invoiceDetail(tx, a, request.params.id)),
   );

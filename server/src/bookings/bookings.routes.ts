@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
@@ -23,7 +24,12 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:id',
     {
       config: { access: ['bookings.read', 'appointments.own'] },
-      schema: { tags: ['bookings'], params: idParams, response: { 200: bookingSchema, ...errors } },
+      schema: {
+        summary: 'One booking',
+        tags: ['bookings'],
+        params: idParams,
+        response: { 200: bookingSchema, ...errors },
+      },
     },
     (request) => inTenant(request, (tx, actor) => visibleBooking(tx, actor, request.params.id)),
   );
@@ -32,6 +38,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'bookings.write' },
       schema: {
+        summary: 'Change a booking (time, assignee, notes, status); soft conflicts need overrideReason',
         tags: ['bookings'],
         params: idParams,
         body: bookingPatch,
@@ -109,7 +116,12 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:id',
     {
       config: { access: 'bookings.delete' },
-      schema: { tags: ['bookings'], params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        summary: 'Delete a booking',
+        tags: ['bookings'],
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await inTenant(request, (tx, a) => removeBooking(tx, a, request.params.id));
@@ -130,14 +142,14 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor } = request.query;
-        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
         const from = app.clock().subtract({ hours: 12 });
         const rows = await listMyAppointments(tx, actor, from, { limit, after });
         return toPage(
           rows,
           limit,
           (v) => v,
-          (v) => [v.startsAt, v.id],
+          (v) => [Temporal.Instant.from(v.startsAt).toString(), v.id],
         );
       }),
   );

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Temporal } from 'temporal-polyfill';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
@@ -22,13 +23,13 @@ export const serviceOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor } = request.query;
-        const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
         const rows = await listServiceOrders(tx, actor, request.params.id, { limit, after });
         return toPage(
           rows,
           limit,
           (v) => v,
-          (v) => [v.startsAt, v.id],
+          (v) => [Temporal.Instant.from(v.startsAt).toString(), v.id],
         );
       }),
   );

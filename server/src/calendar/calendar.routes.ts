@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
 import type { App } from '../platform/http/app.js';
-import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
+import { commonErrors, idParams, instantInput, problemSchema } from '../platform/http/schemas.js';
 import { timeZoneField } from '../shared/time-zone.js';
 import { createFeed, renderFeed, revokeFeed } from './feeds.action.js';
 import { feedValidators, notModified, publicBaseUrl } from './ics-http.js';
@@ -11,14 +11,7 @@ import { type CalendarStatus, readCalendar } from './read-calendar.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['calendar'];
-const instantParam = z.string().refine((v) => {
-  try {
-    Temporal.Instant.from(v);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an ISO 8601 instant with offset');
+const instantParam = instantInput;
 
 const eventSchema = z.object({
   id: z.uuid(),
@@ -148,6 +141,14 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The iCalendar feed behind a subscription URL',
         security: [],
         params: z.object({ token: z.string().max(200) }),
+        response: {
+          200: {
+            description: "An iCalendar (RFC 5545) feed of the subject's bookings",
+            content: { 'text/calendar': { schema: z.string() } },
+          },
+          304: z.null().meta({ description: 'Not modified since the ETag or Last-Modified the client sent' }),
+          404: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -155,7 +156,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const validators = feedValidators(body.text, body.events);
       reply.header('cache-control', 'private, max-age=300').header('etag', validators.etag);
       if (validators.lastModified) reply.header('last-modified', validators.lastModified);
-      if (notModified(request.headers, validators)) return reply.status(304).send();
+      if (notModified(request.headers, validators)) return reply.status(304).send(null);
       return reply.type('text/calendar; charset=utf-8').send(body.text);
     },
   );

@@ -1,6 +1,5 @@
-import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { localDate } from '../platform/http/schemas.js';
+import { instantInput, localDate } from '../platform/http/schemas.js';
 import { rateInput } from './rating.schemas.js';
 
 /**
@@ -143,18 +142,7 @@ export const timelineSchema = z
   })
   .meta({ id: 'ContractTimeline' });
 
-const instantText = z
-  .string()
-  .refine((s) => {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) return false;
-    try {
-      Temporal.Instant.from(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an ISO 8601 instant with an offset, e.g. 2026-03-02T09:00:00+11:00')
-  .meta({ description: 'ISO 8601 instant with offset' });
+const instantText = instantInput;
 
 export const bookingBillingInput = z.object({
   contractId: z.uuid().nullable().optional().meta({

@@ -43,7 +43,11 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/contract-types',
     {
       config: { access: 'contracts.manage' },
-      schema: { tags, response: { 200: z.object({ items: z.array(contractTypeSchema) }), ...errors } },
+      schema: {
+        summary: 'The contract types (rate cards)',
+        tags,
+        response: { 200: z.object({ items: z.array(contractTypeSchema) }), ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => ({
@@ -54,7 +58,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/contract-types',
     {
       config: { access: 'contracts.manage' },
-      schema: { tags, body: contractTypeInput, response: { 201: contractTypeSchema, ...errors } },
+      schema: {
+        summary: 'Create a contract type',
+        tags,
+        body: contractTypeInput,
+        response: { 201: contractTypeSchema, ...errors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inTenant(request, (tx, a) => createContractType(tx, a, request.body))),
@@ -63,7 +72,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/contract-types/:id',
     {
       config: { access: 'contracts.manage' },
-      schema: { tags, params: idParams, response: { 200: contractTypeSchema, ...errors } },
+      schema: {
+        summary: 'One contract type with its dated option sets',
+        tags,
+        params: idParams,
+        response: { 200: contractTypeSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
@@ -149,7 +163,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/contracts/:id',
     {
       config: { access: 'contracts.manage' },
-      schema: { tags, params: idParams, response: { 200: contractSchema, ...errors } },
+      schema: {
+        summary: 'One client contract',
+        tags,
+        params: idParams,
+        response: { 200: contractSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
@@ -206,7 +225,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/:id/carer-contract',
     {
       config: { access: 'contracts.manage' },
-      schema: { tags, params: idParams, response: { 200: carerContractSchema, ...errors } },
+      schema: {
+        summary: "A staff member's carer contract (pay options)",
+        tags,
+        params: idParams,
+        response: { 200: carerContractSchema, ...errors },
+      },
     },
     (request) => inTenant(request, (tx, a) => carerContract(tx, a, request.params.id)),
   );
@@ -245,7 +269,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar-days',
     {
       config: { access: 'contracts.manage' },
-      schema: { tags, body: calendarDayInput, response: { 201: calendarDaySchema, ...errors } },
+      schema: {
+        summary: "Add a public holiday or other special day to a region's calendar",
+        tags,
+        body: calendarDayInput,
+        response: { 201: calendarDaySchema, ...errors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inTenant(request, (tx, a) => addCalendarDay(tx, a, request.body))),
@@ -254,7 +283,12 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar-days/:id',
     {
       config: { access: 'contracts.manage' },
-      schema: { tags, params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        summary: 'Remove a calendar day',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await inTenant(request, (tx, a) => removeCalendarDay(tx, a, request.params.id));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_MAX, DATE_MIN } from '../platform/http/schemas.js';
 import { epochDayOf } from '../shared/time/civil-date.js';
 import { isVisitTime } from '../shared/time/zone-clock.js';
 import { timeZoneField } from '../shared/time-zone.js';
@@ -14,7 +15,8 @@ const MAX_DISTANCE = 100_000;
 const localDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(epochDayOf(s)), 'is not a calendar date');
+  .refine((s) => !Number.isNaN(epochDayOf(s)), 'is not a calendar date')
+  .refine((s) => s >= DATE_MIN && s <= DATE_MAX, `must be a date between ${DATE_MIN} and ${DATE_MAX}`);
 
 const clockTime = z
   .string()

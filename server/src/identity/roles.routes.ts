@@ -7,7 +7,7 @@ import { PERMISSION_KEYS, PERMISSIONS, type Permission } from './permissions.js'
 import { findRole, listRoles, type RoleRecord } from './role.store.js';
 import { changeRole, createRole, removeRole } from './roles.action.js';
 
-const permissionKey = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]]);
+const permissionKey = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]]).meta({ id: 'PermissionKey' });
 const roleSchema = z
   .object({
     id: z.uuid(),
@@ -64,7 +64,11 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
           'services.configure',
         ],
       },
-      schema: { tags: ['roles'], response: { 200: z.object({ items: z.array(roleSchema) }), ...errors } },
+      schema: {
+        summary: "The organisation's roles",
+        tags: ['roles'],
+        response: { 200: z.object({ items: z.array(roleSchema) }), ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => ({
@@ -75,7 +79,12 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
     '/roles/:id',
     {
       config: { access: 'roles.manage' },
-      schema: { tags: ['roles'], params: idParams, response: { 200: roleSchema, ...errors } },
+      schema: {
+        summary: 'One role with its permissions',
+        tags: ['roles'],
+        params: idParams,
+        response: { 200: roleSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
@@ -88,7 +97,12 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
     '/roles',
     {
       config: { access: 'roles.manage' },
-      schema: { tags: ['roles'], body: roleInput, response: { 201: roleSchema, ...errors } },
+      schema: {
+        summary: 'Create a role',
+        tags: ['roles'],
+        body: roleInput,
+        response: { 201: roleSchema, ...errors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(toRole(await inTenant(request, (tx, a) => createRole(tx, a, request.body)))),
@@ -98,6 +112,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'roles.manage' },
       schema: {
+        summary: "Change a role's name, description or permissions",
         tags: ['roles'],
         params: idParams,
         body: rolePatch,
@@ -111,7 +126,12 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
     '/roles/:id',
     {
       config: { access: 'roles.manage' },
-      schema: { tags: ['roles'], params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        summary: 'Delete a role that no one holds',
+        tags: ['roles'],
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await inTenant(request, (tx, a) => removeRole(tx, a, request.params.id));

@@ -28,7 +28,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, q, status } = request.query;
-        const after = decodeCursor(cursor, 3) as [string, string, string] | undefined;
+        const after = decodeCursor(cursor, ['text', 'text', 'uuid']) as [string, string, string] | undefined;
         const rows = await listClients(tx, actor.organisationId, { limit, q, status, after });
         return toPage(rows, limit, toClientView, (r) => [r.family_name, r.given_name, r.id]);
       }),
@@ -37,7 +37,12 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     '/clients',
     {
       config: { access: 'clients.write' },
-      schema: { tags: ['clients'], body: clientInput, response: { 201: clientSchema, ...commonErrors } },
+      schema: {
+        summary: 'Create a client',
+        tags: ['clients'],
+        body: clientInput,
+        response: { 201: clientSchema, ...commonErrors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inTenant(request, (tx, a) => createClient(tx, a, request.body))),
@@ -46,7 +51,12 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     '/clients/:id',
     {
       config: { access: 'clients.read' },
-      schema: { tags: ['clients'], params: idParams, response: { 200: clientSchema, ...commonErrors } },
+      schema: {
+        summary: 'One client',
+        tags: ['clients'],
+        params: idParams,
+        response: { 200: clientSchema, ...commonErrors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
@@ -60,6 +70,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'clients.write' },
       schema: {
+        summary: "Change a client's details",
         tags: ['clients'],
         params: idParams,
         body: clientPatch,

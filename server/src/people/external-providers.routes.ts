@@ -12,6 +12,7 @@ export const externalProviderRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ['bookings.read', 'bookings.write', 'staff.manage'] },
       schema: {
+        summary: 'The external providers bookings can be assigned to',
         tags: ['external providers'],
         response: { 200: z.object({ items: z.array(providerSchema) }), ...commonErrors },
       },
@@ -24,6 +25,7 @@ export const externalProviderRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ['bookings.write', 'staff.manage'] },
       schema: {
+        summary: 'Add an external provider',
         tags: ['external providers'],
         body: providerInput,
         response: { 201: providerSchema, ...commonErrors },

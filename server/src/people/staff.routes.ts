@@ -27,6 +27,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         ],
       },
       schema: {
+        summary: 'Staff members, by family name',
         tags: ['staff'],
         querystring: listQuery.extend({
           q: z.string().trim().max(100).optional(),
@@ -39,7 +40,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, ...filter } = request.query;
-        const after = decodeCursor(cursor, 3) as [string, string, string] | undefined;
+        const after = decodeCursor(cursor, ['text', 'text', 'uuid']) as [string, string, string] | undefined;
         const { views, more } = await listStaff(tx, actor.organisationId, { ...filter, limit, after });
         const last = views.at(-1);
         return {
@@ -52,7 +53,12 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff',
     {
       config: { access: 'staff.manage' },
-      schema: { tags: ['staff'], body: staffInput, response: { 201: staffSchema, ...errors } },
+      schema: {
+        summary: 'Add a staff member (and their sign-in)',
+        tags: ['staff'],
+        body: staffInput,
+        response: { 201: staffSchema, ...errors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inTenant(request, (tx, a) => createStaff(tx, a, request.body))),
@@ -61,7 +67,12 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/:id',
     {
       config: { access: 'staff.manage' },
-      schema: { tags: ['staff'], params: idParams, response: { 200: staffSchema, ...errors } },
+      schema: {
+        summary: 'One staff member',
+        tags: ['staff'],
+        params: idParams,
+        response: { 200: staffSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
@@ -75,6 +86,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'staff.manage' },
       schema: {
+        summary: "Change a staff member's details or roles",
         tags: ['staff'],
         params: idParams,
         body: staffPatch,

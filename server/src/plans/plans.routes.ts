@@ -18,6 +18,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ['services.configure', 'services.deploy_plan'] },
       schema: {
+        summary: 'The service plans (templates)',
         tags,
         querystring: z.object({ includeArchived: z.enum(['true', 'false']).default('false') }),
         response: { 200: z.object({ items: z.array(planSchema) }), ...errors },
@@ -38,7 +39,12 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/service-plans',
     {
       config: { access: 'services.configure' },
-      schema: { tags, body: planInput, response: { 201: planSchema, ...errors } },
+      schema: {
+        summary: 'Create a service plan',
+        tags,
+        body: planInput,
+        response: { 201: planSchema, ...errors },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await inTenant(request, (tx, a) => createPlan(tx, a, request.body))),
@@ -47,7 +53,12 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/service-plans/:id',
     {
       config: { access: ['services.configure', 'services.deploy_plan'] },
-      schema: { tags, params: idParams, response: { 200: planSchema, ...errors } },
+      schema: {
+        summary: 'One service plan with its steps',
+        tags,
+        params: idParams,
+        response: { 200: planSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) => {
@@ -85,7 +96,14 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       `/service-plans/:id/${path}`,
       {
         config: { access: 'services.configure' },
-        schema: { tags, params: idParams, response: { 200: planSchema, ...errors } },
+        schema: {
+          summary: archived
+            ? 'Archive a service plan (no new deployments)'
+            : 'Restore an archived service plan',
+          tags,
+          params: idParams,
+          response: { 200: planSchema, ...errors },
+        },
       },
       (request) => inTenant(request, (tx, a) => setArchived(tx, a, request.params.id, archived)),
     );
@@ -94,7 +112,12 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/service-plans/:id',
     {
       config: { access: 'services.configure' },
-      schema: { tags, params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        summary: 'Delete a service plan that was never deployed',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await inTenant(request, (tx, a) => deletePlan(tx, a, request.params.id));

@@ -4,6 +4,7 @@ import { findClientZone } from '../people/client.store.js';
 import { inTenant } from '../platform/http/access.js';
 import {
   commonErrors,
+  INT4_MAX,
   idParams,
   listQuery,
   localDate,
@@ -51,7 +52,8 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       (r) => [r.dueDate, r.id],
     );
   };
-  const afterCursor = (cursor: string | undefined) => decodeCursor(cursor, 2) as [string, string] | undefined;
+  const afterCursor = (cursor: string | undefined) =>
+    decodeCursor(cursor, ['date', 'uuid']) as [string, string] | undefined;
 
   app.get(
     '/services',
@@ -108,6 +110,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'services.read' },
       schema: {
+        summary: "A client's services, soonest due first",
         tags,
         params: idParams,
         querystring: listQuery,
@@ -146,7 +149,12 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/services/:id',
     {
       config: { access: ['services.read', 'appointments.own'] },
-      schema: { tags, params: idParams, response: { 200: serviceSchema, ...errors } },
+      schema: {
+        summary: 'One service with its activities and plan',
+        tags,
+        params: idParams,
+        response: { 200: serviceSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, actor) =>
@@ -157,7 +165,13 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/services/:id',
     {
       config: { access: ['services.write', 'appointments.own'] },
-      schema: { tags, params: idParams, body: servicePatch, response: { 200: serviceSchema, ...errors } },
+      schema: {
+        summary: 'Change a service (title, due date, assignee, status, notes)',
+        tags,
+        params: idParams,
+        body: servicePatch,
+        response: { 200: serviceSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, (tx, a) => changeService(tx, a, request.params.id, request.body, app.clock())),
@@ -169,7 +183,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Tick or untick an activity; records who and when',
-        params: idParams.extend({ position: z.coerce.number().int().min(0) }),
+        params: idParams.extend({ position: z.coerce.number().int().min(0).max(INT4_MAX) }),
         body: z.object({ done: z.boolean() }),
         response: { 200: serviceSchema, ...errors },
       },

@@ -15,6 +15,7 @@ export const clientLeaveRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'clients.read' },
       schema: {
+        summary: "A client's leave (periods without visits)",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(leaveSchema) }), ...errors },
@@ -63,7 +64,12 @@ export const clientLeaveRoutes: FastifyPluginAsyncZod = async (app) => {
     '/leave/:id',
     {
       config: { access: 'bookings.write' },
-      schema: { tags, params: idParams, response: { 200: leaveReportSchema, ...errors } },
+      schema: {
+        summary: 'Remove a period of client leave',
+        tags,
+        params: idParams,
+        response: { 200: leaveReportSchema, ...errors },
+      },
     },
     (request) => inTenant(request, (tx, a) => removeLeave(tx, a, request.params.id, app.clock())),
   );

@@ -12,7 +12,7 @@ export const leaveSchema = z
   .object({
     id: z.uuid(),
     clientId: z.uuid(),
-    type: z.string(),
+    type: leaveInput.shape.type,
     startsOn: z.string(),
     endsOn: z.string().nullable(),
     note: z.string().nullable(),

@@ -45,6 +45,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'signed-in' },
       schema: {
+        summary: 'The service types (with calendar colours)',
         tags,
         response: {
           200: z.object({
@@ -64,6 +65,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'scheduling.configure' },
       schema: {
+        summary: 'Create a service type',
         tags,
         body: z.object({
           name: z.string().trim().min(1, 'is required').max(100),
@@ -123,6 +125,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'bookings.read' },
       schema: {
+        summary: "A client's scheduled services (recurring series)",
         tags,
         params: idParams,
         response: { 200: z.object({ items: z.array(seriesSchema) }), ...errors },
@@ -161,7 +164,12 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/scheduled-services/:id',
     {
       config: { access: 'bookings.read' },
-      schema: { tags, params: idParams, response: { 200: seriesSchema, ...errors } },
+      schema: {
+        summary: 'One scheduled service',
+        tags,
+        params: idParams,
+        response: { 200: seriesSchema, ...errors },
+      },
     },
     (request) =>
       inTenant(request, async (tx, a) => {
@@ -174,7 +182,13 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/scheduled-services/:id/activate',
     {
       config: { access: 'bookings.write' },
-      schema: { tags, params: idParams, querystring: preview, response: { 200: reportSchema, ...errors } },
+      schema: {
+        summary: 'Activate a scheduled service: generate its bookings',
+        tags,
+        params: idParams,
+        querystring: preview,
+        response: { 200: reportSchema, ...errors },
+      },
     },
     async (request) => {
       const dryRun = request.query.preview === 'true';

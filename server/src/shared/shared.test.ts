@@ -33,22 +33,48 @@ describe('canonicalTimeZone', () => {
 
 describe('cursors', () => {
   it('round-trip a sort key', () => {
-    expect(decodeCursor(encodeCursor(['Smith', 'Ann', 'id-1']), 3)).toEqual(['Smith', 'Ann', 'id-1']);
-    expect(decodeCursor(undefined, 3)).toBeUndefined();
+    const key = ['Smith', 'Ann', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10'];
+    expect(decodeCursor(encodeCursor(key), ['text', 'text', 'uuid'])).toEqual(key);
+    expect(decodeCursor(undefined, ['text'])).toBeUndefined();
   });
   it('refuse a cursor of another shape as invalid input naming the field', () => {
-    expect(() => decodeCursor(encodeCursor(['a']), 2)).toThrow(DomainError);
-    expect(() => decodeCursor('%%%', 2)).toThrow(/not valid/);
+    expect(() => decodeCursor(encodeCursor(['a']), ['text', 'uuid'])).toThrow(DomainError);
+    expect(() => decodeCursor('%%%', ['text'])).toThrow(/not valid/);
+  });
+  it('refuse a crafted cursor whose values the list could never have written', () => {
+    const refused = [
+      ['+010000-01-01T00:00:00Z', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10'],
+      ['0000-01-01T00:00:00Z', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10'],
+      ['2026-03-02T00:00:00Z', 'not-a-uuid'],
+      ['2026-03-02T00:00:00Z', 42],
+    ];
+    for (const key of refused)
+      expect(() => decodeCursor(encodeCursor(key as string[]), ['instant', 'uuid']), String(key)).toThrow(
+        DomainError,
+      );
+    expect(() =>
+      decodeCursor(encodeCursor(['a\u0000', 'b', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10']), [
+        'text',
+        'text',
+        'uuid',
+      ]),
+    ).toThrow(DomainError);
+    expect(
+      decodeCursor(encodeCursor(['2026-03-02T00:00:00.5Z', '0b8f6f0e-3f7c-4c59-9a53-6f4d2a1c9e10']), [
+        'instant',
+        'uuid',
+      ]),
+    ).toBeDefined();
   });
   it('pages: the extra row only signals that more exist', () => {
     const page = toPage(
       [1, 2, 3],
       2,
       (n) => n * 10,
-      (n) => [n],
+      (n) => [String(n)],
     );
     expect(page.items).toEqual([10, 20]);
-    expect(decodeCursor(page.nextCursor!, 1)).toEqual([2]);
+    expect(decodeCursor(page.nextCursor!, ['text'])).toEqual(['2']);
     expect(
       toPage(
         [1, 2],

@@ -35,13 +35,17 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'carebook_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Decides from the matched route, never from the raw target: `request.url` is whatever the client wrote
+ * (an absolute-form `GET http://host/api/v1/…` routes the same but would not start with `/api/v1/`).
+ */
 export async function accessHook(request: FastifyRequest, reply: FastifyReply) {
-  if (!request.url.startsWith('/api/v1/')) return;
+  if (request.is404) return;
+  const route = request.routeOptions.url;
+  if (route === undefined || !route.startsWith('/api/v1/')) return;
   const access = request.routeOptions.config.access;
-  if (access === undefined) {
-    if (request.is404) return;
+  if (access === undefined)
     return sendProblem(reply, problem(403, 'forbidden', { detail: 'This route declares no access rule' }));
-  }
   const resolved = await request.server.resolveSession(request.cookies[SESSION_COOKIE], request);
   if (resolved) {
     request.actor = resolved.actor;

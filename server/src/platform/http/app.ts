@@ -1,22 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { accessHook, type SessionResolver } from './access.js';
-import { errorHandler } from './error-handler.js';
+import { errorHandler, frameworkErrorHandler, rawClientErrorHandler } from './error-handler.js';
+import { registerOpenApi } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
+import { validatorCompiler } from './safe-text.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,7 +22,15 @@ declare module 'fastify' {
   }
 }
 
-export type HttpDeps = { db: Db; config: Config; clock: Clock; logger?: boolean };
+export type HttpDeps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  /** Request logs (CAREBOOK_LOG=1). Without them, errors are still logged. */
+  logger?: boolean;
+  /** Where logs go: stdout with request logs, else stderr (errors only). Tests pass a stream to read them. */
+  logStream?: NodeJS.WritableStream;
+};
 export type App = FastifyInstance;
 
 /**
@@ -44,9 +48,17 @@ export async function createHttpApp(
   },
 ): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ? { level: 'info' } : false,
+    logger: deps.logger
+      ? { level: 'info', ...(deps.logStream ? { stream: deps.logStream } : {}) }
+      : { level: 'error', stream: deps.logStream ?? process.stderr },
+    // Unique across processes and restarts, so the id a problem body carries finds its log line.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
+    // Errors raised before routing (a path parameter over 100 characters, a malformed URL) are problem+json too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: rawClientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,26 +85,7 @@ export async function createHttpApp(
     },
     hsts: deps.config.session.secureCookie,
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Carebook API',
-        version: '1.0.0',
-        description:
-          'Care management: clients, staff, roles, ad-hoc bookings (Service Orders), service plans and services, ' +
-          'and the audit trail. ' +
-          'Sign in with POST /api/v1/auth/login; writes need the X-CSRF-Token header from /api/v1/me. ' +
-          'Errors are application/problem+json.',
-      },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'carebook_session' } },
-      },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerOpenApi(app);
 
   app.addHook('onRequest', accessHook);
   // API answers carry personal data and the CSRF token: no cache (browser, proxy) may keep them. Routes that
@@ -101,7 +94,6 @@ export async function createHttpApp(
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   await app.register(parts.api, { prefix: '/api/v1' });

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorKind } from '../../shared/domain-error.js';
@@ -46,8 +47,45 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const status = error.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    return sendProblem(reply, problem(status, 'bad-request', { detail: error.message }));
+    return sendProblem(reply, problem(status, SLUGS[status] ?? 'bad-request', { detail: error.message }));
   }
-  request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, problem(500, 'internal', { detail: 'The error was logged' }));
+  // Always logged (stderr by default), with the id the body carries so a report can be matched to its cause.
+  request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+  return sendProblem(
+    reply,
+    problem(500, 'internal', { detail: 'The error was logged', requestId: request.id }),
+  );
+}
+
+const SLUGS: Record<number, string> = {
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  408: 'timeout',
+  413: 'too-large',
+  414: 'uri-too-long',
+  415: 'unsupported-media-type',
+  431: 'headers-too-large',
+};
+
+/** Fastify's errors raised before a route is found (`frameworkErrors`): the same problem+json as any other. */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // FST_ERR_MAX_PARAM_LENGTH carries 414; a malformed URL (FST_ERR_BAD_URL) is a plain 400.
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400);
+  return errorHandler(Object.assign(error, { statusCode: status }), request, reply);
+}
+
+/** Requests Node's HTTP parser refuses (bad syntax, headers too large) never reach Fastify: answer in kind. */
+export function rawClientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+  if (!socket.writable) return socket.destroy(error);
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify(
+    problem(status, SLUGS[status] ?? 'bad-request', { detail: 'The request could not be parsed as HTTP' }),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }

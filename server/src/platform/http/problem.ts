@@ -17,9 +17,11 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Request too large',
+  414: 'Address too long',
   415: 'Unsupported media type',
   422: 'Validation failed',
   429: 'Too many attempts',
+  431: 'Headers too large',
   500: 'Something went wrong on our side',
 };
 

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
-import type { Permission, Role, RoleInput } from '../../api/types';
+import type { Permission, PermissionKey, Role, RoleInput } from '../../api/types';
 import { blankToNull } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
@@ -52,6 +52,7 @@ export function RoleForm({ role, permissions, readOnly, onSubmit, onCancel }: Pr
     },
   });
   const grouped = useMemo(() => groupPermissions(permissions), [permissions]);
+  const offered = useMemo(() => new Set<string>(permissions.map((p) => p.key)), [permissions]);
   const selected = new Set(form.values.permissions);
 
   const toggle = (key: string, checked: boolean) => {
@@ -71,7 +72,8 @@ export function RoleForm({ role, permissions, readOnly, onSubmit, onCancel }: Pr
           await onSubmit({
             name: values.name.trim(),
             description: blankToNull(values.description),
-            permissions: values.permissions,
+            // Only keys the server offers: it refuses any other (e.g. one a role kept from an older version).
+            permissions: values.permissions.filter((key): key is PermissionKey => offered.has(key)),
           });
         } catch (error) {
           applyServerErrors(error, form.setErrors, ['name', 'description', 'permissions']);

@@ -1,139 +1,35 @@
 import { api, request } from '../../api/api-client';
-import type { BookingStatus } from '../../api/types';
+import type { components } from '../../api/openapi.gen';
+import type { QueryParams, RequestBody, ResponseBody } from '../../api/types';
 
-export type ServiceType = { id: string; name: string; colour: string; active: boolean };
+type Schemas = components['schemas'];
 
-export type SeriesStatus = 'draft' | 'active' | 'ended';
+export type ServiceType = ResponseBody<'/api/v1/service-types', 'get'>['items'][number];
 
-export type ScheduledService = {
-  id: string;
-  clientId: string;
-  serviceType: { id: string; name: string };
-  name: string;
-  timeZone: string;
-  startDate: string;
-  startTime: string;
-  rrule: string;
-  recurrence: string;
-  endDate: string | null;
-  durationMinutes: number;
-  assignee: { id: string; name: string } | null;
-  notes: string | null;
-  status: SeriesStatus;
-  splitFromId: string | null;
-  generatedUntil: string | null;
-};
+export type ScheduledService = Schemas['ScheduledService'];
+export type SeriesStatus = ScheduledService['status'];
+export type ScheduledServiceInput = RequestBody<'/api/v1/clients/{id}/scheduled-services', 'post'>;
+export type SeriesEditInput = RequestBody<'/api/v1/scheduled-services/{id}', 'patch'>;
+export type SeriesChanges = SeriesEditInput['changes'];
 
-export type ScheduledServiceInput = {
-  serviceTypeId: string;
-  name: string;
-  startDate: string;
-  startTime: string;
-  rrule: string;
-  endDate: string | null;
-  durationMinutes: number;
-  /** null: an open shift. */
-  staffId: string | null;
-  notes: string | null;
-  status: 'draft' | 'active';
-};
+export type PreviewInput = RequestBody<'/api/v1/scheduled-services/preview', 'post'>;
+export type PreviewResult = ResponseBody<'/api/v1/scheduled-services/preview', 'post'>;
 
-export type SeriesChanges = Partial<
-  Pick<
-    ScheduledServiceInput,
-    'serviceTypeId' | 'name' | 'startTime' | 'rrule' | 'endDate' | 'durationMinutes' | 'staffId' | 'notes'
-  >
->;
+export type ScheduleReport = Schemas['ScheduleReport'];
+export type OccurrenceOutcome = ScheduleReport['occurrences'][number];
+export type OccurrenceAction = OccurrenceOutcome['action'];
 
-export type SeriesEditInput = { scope: 'series' | 'following'; fromDate?: string; changes: SeriesChanges };
+export type CalendarResult = ResponseBody<'/api/v1/calendar', 'get'>;
+export type CalendarItem = CalendarResult['items'][number];
+export type CalendarQuery = QueryParams<'/api/v1/calendar', 'get'>;
 
-export type PreviewInput = {
-  clientId: string;
-  startDate: string;
-  startTime: string;
-  rrule: string;
-  endDate: string | null;
-  durationMinutes: number;
-  count: number;
-};
+export type ClientLeave = Schemas['ClientLeave'];
+export type LeaveType = ClientLeave['type'];
+export type LeaveInput = RequestBody<'/api/v1/clients/{id}/leave', 'post'>;
+export type LeaveReport = ResponseBody<'/api/v1/leave/{id}', 'put'>;
+export type LeaveBooking = LeaveReport['suspended'][number];
 
-export type PreviewResult = { timeZone: string; occurrences: { startsAt: string; endsAt: string }[] };
-
-export type OccurrenceAction = 'create' | 'update' | 'delete' | 'keep' | 'suspend' | 'restore';
-
-export type OccurrenceOutcome = {
-  localDate: string;
-  startsAt: string;
-  endsAt: string;
-  action: OccurrenceAction;
-  bookingId: string | null;
-  result: 'done' | 'conflict' | 'kept';
-  reason?: string;
-  conflictingBookingId?: string;
-  warnings?: string[];
-};
-
-export type ScheduleReport = {
-  preview: boolean;
-  series: ScheduledService | null;
-  occurrences: OccurrenceOutcome[];
-  summary: { done: number; conflicts: number; kept: number };
-};
-
-export type CalendarItem = {
-  id: string;
-  name: string;
-  kind: 'adhoc' | 'scheduled';
-  status: BookingStatus;
-  /** Wall clock in the requested zone, YYYY-MM-DDTHH:MM. */
-  start: string;
-  end: string;
-  startsAt: string;
-  endsAt: string;
-  client: { id: string; name: string };
-  staff: { id: string; name: string } | null;
-  providerName: string | null;
-  serviceType: { id: string; name: string; colour: string } | null;
-  seriesId: string | null;
-  isException: boolean;
-};
-
-export type CalendarQuery = {
-  from: string;
-  to: string;
-  zone: string;
-  staffId?: string;
-  unassigned?: boolean;
-  clientId?: string;
-  serviceTypeId?: string;
-  status?: string;
-};
-
-export type CalendarResult = { timeZone: string; items: CalendarItem[]; truncated: boolean };
-
-export type LeaveType = 'hospital' | 'respite' | 'social_leave' | 'holiday' | 'transition_care' | 'other';
-
-export type ClientLeave = {
-  id: string;
-  clientId: string;
-  type: LeaveType;
-  startsOn: string;
-  endsOn: string | null;
-  note: string | null;
-};
-
-export type LeaveInput = { type: LeaveType; startsOn: string; endsOn: string | null; note: string | null };
-
-export type LeaveBooking = { bookingId: string; name: string; startsAt: string };
-
-export type LeaveReport = {
-  leave: ClientLeave | null;
-  suspended: LeaveBooking[];
-  restored: LeaveBooking[];
-  notRestored: (LeaveBooking & { reason: string })[];
-};
-
-export type Notice = { id: string; message: string; bookingId: string | null; createdAt: string };
+export type Notice = ResponseBody<'/api/v1/me/notices', 'get'>['items'][number];
 
 const id = encodeURIComponent;
 const withPreview = (path: string, preview: boolean) => (preview ? `${path}?preview=true` : path);
