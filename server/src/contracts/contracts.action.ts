@@ -54,6 +54,9 @@ export async function createContractType(
   const id = await insertContractType(tx, actor.organisationId, {
     name: input.name,
     category: input.category,
+    payerName: input.payerName,
+    payerAddress: input.payerAddress,
+    taxFreeReason: input.taxFreeReason,
     optionSets: asSchedule<ContractOptions>(input.optionSets),
   });
   const after = await typeView(tx, actor, id);
@@ -79,6 +82,9 @@ export async function saveContractType(
   await updateContractType(tx, actor.organisationId, id, {
     name: input.name,
     category: input.category,
+    payerName: input.payerName,
+    payerAddress: input.payerAddress,
+    taxFreeReason: input.taxFreeReason,
     optionSets: asSchedule<ContractOptions>(input.optionSets),
   });
   const after = await typeView(tx, actor, id);
@@ -101,6 +107,7 @@ async function contractWrite(tx: Tx, actor: Actor, input: ContractInput): Promis
     name: input.name,
     startDate: input.startDate,
     endDate: input.endDate,
+    paymentTermsDays: input.paymentTermsDays,
     optionSets: asSchedule<ContractOptions>(input.optionSets),
   };
 }
