@@ -44,8 +44,20 @@ export const billingSettingsInput = z
   .meta({ id: 'BillingSettingsInput' });
 export type BillingSettingsInput = z.infer<typeof billingSettingsInput>;
 
-export const billingSettingsSchema = billingSettingsInput
-  .extend({
+export const billingSettingsSchema = z
+  .object({
+    legalName: z.string(),
+    currency: z.enum(['AUD', 'GBP']),
+    businessNumber: z.string().nullable().meta({ description: 'Digits (and letters) only' }),
+    taxRegistered: z.boolean(),
+    address: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    paymentTermsDays: z.number().int(),
+    bankAccountName: z.string().nullable(),
+    bankBranchCode: z.string().nullable(),
+    bankAccountNumber: z.string().nullable(),
+    logo: z.string().nullable().meta({ description: 'A data: URL, or null' }),
     configured: z.boolean().meta({ description: 'false until saved once; the values are then suggestions' }),
     updatedAt: z.string().nullable(),
   })

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { setBookingBilling } from '../billing/booking-billing.action.js';
 import { updateBillingSettings } from '../billing/billing-settings.action.js';
+import { setBookingBilling } from '../billing/booking-billing.action.js';
 import { issueInvoice, payInvoice, voidInvoice } from '../billing/invoice.action.js';
 import { awaitInvoiceRun, queueInvoiceRun } from '../billing/invoice-run.action.js';
 import type { ContractInput, ContractTypeInput } from '../contracts/contract.schemas.js';

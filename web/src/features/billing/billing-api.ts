@@ -7,6 +7,7 @@ export type InvoiceKind = 'invoice' | 'credit_note';
 export type LineKind = 'time' | 'nonProRata' | 'callOut' | 'mileage';
 
 export type OptionSource =
+  /** 'assignment' is the engine's name for the client contract. */
   | { from: 'assignment'; setIndex: number; effectiveFrom: string; inheritance: 'overridden' }
   | { from: 'type'; setIndex: number; effectiveFrom: string; inheritance: 'inherited' }
   | { from: 'default'; inheritance: 'inherited' }
