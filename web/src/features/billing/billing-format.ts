@@ -76,7 +76,11 @@ export function describeSource(source: OptionSource): {
         inheritance: 'inherited',
       };
     case 'carerContract':
-      return { origin: `Carer contract option set ${source.setIndex + 1}`, effective: source.effectiveFrom, inheritance: null };
+      return {
+        origin: `Carer contract option set ${source.setIndex + 1}`,
+        effective: source.effectiveFrom,
+        inheritance: null,
+      };
   }
 }
 
