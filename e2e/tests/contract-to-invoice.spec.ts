@@ -83,7 +83,8 @@ test('from a new contract type to an explained invoice line and its PDF', async 
   await modal.getByRole('link', { name: 'Draft invoice 1' }).click();
 
   // 5. 50 minutes: the 45-minute rate ($24.00) and 5 minutes at the overridden $36.00/h ($3.00).
-  await expect(page.getByTestId('invoice-total')).toHaveText('$27.00');
+  // $27.00 and GST 10%: the demo organisation is registered for GST.
+  await expect(page.getByTestId('invoice-total')).toHaveText('$29.70');
   const lines = page.getByTestId('invoice-line');
   await expect(lines).toHaveCount(2);
   const time = lines.filter({ hasText: '$3.00' });
