@@ -16,14 +16,8 @@ const carerSchedule = rateInput.shape.carerContract.unwrap().shape.optionSets;
 const name = z.string().trim().min(1, 'is required').max(200);
 export const contractCategory = z.enum(['private', 'local_authority', 'ndis', 'other']);
 
-const billingText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .default(null)
-    .transform((v) => (v === '' ? null : v));
+/** Optional so older callers need not send them; absent or '' means none. */
+const billingText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const contractTypeInput = z.object({
   name,
@@ -58,7 +52,7 @@ export const contractInput = z
       .min(0, 'must be 0 or more days')
       .max(365, 'must be at most 365 days')
       .nullable()
-      .default(null)
+      .optional()
       .meta({ description: "Days to pay invoices on this contract; null: the organisation's terms" }),
     optionSets: assignmentSchedule.default([]).meta({
       description: "Own option sets; an option a set leaves out is inherited from the type's set in force",
