@@ -192,6 +192,17 @@ export const receivablesSchema = z
   })
   .meta({ id: 'Receivables' });
 
-export const exportQuery = z.object({ from: localDate, to: localDate }).superRefine((r, ctx) => {
-  if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-});
+export const exportQuery = z
+  .object({
+    from: localDate.meta({ description: 'Issued on or after this local date' }),
+    to: localDate.meta({ description: 'Issued on or before this local date' }),
+    accountCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,10}$/, 'must be an account code such as 200')
+      .default('200')
+      .meta({ description: 'The revenue account in Xero (default 200, Sales)' }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  });

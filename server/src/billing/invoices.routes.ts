@@ -154,16 +154,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Issued invoices and credit notes (issue date in [from, to]) in the CSV layout Xero imports for ' +
           'sales invoices; amounts are tax exclusive, credit notes negative',
-        querystring: exportQuery.and(
-          z.object({
-            accountCode: z
-              .string()
-              .trim()
-              .regex(/^[A-Za-z0-9-]{1,10}$/, 'must be an account code such as 200')
-              .default('200')
-              .meta({ description: 'The revenue account in Xero (default 200, Sales)' }),
-          }),
-        ),
+        querystring: exportQuery,
         produces: ['text/csv'],
         response: { 200: z.string(), ...errors },
       },
