@@ -246,6 +246,15 @@ describe('tax invoices', () => {
         { effectiveFrom: '2026-01-01', options: { hourlyRate: 6100, useLocalAuthorityReference: true } },
       ],
     });
+    // An update that leaves the billing fields out (an older client of the API) keeps them.
+    const kept = await finance.put(`/contract-types/${typeId}`, {
+      name: 'Council',
+      category: 'local_authority',
+      optionSets: [
+        { effectiveFrom: '2026-01-01', options: { hourlyRate: 6100, useLocalAuthorityReference: true } },
+      ],
+    });
+    expect(kept.body).toMatchObject({ payerName: 'Westshire Council', taxFreeReason: expect.any(String) });
     const clientId = await client('Łucja', 'Wiśniewska', typeId, { localAuthorityReference: 'WSC-1042' });
     const id = await invoicedVisit(clientId, '2026-11-24');
     const issued = (await finance.post(`/invoices/${id}/issue`)).body;

@@ -5,17 +5,12 @@ import { invalid } from '../shared/domain-error.js';
 import { billingSettingsOf } from './billing-settings.action.js';
 import { issuedDetailsOf, organisationToday } from './invoice.action.js';
 import type { InvoiceView } from './invoice.schemas.js';
-import {
-  findClientAddress,
-  type InvoiceListFilter,
-  listInvoices,
-  listIssuedBetween,
-  listLines,
-  listReceivables,
-} from './invoice.store.js';
+import { type InvoiceListFilter, listInvoices, listIssuedBetween, listLines } from './invoice.store.js';
 import type { ExportedInvoice } from './invoice-document.js';
+import { findClientAddress } from './invoice-parties.store.js';
 import { toInvoiceDetail, toInvoiceView } from './invoice-view.js';
 import { summariseReceivables } from './receivables.js';
+import { listReceivables } from './receivables.store.js';
 
 const MAX_EXPORT_DAYS = 400;
 const MAX_LIST_EXPORT = 5000;

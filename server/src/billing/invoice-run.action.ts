@@ -16,15 +16,14 @@ import {
 import { billingSettingsOf } from './billing-settings.action.js';
 import type { InvoiceRunInput, InvoiceRunView, RunProblem } from './invoice.schemas.js';
 import {
-  bookingNames,
   claimBookings,
   deleteDraft,
-  findContractBilling,
   type InvoiceLineRecord,
   insertInvoice,
   insertLines,
   setDraftTotal,
 } from './invoice.store.js';
+import { bookingNames, findContractBilling } from './invoice-parties.store.js';
 import {
   claimRun,
   completeRun,

@@ -10,8 +10,6 @@ import type { BillingSettings } from './billing-settings.js';
 import { findOrganisation } from './billing-settings.store.js';
 import type { InvoiceDetailView, InvoiceView } from './invoice.schemas.js';
 import {
-  findClientAddress,
-  findContractBilling,
   findInvoice,
   type InvoiceRecord,
   insertInvoice,
@@ -25,6 +23,7 @@ import {
 } from './invoice.store.js';
 import type { IssuedDetails } from './invoice.types.js';
 import { invoiceTitle } from './invoice-document.js';
+import { findClientAddress, findContractBilling } from './invoice-parties.store.js';
 import { recipientOf, toInvoiceDetail, toInvoiceView } from './invoice-view.js';
 import { dueDateOf } from './receivables.js';
 

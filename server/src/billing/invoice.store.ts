@@ -284,23 +284,6 @@ export async function listInvoices(
   return (await q.execute()).map((r) => toRecord(r as InvoiceRow));
 }
 
-/** Every invoice that counts in receivables (credit notes and voided invoices do not). */
-export async function listReceivables(tx: Tx, organisationId: string) {
-  const rows = await tx
-    .selectFrom('invoices')
-    .where('organisation_id', '=', organisationId)
-    .where('kind', '=', 'invoice')
-    .where('status', 'in', ['draft', 'issued', 'paid'])
-    .select([
-      'kind',
-      'status',
-      'total_minor as totalMinor',
-      sql<string | null>`to_char(due_date, 'YYYY-MM-DD')`.as('dueDate'),
-    ])
-    .execute();
-  return rows.map((r) => ({ ...r, totalMinor: Number(r.totalMinor) }));
-}
-
 /** Issued invoices and credit notes whose issue date falls in [from, to], by number, with their lines. */
 export async function listIssuedBetween(tx: Tx, organisationId: string, from: string, to: string) {
   const invoices = await selectInvoices(tx, organisationId)
@@ -310,47 +293,6 @@ export async function listIssuedBetween(tx: Tx, organisationId: string, from: st
     .orderBy('i.number')
     .execute();
   return invoices.map((r) => toRecord(r as InvoiceRow));
-}
-
-/** The client contract an invoice is charged on, with what billing needs of it and of its type. */
-export function findContractBilling(tx: Tx, organisationId: string, contractId: string) {
-  return tx
-    .selectFrom('client_contracts as cc')
-    .innerJoin('contract_types as ct', (j) =>
-      j.onRef('ct.organisation_id', '=', 'cc.organisation_id').onRef('ct.id', '=', 'cc.contract_type_id'),
-    )
-    .where('cc.organisation_id', '=', organisationId)
-    .where('cc.id', '=', contractId)
-    .select([
-      'ct.category',
-      'ct.payer_name as payerName',
-      'ct.payer_address as payerAddress',
-      'ct.tax_free_reason as taxFreeReason',
-      'cc.payment_terms_days as paymentTermsDays',
-    ])
-    .executeTakeFirst();
-}
-
-/** The client's postal address and identifiers, for the recipient block of an invoice. */
-export async function findClientAddress(tx: Tx, organisationId: string, clientId: string) {
-  const c = await tx
-    .selectFrom('clients')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', clientId)
-    .select([
-      'address_line1',
-      'address_line2',
-      'suburb',
-      'state',
-      'postcode',
-      'country',
-      'ndis_number as ndisNumber',
-      'email',
-    ])
-    .executeTakeFirstOrThrow();
-  const locality = [c.suburb, c.state, c.postcode].filter(Boolean).join(' ');
-  const address = [c.address_line1, c.address_line2, locality, c.country].filter(Boolean).join('\n');
-  return { address: address || null, ndisNumber: c.ndisNumber, email: c.email };
 }
 
 export async function listLines(
@@ -455,16 +397,4 @@ export async function markStatus(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();
-}
-
-/** The names of visits, for their invoice lines. */
-export async function bookingNames(tx: Tx, organisationId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await tx
-    .selectFrom('bookings')
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', ids)
-    .select(['id', 'name'])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
