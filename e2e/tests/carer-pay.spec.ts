@@ -65,7 +65,7 @@ test("finance sees a carer's pay for delivered visits, line by line, and why", a
   await saturday.getByRole('button', { name: 'Why this price' }).click();
   const why = saturday.getByTestId('why-this-price');
   await expect(why).toContainText('weekends 00:00–24:00');
-  await expect(why).toContainText('carer contract option set #0 from 2026-01-01');
+  await expect(why).toContainText('carer contract option set 1 (from 2026-01-01)');
   const csv = page.getByRole('link', { name: 'Export CSV' });
   const response = await page.request.get((await csv.getAttribute('href')) ?? '');
   expect(response.headers()['content-type']).toContain('text/csv');

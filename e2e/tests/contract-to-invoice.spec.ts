@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { apiSession, chooseOption, createClient, field, signIn, USERS, uniqueSuffix } from './support';
@@ -83,7 +84,8 @@ test('from a new contract type to an explained invoice line and its PDF', async 
   await modal.getByRole('link', { name: 'Draft invoice 1' }).click();
 
   // 5. 50 minutes: the 45-minute rate ($24.00) and 5 minutes at the overridden $36.00/h ($3.00).
-  await expect(page.getByTestId('invoice-total')).toHaveText('$27.00');
+  // $27.00 and GST 10%: the demo organisation is registered for GST.
+  await expect(page.getByTestId('invoice-total')).toHaveText('$29.70');
   const lines = page.getByTestId('invoice-line');
   await expect(lines).toHaveCount(2);
   const time = lines.filter({ hasText: '$3.00' });
@@ -101,7 +103,10 @@ test('from a new contract type to an explained invoice line and its PDF', async 
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Download PDF' }).click(),
   ]);
-  const pdf = readFileSync(await download.path());
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(pdf.toString('latin1')).toContain('27.00');
+  const path = await download.path();
+  expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // The text is in an embedded font: read it as a person's PDF reader would.
+  const text = execFileSync('pdftotext', ['-layout', path, '-']).toString();
+  expect(text).toContain('$27.00');
+  expect(text).toMatch(/Total AUD\s+\$29\.70/);
 });

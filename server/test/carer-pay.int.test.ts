@@ -101,8 +101,8 @@ describe('carer pay', () => {
     expect(pay.body.totalMinor).toBe(3000 + 5400);
     expect(pay.body.problems).toEqual([]);
     const [time, mileage] = pay.body.visits[1].lines;
-    expect(time.explanation).toContain('unsociable range #0 (dayOfWeek sun 00:00–24:00');
-    expect(time.explanation).toContain('carer contract option set #1 from 2026-07-01');
+    expect(time.explanation).toContain('unsociable range 1 (Sundays 00:00–24:00');
+    expect(time.explanation).toContain('carer contract option set 2 (from 2026-07-01)');
     expect(mileage).toMatchObject({ kind: 'mileage', rateMinor: 90, amountMinor: 900 });
 
     const csv = await fetch(`${t.baseUrl}/api/v1/staff/${worker}/pay.csv?from=2026-06-01&to=2026-07-31`, {

@@ -331,7 +331,7 @@ describe('calendars, billing details and "why this price"', () => {
       /^Time 5 min × 2400\/h = 200 \(remainder after non-pro-rata\)/,
     );
     expect(price.body.lines[1].explanation).toContain(
-      'hourlyRate: contract type option set #0 from 2026-01-01, inherited',
+      'hourlyRate: contract type option set 1 (from 2026-01-01), inherited',
     );
     const worker = await signedIn(t.baseUrl, org.emails.worker);
     expect((await worker.get(`/bookings/${bookingId}/price`)).status).toBe(403);
@@ -402,7 +402,7 @@ describe('calendars, billing details and "why this price"', () => {
     expect((await finance.get('/clients/00000000-0000-4000-8000-000000000000/region')).status).toBe(404);
     const price = (await finance.get(`/bookings/${bookingId}/price`)).body;
     expect(price.totalMinor).toBe(4800);
-    expect(price.lines[0].explanation).toContain('unsociable range #0 (publicHoliday 00:00–24:00');
+    expect(price.lines[0].explanation).toContain('unsociable range 1 (public holidays 00:00–24:00');
   });
 
   it('refuses mileage when travel payments are off for the visit, and charges it back from the carer contract', async () => {
@@ -428,7 +428,7 @@ describe('calendars, billing details and "why this price"', () => {
     expect(refused.body.errors).toEqual([
       {
         field: 'mileage',
-        reason: `cannot be recorded: travel payments are disabled on 2026-04-02 by contract "${noTravel.name}" (enableTravelPayments: assignment option set #1 from 2026-04-01, overridden)`,
+        reason: `cannot be recorded: travel payments are disabled on 2026-04-02 by contract "${noTravel.name}" (enableTravelPayments: client contract option set 2 (from 2026-04-01), overridden)`,
       },
     ]);
     expect(
@@ -460,7 +460,7 @@ describe('calendars, billing details and "why this price"', () => {
     expect((await finance.get(`/bookings/${march}/price`)).body.errors).toEqual([
       {
         field: 'carerContract',
-        reason: `is required: visit ${march} (booking) charges mileage to the client (chargeMileageToClient: contract type option set #0 from 2026-01-01, inherited)`,
+        reason: `is required: visit ${march} (booking) charges mileage to the client (chargeMileageToClient: contract type option set 1 (from 2026-01-01), inherited)`,
       },
     ]);
     const carer = await finance.put(`/staff/${staffId}/carer-contract`, {

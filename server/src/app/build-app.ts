@@ -1,6 +1,7 @@
 import { auditRoutes } from '../audit/audit.routes.js';
 import { availabilityRoutes } from '../availability/availability.routes.js';
 import { bookingBillingRoutes } from '../billing/billing.routes.js';
+import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
 import { bookingRoutes } from '../bookings/bookings.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(contractRoutes);
       await api.register(bookingBillingRoutes);
       await api.register(invoiceRoutes);
+      await api.register(billingSettingsRoutes);
       await api.register(carerPayRoutes);
       await api.register(schedulingRoutes);
       await api.register(clientLeaveRoutes);

@@ -44,7 +44,7 @@ describe('rateCarerVisit', () => {
   it("pays hours at the carer contract's rate in force on the visit's local date, and says so", () => {
     const june = rateCarerVisit(clock, calendar, carer, visit('2026-06-30T09:00', 90));
     expect(june.totalMinor).toBe(4500); // 90 min × 30.00/h
-    expect(june.lines[0]?.explanation).toContain('carer contract option set #0 from 2026-01-01');
+    expect(june.lines[0]?.explanation).toContain('carer contract option set 1 (from 2026-01-01)');
     expect(june.lines[0]?.explanation).not.toContain('contract type');
     expect(june.lines[0]?.source?.option.source).toEqual({
       from: 'carerContract',
@@ -58,7 +58,7 @@ describe('rateCarerVisit', () => {
   it('pays the unsociable range on a Sunday', () => {
     const sunday = rateCarerVisit(clock, calendar, carer, visit('2026-07-05T10:00', 60));
     expect(sunday.lines.map((l) => [l.kind, l.amountMinor])).toEqual([['time', 4500]]);
-    expect(sunday.lines[0]?.explanation).toContain('unsociable range #0');
+    expect(sunday.lines[0]?.explanation).toContain('unsociable range 1');
   });
 
   it('adds travel only when the contract enables it on that date', () => {

@@ -1,64 +1,23 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { InvoiceDetailView } from './invoice.schemas.js';
-import { formatMinor, invoiceCsv, invoicePdf } from './invoice-document.js';
-import { renderPdf, toWinAnsi, wrap } from './invoice-pdf.js';
+import {
+  csvField,
+  formatMinor,
+  invoiceCsv,
+  invoiceListCsv,
+  XERO_HEADER,
+  xeroSalesCsv,
+} from './invoice-document.js';
+import { sampleLine as line, sampleDetails, sampleInvoice } from './invoice-fixtures.js';
 
-const invoice = (lines: number): InvoiceDetailView => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  kind: 'invoice',
-  status: 'issued',
-  number: 7,
-  clientId: '00000000-0000-4000-8000-000000000002',
-  recipient: 'Pat "P" Lee, Jr',
-  usesLocalAuthorityReference: false,
-  periodFrom: '2026-03-01',
-  periodTo: '2026-03-31',
-  totalMinor: 2200 * lines,
-  runId: null,
-  creditForId: null,
-  creditNoteId: null,
-  issuedAt: '2026-04-01T00:00:00Z',
-  paidAt: null,
-  voidedAt: null,
-  voidReason: null,
-  createdAt: '2026-04-01T00:00:00Z',
-  lines: Array.from({ length: lines }, (_, i) => ({
-    position: i,
-    bookingId: '00000000-0000-4000-8000-000000000003',
-    visitDate: '2026-03-02',
-    kind: 'time' as const,
-    minutes: 50,
-    rateMinor: 2400,
-    amountMinor: 2200,
-    explanation: `=Line ${i}: Non-pro-rata 45 min = 2000 → remainder 5 min × 2400/h (base rate; from (x) \\ y)`,
-    source: null,
-  })),
-});
-
-/** Checks every xref offset points at its "n 0 obj" and startxref at "xref". */
-function checkXref(bytes: Uint8Array) {
-  const text = Buffer.from(bytes).toString('latin1');
-  const start = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]);
-  expect(text.slice(start, start + 4)).toBe('xref');
-  const [, count] = /^xref\n0 (\d+)\n/.exec(text.slice(start))!;
-  const entries = text
-    .slice(start)
-    .split('\n')
-    .slice(3, 2 + Number(count));
-  entries.forEach((entry, i) => {
-    expect(entry).toMatch(/^\d{10} 00000 n $/);
-    expect(text.slice(Number(entry.slice(0, 10))).startsWith(`${i + 1} 0 obj\n`)).toBe(true);
-  });
-  for (const m of text.matchAll(/<< \/Length (\d+) >>\nstream\n/g)) {
-    const at = m.index! + m[0].length;
-    expect(text.slice(at + Number(m[1]), at + Number(m[1]) + 10)).toBe('\nendstream');
-  }
+/** One RFC 4180 row into its fields. */
+function parseRow(row: string): string[] {
+  const fields: string[] = [];
+  for (const m of row.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g))
+    fields.push(m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replaceAll('""', '"') : m[1]!);
+  return fields;
 }
 
-const hasPoppler = spawnSync('pdfinfo', ['-v']).error === undefined;
-
-describe('invoice documents', () => {
+describe('invoice CSV', () => {
   it('formats minor units', () => {
     expect([formatMinor(2200), formatMinor(-5), formatMinor(0), formatMinor(123456)]).toEqual([
       '22.00',
@@ -68,40 +27,80 @@ describe('invoice documents', () => {
     ]);
   });
 
-  it('writes RFC 4180 CSV with quoting and formula-injection guards', () => {
-    const csv = invoiceCsv(invoice(1));
-    const [header, row] = csv.split('\r\n');
+  it('guards text cells against formulas, but leaves numbers such as -54.40 as numbers', () => {
+    expect(csvField('-54.40')).toBe('-54.40');
+    expect(csvField('-5')).toBe('-5');
+    expect(csvField(-5440)).toBe('-5440');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('writes RFC 4180 lines with quoting, tax and the guard', () => {
+    const [header, row] = invoiceCsv(sampleInvoice()).split('\r\n');
     expect(header).toBe(
-      'invoice,recipient,line,booking_id,visit_date,kind,minutes,rate_minor,amount_minor,amount,explanation',
+      'invoice,recipient,line,booking_id,visit_date,service,kind,minutes,rate_minor,amount_minor,amount,tax_code,tax,explanation',
     );
-    expect(row).toMatch(
-      /^Invoice 7,"Pat ""P"" Lee, Jr",1,00000000-0000-4000-8000-000000000003,2026-03-02,time,50,2400,2200,22.00,'=Line 0: /,
+    expect(row).toBe(
+      `Invoice 7,"Pat ""P"" Lee, Jr",1,00000000-0000-4000-8000-000000000003,2026-11-22,Personal care,time,60,12641,12641,126.41,taxable,12.64,'=Line 0`,
     );
-    expect(csv.endsWith('\r\n')).toBe(true);
+    const credit = sampleInvoice({
+      kind: 'credit_note',
+      number: 8,
+      lines: [line(0, { amountMinor: -5440 })],
+    });
+    expect(invoiceCsv(credit).split('\r\n')[1]).toContain(',-5440,-54.40,');
   });
 
-  it('maps text to WinAnsi and wraps long explanations at spaces', () => {
-    expect(toWinAnsi('a→b×–☃')).toEqual([97, 45, 62, 98, 0xd7, 0x96, 0x3f]);
-    expect(wrap('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+  it('lists invoices with who they are for, the client, dates, amounts and status', () => {
+    const la = sampleInvoice({
+      billTo: 'Westshire Council',
+      clientName: 'Nguyễn Thị Ánh',
+      overdue: true,
+      daysOverdue: 3,
+    });
+    const [header, row] = invoiceListCsv([la]).split('\r\n');
+    expect(header).toBe(
+      'number,kind,status,bill_to,client,issue_date,due_date,days_overdue,subtotal,tax,total,credits_invoice',
+    );
+    expect(row).toBe(
+      '7,invoice,issued,Westshire Council,Nguyễn Thị Ánh,2026-12-01,2026-12-15,3,126.41,12.64,139.05,',
+    );
   });
+});
 
-  it('writes a PDF with exact xref offsets over several pages', () => {
-    const bytes = invoicePdf(invoice(60), 'Harbour Care');
-    const text = Buffer.from(bytes).toString('latin1');
-    expect(text.startsWith('%PDF-1.4\n')).toBe(true);
-    expect(Number(/\/Count (\d+)/.exec(text)![1])).toBeGreaterThan(1);
-    checkXref(bytes);
-    checkXref(renderPdf('Empty', []));
-  });
-
-  it.skipIf(!hasPoppler)('is read back by poppler (pdfinfo, pdftotext)', () => {
-    const bytes = invoicePdf(invoice(60), 'Harbour Care');
-    const info = execFileSync('pdfinfo', ['-'], { input: bytes }).toString();
-    expect(info).toMatch(/Pages:\s+[2-9]/);
-    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString();
-    expect(text).toContain('Invoice 7');
-    expect(text).toContain('To: Pat "P" Lee, Jr');
-    expect(text).toContain('Total: 1320.00');
-    expect(text).toContain('× 2400/h (base rate; from (x) \\ y)');
+describe('Xero sales-invoice export', () => {
+  it("uses Xero's import columns, one row per line, tax-exclusive amounts, credit notes negative", () => {
+    const invoice = { ...sampleInvoice(), details: sampleDetails(), email: 'pat@example.com' };
+    const credit = {
+      ...sampleInvoice({
+        kind: 'credit_note',
+        number: 8,
+        creditForNumber: 7,
+        lines: [line(0, { amountMinor: -12641, taxMinor: -1264 })],
+      }),
+      details: sampleDetails(),
+      email: null,
+    };
+    const [header, first, second] = xeroSalesCsv([invoice, credit], '200').split('\r\n');
+    expect(header).toBe(XERO_HEADER.join(','));
+    const cells = (row: string) => Object.fromEntries(XERO_HEADER.map((h, i) => [h, parseRow(row)[i]]));
+    expect(cells(first!)).toMatchObject({
+      ContactName: 'Pat "P" Lee, Jr',
+      EmailAddress: 'pat@example.com',
+      POAddressLine1: '5 Hill Rd',
+      POAddressLine2: 'Manly NSW 2095',
+      InvoiceNumber: 'INV-7',
+      InvoiceDate: '01/12/2026',
+      DueDate: '15/12/2026',
+      Quantity: '1',
+      UnitAmount: '126.41',
+      AccountCode: '200',
+      TaxType: 'GST on Income',
+      Currency: 'AUD',
+    });
+    expect(first).toContain('2026-11-22 Personal care: Sunday rate $126.41/h × 1 h');
+    const c = cells(second!);
+    expect([c.InvoiceNumber, c.Reference, c.UnitAmount]).toEqual(['CN-8', 'Credit for INV-7', '-126.41']);
   });
 });

@@ -13,6 +13,7 @@ import {
   listBillableContracts,
   regionCalendar,
 } from './billing.store.js';
+import { billingSettingsOf } from './billing-settings.action.js';
 import type { InvoiceRunInput, InvoiceRunView, RunProblem } from './invoice.schemas.js';
 import {
   claimBookings,
@@ -22,6 +23,7 @@ import {
   insertLines,
   setDraftTotal,
 } from './invoice.store.js';
+import { bookingNames, findContractBilling } from './invoice-parties.store.js';
 import {
   claimRun,
   completeRun,
@@ -34,6 +36,7 @@ import {
   recordBatch,
   setRunClients,
 } from './invoice-run.store.js';
+import { lineTax } from './invoice-tax.js';
 import { MISSING_REFERENCE, recipientOf } from './invoice-view.js';
 import { type BookingRating, calendarOf, rateBooking } from './visit-rating.js';
 
@@ -111,6 +114,16 @@ export async function queueInvoiceRun(tx: Tx, actor: Actor, input: InvoiceRunInp
   return after;
 }
 
+/** The contract the client's earliest visit in the run was charged on: its terms and payer apply. */
+function inOrderContract(
+  rated: { booking: BookingBillingRecord; rating: { choice: { contract: { id: string } } } }[],
+) {
+  const first = [...rated].sort(
+    (a, b) => a.booking.startsAt.epochMilliseconds - b.booking.startsAt.epochMilliseconds,
+  )[0];
+  return first?.rating.choice.contract.id ?? null;
+}
+
 type ClientOutcome = {
   invoiceId: string | null;
   visitsRated: number;
@@ -159,6 +172,7 @@ async function invoiceClient(
     recipient: recipientOf(client, usesReference) ?? MISSING_REFERENCE,
     usesLocalAuthorityReference: usesReference,
     creditForId: null,
+    clientContractId: inOrderContract(rated),
     userId: run.createdById,
   });
   const claimed = await claimBookings(
@@ -178,10 +192,21 @@ async function invoiceClient(
     await deleteDraft(tx, org, invoiceId);
     return outcome;
   }
+  const { settings } = await billingSettingsOf(tx, org);
+  const taxFree = new Map<string, string | null>();
+  for (const id of new Set(inOrder.map((r) => r.rating.choice.contract.id)))
+    taxFree.set(id, (await findContractBilling(tx, org, id))?.taxFreeReason ?? null);
+  const names = await bookingNames(
+    tx,
+    org,
+    inOrder.map((r) => r.booking.id),
+  );
   const lines: InvoiceLineRecord[] = [];
   for (const { booking, rating } of inOrder)
     for (const line of rating.rated.lines)
       lines.push({
+        ...lineTax(line.amountMinor, settings, taxFree.get(rating.choice.contract.id) ?? null),
+        serviceName: names.get(booking.id) ?? null,
         position: lines.length,
         bookingId: booking.id,
         visitDate: rating.date,
@@ -193,12 +218,8 @@ async function invoiceClient(
         source: line.source ?? null,
       });
   await insertLines(tx, org, invoiceId, lines);
-  await setDraftTotal(
-    tx,
-    org,
-    invoiceId,
-    lines.reduce((sum, l) => sum + l.amountMinor, 0),
-  );
+  const tax = lines.reduce((sum, l) => sum + l.taxMinor, 0);
+  await setDraftTotal(tx, org, invoiceId, lines.reduce((sum, l) => sum + l.amountMinor, 0) + tax, tax);
   return { ...outcome, invoiceId, bookingCount: inOrder.length };
 }
 

@@ -5,7 +5,9 @@ import { findClientBilling } from '../contracts/contract.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, notFound } from '../shared/domain-error.js';
-import { organisationName } from './billing.store.js';
+import { billingSettingsOf } from './billing-settings.action.js';
+import type { BillingSettings } from './billing-settings.js';
+import { findOrganisation } from './billing-settings.store.js';
 import type { InvoiceDetailView, InvoiceView } from './invoice.schemas.js';
 import {
   findInvoice,
@@ -19,19 +21,75 @@ import {
   setDraftTotal,
   takeInvoiceNumber,
 } from './invoice.store.js';
+import type { IssuedDetails } from './invoice.types.js';
 import { invoiceTitle } from './invoice-document.js';
+import { findClientAddress, findContractBilling } from './invoice-parties.store.js';
 import { recipientOf, toInvoiceDetail, toInvoiceView } from './invoice-view.js';
+import { dueDateOf } from './receivables.js';
 
-export async function invoiceDetail(tx: Tx, actor: Actor, id: string): Promise<InvoiceDetailView> {
-  const invoice = await findInvoice(tx, actor.organisationId, id);
-  if (!invoice) throw notFound('Invoice');
-  return toInvoiceDetail(invoice, await listLines(tx, actor.organisationId, id));
+/** The organisation's local date at `now`: what "today" means for due dates and ageing. */
+export async function organisationToday(tx: Tx, organisationId: string, now: Temporal.Instant) {
+  const org = await findOrganisation(tx, organisationId);
+  return now.toZonedDateTimeISO(org.timeZone).toPlainDate().toString();
 }
 
-export async function invoiceForDownload(tx: Tx, actor: Actor, id: string) {
+export async function invoiceDetail(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Temporal.Instant | null = null,
+): Promise<InvoiceDetailView> {
+  const invoice = await findInvoice(tx, actor.organisationId, id);
+  if (!invoice) throw notFound('Invoice');
+  const today = now === null ? null : await organisationToday(tx, actor.organisationId, now);
+  return toInvoiceDetail(invoice, await listLines(tx, actor.organisationId, id), today);
+}
+
+/** Everything the PDF prints: the invoice, the supplier (as issued, or today's settings for a draft). */
+export async function invoiceForDownload(tx: Tx, actor: Actor, id: string, now: Temporal.Instant) {
+  const org = actor.organisationId;
+  const invoice = await invoiceDetail(tx, actor, id, now);
+  const { settings } = await billingSettingsOf(tx, org);
+  const record = (await findInvoice(tx, org, id))!;
+  const details = record.issuedDetails ?? (await issuedDetailsOf(tx, org, record, settings));
+  return { invoice, details, logo: settings.logo };
+}
+
+/** Supplier and recipient of an invoice as they stand now; fixed on the invoice when it is issued. */
+export async function issuedDetailsOf(
+  tx: Tx,
+  org: string,
+  invoice: InvoiceRecord,
+  settings: BillingSettings,
+): Promise<IssuedDetails> {
+  const contract = invoice.clientContractId
+    ? await findContractBilling(tx, org, invoice.clientContractId)
+    : undefined;
+  const client = await findClientAddress(tx, org, invoice.clientId);
+  const { timeZone } = await findOrganisation(tx, org);
+  const payerName = contract?.category === 'local_authority' ? (contract.payerName ?? null) : null;
   return {
-    invoice: await invoiceDetail(tx, actor, id),
-    organisationName: await organisationName(tx, actor.organisationId),
+    supplier: {
+      legalName: settings.legalName,
+      businessNumber: settings.businessNumber,
+      taxRegistered: settings.taxRegistered,
+      currency: settings.currency,
+      address: settings.address,
+      email: settings.email,
+      phone: settings.phone,
+      bankAccountName: settings.bankAccountName,
+      bankBranchCode: settings.bankBranchCode,
+      bankAccountNumber: settings.bankAccountNumber,
+    },
+    billTo: {
+      payerName,
+      name: payerName ?? invoice.recipient,
+      address: payerName ? (contract?.payerAddress ?? null) : client.address,
+      clientName: invoice.usesLocalAuthorityReference ? null : invoice.clientName,
+      clientReference: invoice.usesLocalAuthorityReference ? invoice.recipient : null,
+      ndisNumber: contract?.category === 'ndis' ? client.ndisNumber : null,
+    },
+    timeZone,
   };
 }
 
@@ -55,8 +113,26 @@ async function issueLocked(
     throw conflict(
       "The contract asks for the client's local-authority reference on invoices, and the client has none: record it first",
     );
-  const number = await takeInvoiceNumber(tx, actor.organisationId);
-  await markIssued(tx, actor.organisationId, invoice.id, { number, recipient, issuedAt: now });
+  const org = actor.organisationId;
+  const { settings } = await billingSettingsOf(tx, org);
+  const details = await issuedDetailsOf(tx, org, { ...invoice, recipient }, settings);
+  const contract = invoice.clientContractId
+    ? await findContractBilling(tx, org, invoice.clientContractId)
+    : undefined;
+  // A credit note is settled by the invoice it credits: it is due the day it is issued.
+  const terms =
+    invoice.kind === 'credit_note' ? 0 : (contract?.paymentTermsDays ?? settings.paymentTermsDays);
+  const issueDate = now.toZonedDateTimeISO(details.timeZone).toPlainDate().toString();
+  const number = await takeInvoiceNumber(tx, org);
+  await markIssued(tx, org, invoice.id, {
+    number,
+    recipient,
+    issuedAt: now,
+    issueDate,
+    dueDate: dueDateOf(issueDate, terms),
+    paymentTermsDays: terms,
+    issuedDetails: details,
+  });
 }
 
 async function audited(tx: Tx, actor: Actor, before: InvoiceRecord): Promise<InvoiceView> {
@@ -125,15 +201,17 @@ export async function voidInvoice(
       recipient: invoice.recipient,
       usesLocalAuthorityReference: invoice.usesLocalAuthorityReference,
       creditForId: invoice.id,
+      clientContractId: invoice.clientContractId,
       userId: actor.userId,
     });
     const lines = (await listLines(tx, org, id)).map((l) => ({
       ...l,
       amountMinor: -l.amountMinor,
+      taxMinor: -l.taxMinor,
       explanation: `Credit for invoice ${invoice.number}, line ${l.position + 1}: ${l.explanation}`,
     }));
     await insertLines(tx, org, creditId, lines);
-    await setDraftTotal(tx, org, creditId, -invoice.totalMinor);
+    await setDraftTotal(tx, org, creditId, -invoice.totalMinor, -invoice.taxMinor);
     const credit = (await findInvoice(tx, org, creditId))!;
     // A credit note is addressed exactly as the invoice it cancels.
     await issueLocked(tx, actor, credit, now, invoice.recipient);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { listQuery, localDate } from '../platform/http/schemas.js';
 
+const localDateOut = z.string();
+
 export const invoiceRunInput = z
   .object({
     periodFrom: localDate,
@@ -86,6 +88,22 @@ export const invoiceSchema = z
     voidedAt: z.string().nullable(),
     voidReason: z.string().nullable(),
     createdAt: z.string(),
+    clientName: z.string().meta({ description: 'The client the services were for (finance sees it always)' }),
+    billTo: z.string().meta({
+      description:
+        'Who the invoice is for: the local authority named on the contract type, else the recipient',
+    }),
+    payerName: z.string().nullable(),
+    clientContractId: z.uuid().nullable(),
+    subtotalMinor: z.number().int().meta({ description: 'Before tax' }),
+    taxMinor: z.number().int().meta({ description: 'GST or VAT' }),
+    currency: z.enum(['AUD', 'GBP']).nullable().meta({ description: 'Fixed when issued; null on drafts' }),
+    issueDate: localDateOut.nullable().meta({ description: "Local date in the organisation's zone" }),
+    dueDate: localDateOut.nullable().meta({ description: 'Issue date plus the payment terms' }),
+    paymentTermsDays: z.number().int().nullable(),
+    overdue: z.boolean().meta({ description: 'Issued, unpaid and past its due date today' }),
+    daysOverdue: z.number().int(),
+    creditForNumber: z.number().int().nullable().meta({ description: 'The invoice a credit note credits' }),
   })
   .meta({ id: 'Invoice' });
 export type InvoiceView = z.infer<typeof invoiceSchema>;
@@ -99,6 +117,13 @@ export const invoiceLineSchema = z.object({
   rateMinor: z.number().int().nullable(),
   amountMinor: z.number().int(),
   explanation: z.string(),
+  taxCode: z.enum(['taxable', 'free', 'none']).meta({
+    description:
+      'taxable: GST 10% (VAT 20%); free: GST-free or VAT-exempt (taxReason says why); none: not registered',
+  }),
+  taxReason: z.string().nullable(),
+  taxMinor: z.number().int(),
+  serviceName: z.string().nullable().meta({ description: 'The visit as named when invoiced' }),
   source: z.unknown().meta({
     description:
       'Why this price, structured as the lines of BookingPrice (rule, option, option set); may be null',
@@ -119,6 +144,16 @@ export const voidInput = z
 
 export const invoiceListQuery = listQuery.extend({
   status: status.optional(),
+  outstanding: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .meta({ description: 'true: only issued, unpaid invoices' }),
+  sort: z
+    .enum(['newest', 'number', 'issueDate', 'dueDate', 'total', 'billTo'])
+    .default('newest')
+    .meta({ description: 'newest: by creation, newest first (ignores order)' }),
+  order: z.enum(['asc', 'desc']).default('asc'),
   clientId: z.uuid().optional(),
   runId: z.uuid().optional(),
   periodFrom: localDate
@@ -128,3 +163,46 @@ export const invoiceListQuery = listQuery.extend({
     .optional()
     .meta({ description: 'Only invoices whose period starts on or before this date' }),
 });
+
+export const receivablesQuery = z.object({
+  asOf: localDate
+    .optional()
+    .meta({ description: "The day to age against; today in the organisation's zone" }),
+});
+
+export const receivablesSchema = z
+  .object({
+    asOf: z.string(),
+    outstandingMinor: z
+      .number()
+      .int()
+      .meta({ description: 'Issued, unpaid invoices (credit notes excluded)' }),
+    outstandingCount: z.number().int(),
+    overdueMinor: z.number().int(),
+    overdueCount: z.number().int(),
+    draftMinor: z.number().int(),
+    paidMinor: z.number().int(),
+    aging: z.array(
+      z.object({
+        bucket: z.enum(['current', '1-30', '31-60', '61-90', '90+']).meta({ description: 'Days overdue' }),
+        totalMinor: z.number().int(),
+        count: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'Receivables' });
+
+export const exportQuery = z
+  .object({
+    from: localDate.meta({ description: 'Issued on or after this local date' }),
+    to: localDate.meta({ description: 'Issued on or before this local date' }),
+    accountCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,10}$/, 'must be an account code such as 200')
+      .default('200')
+      .meta({ description: 'The revenue account in Xero (default 200, Sales)' }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  });

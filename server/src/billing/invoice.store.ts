@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { InvoiceKind, InvoiceStatus } from '../contracts/contract-tables.types.js';
 import { type Tx, ts } from '../platform/db/database.js';
-import type { InvoiceLineRecord, InvoiceRecord } from './invoice.types.js';
+import type { InvoiceLineRecord, InvoiceRecord, IssuedDetails } from './invoice.types.js';
 
 export type { InvoiceLineRecord, InvoiceRecord };
 
@@ -17,6 +18,7 @@ export async function insertInvoice(
     recipient: string;
     usesLocalAuthorityReference: boolean;
     creditForId: string | null;
+    clientContractId: string | null;
     userId: string;
   },
 ): Promise<string> {
@@ -32,6 +34,7 @@ export async function insertInvoice(
       recipient: i.recipient,
       uses_local_authority_reference: i.usesLocalAuthorityReference,
       credit_for_id: i.creditForId,
+      client_contract_id: i.clientContractId,
       created_by_user_id: i.userId,
     })
     .returning('id')
@@ -99,15 +102,26 @@ export async function insertLines(
         amount_minor: l.amountMinor,
         explanation: l.explanation,
         source: l.source == null ? null : JSON.stringify(l.source),
+        tax_code: l.taxCode,
+        tax_reason: l.taxReason,
+        tax_minor: l.taxMinor,
+        service_name: l.serviceName,
       })),
     )
     .execute();
 }
 
-export async function setDraftTotal(tx: Tx, organisationId: string, invoiceId: string, totalMinor: number) {
+/** The total includes the tax. */
+export async function setDraftTotal(
+  tx: Tx,
+  organisationId: string,
+  invoiceId: string,
+  totalMinor: number,
+  taxMinor: number,
+) {
   await tx
     .updateTable('invoices')
-    .set({ total_minor: totalMinor })
+    .set({ total_minor: totalMinor, tax_minor: taxMinor })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', invoiceId)
     .where('status', '=', 'draft')
@@ -126,6 +140,20 @@ export async function deleteDraft(tx: Tx, organisationId: string, invoiceId: str
 function selectInvoices(tx: Tx, organisationId: string) {
   return tx
     .selectFrom('invoices as i')
+    .innerJoin('clients as c', (j) =>
+      j.onRef('c.organisation_id', '=', 'i.organisation_id').onRef('c.id', '=', 'i.client_id'),
+    )
+    .leftJoin('client_contracts as cc', (j) =>
+      j.onRef('cc.organisation_id', '=', 'i.organisation_id').onRef('cc.id', '=', 'i.client_contract_id'),
+    )
+    .leftJoin('contract_types as ct', (j) =>
+      j.onRef('ct.organisation_id', '=', 'cc.organisation_id').onRef('ct.id', '=', 'cc.contract_type_id'),
+    )
+    .leftJoin('invoices as credited', (j) =>
+      j
+        .onRef('credited.organisation_id', '=', 'i.organisation_id')
+        .onRef('credited.id', '=', 'i.credit_for_id'),
+    )
     .where('i.organisation_id', '=', organisationId)
     .select((eb) => [
       'i.id',
@@ -151,14 +179,33 @@ function selectInvoices(tx: Tx, organisationId: string) {
       'i.voided_at as voidedAt',
       'i.void_reason as voidReason',
       'i.created_at as createdAt',
+      sql<string>`c.given_name || ' ' || c.family_name`.as('clientName'),
+      'i.client_contract_id as clientContractId',
+      sql<
+        string | null
+      >`CASE WHEN i.issued_details IS NULL THEN ct.payer_name ELSE i.issued_details -> 'billTo' ->> 'payerName' END`.as(
+        'payerName',
+      ),
+      'i.tax_minor as taxMinor',
+      sql<string | null>`to_char(i.issue_date, 'YYYY-MM-DD')`.as('issueDate'),
+      sql<string | null>`to_char(i.due_date, 'YYYY-MM-DD')`.as('dueDate'),
+      'i.payment_terms_days as paymentTermsDays',
+      'credited.number as creditForNumber',
+      'i.issued_details as issuedDetails',
     ]);
 }
 
-type InvoiceRow = Omit<InvoiceRecord, 'totalMinor' | 'creditNoteId'> & {
+type InvoiceRow = Omit<InvoiceRecord, 'totalMinor' | 'taxMinor' | 'issuedDetails'> & {
   totalMinor: string;
-  creditNoteId: string | null;
+  taxMinor: string;
+  issuedDetails: unknown;
 };
-const toRecord = (r: InvoiceRow): InvoiceRecord => ({ ...r, totalMinor: Number(r.totalMinor) });
+const toRecord = (r: InvoiceRow): InvoiceRecord => ({
+  ...r,
+  totalMinor: Number(r.totalMinor),
+  taxMinor: Number(r.taxMinor),
+  issuedDetails: (r.issuedDetails ?? null) as InvoiceRecord['issuedDetails'],
+});
 
 /** With `forUpdate`, the invoice row stays locked until the transaction ends (issue, pay, void). */
 export async function findInvoice(
@@ -179,30 +226,57 @@ export async function findInvoice(
   return row && toRecord(row as InvoiceRow);
 }
 
+export type InvoiceSort = 'newest' | 'number' | 'issueDate' | 'dueDate' | 'total' | 'billTo';
+
+export type InvoiceListFilter = {
+  status?: InvoiceStatus;
+  clientId?: string;
+  runId?: string;
+  periodFrom?: string;
+  periodTo?: string;
+  /** Only issued, unpaid invoices (no credit notes). */
+  outstanding?: boolean;
+  sort?: InvoiceSort;
+  order?: 'asc' | 'desc';
+  limit: number;
+  /** Keyset cursor for 'newest'; an offset for the other sorts. */
+  after?: [string, string];
+  offset?: number;
+};
+
+const SORT_COLUMN = {
+  number: sql`i.number`,
+  issueDate: sql`i.issue_date`,
+  dueDate: sql`i.due_date`,
+  total: sql`i.total_minor`,
+  billTo: sql`lower(CASE WHEN i.issued_details IS NULL THEN coalesce(ct.payer_name, i.recipient)
+    ELSE i.issued_details -> 'billTo' ->> 'name' END)`,
+} as const;
+
 export async function listInvoices(
   tx: Tx,
   organisationId: string,
-  f: {
-    status?: InvoiceStatus;
-    clientId?: string;
-    runId?: string;
-    periodFrom?: string;
-    periodTo?: string;
-    limit: number;
-    after?: [string, string];
-  },
+  f: InvoiceListFilter,
 ): Promise<InvoiceRecord[]> {
-  let q = selectInvoices(tx, organisationId)
-    .orderBy('i.created_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(f.limit + 1);
+  let q = selectInvoices(tx, organisationId).limit(f.limit + 1);
+  const sort = f.sort ?? 'newest';
+  if (sort === 'newest') q = q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc');
+  else {
+    const direction = f.order === 'desc' ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
+    q = q
+      .orderBy(sql`${SORT_COLUMN[sort]} ${direction}`)
+      .orderBy('i.created_at', 'desc')
+      .orderBy('i.id', 'desc')
+      .offset(f.offset ?? 0);
+  }
   if (f.status) q = q.where('i.status', '=', f.status);
+  if (f.outstanding) q = q.where('i.status', '=', 'issued').where('i.kind', '=', 'invoice');
   if (f.clientId) q = q.where('i.client_id', '=', f.clientId);
   if (f.runId) q = q.where('i.run_id', '=', f.runId);
   // Periods that overlap [periodFrom, periodTo].
   if (f.periodFrom) q = q.where('i.period_to', '>=', f.periodFrom);
   if (f.periodTo) q = q.where('i.period_from', '<=', f.periodTo);
-  if (f.after) {
+  if (f.after && sort === 'newest') {
     const [at, id] = f.after;
     q = q.where((eb) =>
       eb.or([
@@ -212,6 +286,17 @@ export async function listInvoices(
     );
   }
   return (await q.execute()).map((r) => toRecord(r as InvoiceRow));
+}
+
+/** Issued invoices and credit notes whose issue date falls in [from, to], by number, with their lines. */
+export async function listIssuedBetween(tx: Tx, organisationId: string, from: string, to: string) {
+  const invoices = await selectInvoices(tx, organisationId)
+    .where('i.number', 'is not', null)
+    .where('i.issue_date', '>=', from)
+    .where('i.issue_date', '<=', to)
+    .orderBy('i.number')
+    .execute();
+  return invoices.map((r) => toRecord(r as InvoiceRow));
 }
 
 export async function listLines(
@@ -233,10 +318,14 @@ export async function listLines(
       'amount_minor as amountMinor',
       'explanation',
       'source',
+      'tax_code as taxCode',
+      'tax_reason as taxReason',
+      'tax_minor as taxMinor',
+      'service_name as serviceName',
     ])
     .orderBy('position')
     .execute();
-  return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor) }));
+  return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), taxMinor: Number(r.taxMinor) }));
 }
 
 /**
@@ -267,11 +356,28 @@ export async function markIssued(
   tx: Tx,
   organisationId: string,
   id: string,
-  i: { number: number; recipient: string; issuedAt: Temporal.Instant },
+  i: {
+    number: number;
+    recipient: string;
+    issuedAt: Temporal.Instant;
+    issueDate: string;
+    dueDate: string;
+    paymentTermsDays: number;
+    issuedDetails: IssuedDetails;
+  },
 ) {
   await tx
     .updateTable('invoices')
-    .set({ status: 'issued', number: i.number, recipient: i.recipient, issued_at: i.issuedAt.toString() })
+    .set({
+      status: 'issued',
+      number: i.number,
+      recipient: i.recipient,
+      issued_at: i.issuedAt.toString(),
+      issue_date: i.issueDate,
+      due_date: i.dueDate,
+      payment_terms_days: i.paymentTermsDays,
+      issued_details: JSON.stringify(i.issuedDetails),
+    })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, pageOf, problemSchema } from '../platform/http/schemas.js';
+import { pdfFonts } from '../platform/pdf/fonts.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
+import { invalid } from '../shared/domain-error.js';
 import {
   invoiceDetail,
   invoiceForDownload,
@@ -11,18 +13,26 @@ import {
   voidInvoice,
 } from './invoice.action.js';
 import {
+  exportQuery,
   invoiceDetailSchema,
   invoiceListQuery,
   invoiceRunInput,
   invoiceRunQuery,
   invoiceRunSchema,
   invoiceSchema,
+  receivablesQuery,
+  receivablesSchema,
   voidInput,
 } from './invoice.schemas.js';
-import { listInvoices } from './invoice.store.js';
-import { invoiceCsv, invoicePdf, invoiceTitle } from './invoice-document.js';
+import { invoiceCsv, invoiceListCsv, invoiceTitle, xeroSalesCsv } from './invoice-document.js';
+import {
+  invoiceListForExport,
+  invoicePage,
+  invoicesForAccounting,
+  receivables,
+} from './invoice-export.action.js';
+import { renderInvoicePdf } from './invoice-pdf.js';
 import { awaitInvoiceRun, invoiceRun, queueInvoiceRun } from './invoice-run.action.js';
-import { toInvoiceView } from './invoice-view.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['invoices'];
@@ -75,7 +85,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'billing.run' },
       schema: {
         tags,
-        summary: 'Invoices and credit notes, newest first',
+        summary: 'Invoices and credit notes, newest first or sorted by a column, with overdue flags',
         querystring: invoiceListQuery,
         response: { 200: pageOf(invoiceSchema), ...errors },
       },
@@ -83,10 +93,88 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTenant(request, async (tx, actor) => {
         const { limit, cursor, ...filters } = request.query;
-        const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
-        const rows = await listInvoices(tx, actor.organisationId, { ...filters, limit, after });
-        return toPage(rows, limit, toInvoiceView, (r) => [r.createdAt.toString(), r.id]);
+        if (filters.sort === 'newest') {
+          const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
+          const { rows } = await invoicePage(tx, actor, app.clock(), { ...filters, limit, after });
+          return toPage(
+            rows,
+            limit,
+            (r) => r,
+            (r) => [r.createdAt, r.id],
+          );
+        }
+        // Sorted by a column: the cursor is the offset of the next page.
+        const offset = Number(decodeCursor(cursor, ['text'])?.[0] ?? 0);
+        if (!Number.isSafeInteger(offset) || offset < 0)
+          throw invalid('cursor', 'is not a page of this list');
+        const { rows } = await invoicePage(tx, actor, app.clock(), { ...filters, limit, offset });
+        return toPage(
+          rows,
+          limit,
+          (r) => r,
+          () => [String(offset + limit)],
+        );
       }),
+  );
+  app.get(
+    '/invoices.csv',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: 'The invoice list as CSV (the same filters and sort; at most 5,000 rows)',
+        querystring: invoiceListQuery.omit({ limit: true, cursor: true }),
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const rows = await inTenant(request, (tx, a) =>
+        invoiceListForExport(tx, a, app.clock(), request.query),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="invoices.csv"')
+        .send(invoiceListCsv(rows));
+    },
+  );
+  app.get(
+    '/receivables',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary:
+          'What is owed: issued, unpaid invoices (credit notes settle their own voided invoice and are not ' +
+          'subtracted), overdue, and aged by days past the due date (current, 1–30, 31–60, 61–90, 90+)',
+        querystring: receivablesQuery,
+        response: { 200: receivablesSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => receivables(tx, a, app.clock(), request.query.asOf)),
+  );
+  app.get(
+    '/exports/xero-sales-invoices.csv',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary:
+          'Issued invoices and credit notes (issue date in [from, to]) in the CSV layout Xero imports for ' +
+          'sales invoices; amounts are tax exclusive, credit notes negative',
+        querystring: exportQuery,
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, accountCode } = request.query;
+      const invoices = await inTenant(request, (tx, a) => invoicesForAccounting(tx, a, from, to));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="xero-sales-${from}-to-${to}.csv"`)
+        .send(xeroSalesCsv(invoices, accountCode));
+    },
   );
   app.get(
     '/invoices/:id',
@@ -99,7 +187,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: invoiceDetailSchema, ...errors },
       },
     },
-    (request) => inTenant(request, (tx, a) => invoiceDetail(tx, a, request.params.id)),
+    (request) => inTenant(request, (tx, a) => invoiceDetail(tx, a, request.params.id, app.clock())),
   );
   for (const [path, run, summary] of [
     ['issue', issueInvoice, 'Issue a draft: it takes the next number and can no longer change'],
@@ -144,7 +232,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { invoice } = await inTenant(request, (tx, a) => invoiceForDownload(tx, a, request.params.id));
+      const invoice = await inTenant(request, (tx, a) => invoiceDetail(tx, a, request.params.id));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(invoice, 'csv')}"`)
@@ -164,15 +252,16 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { invoice, organisationName } = await inTenant(request, (tx, a) =>
-        invoiceForDownload(tx, a, request.params.id),
+      const input = await inTenant(request, (tx, a) =>
+        invoiceForDownload(tx, a, request.params.id, app.clock()),
       );
+      const bytes = await renderInvoicePdf(input, pdfFonts());
       return (
         reply
           .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${fileName(invoice, 'pdf')}"`)
+          .header('content-disposition', `attachment; filename="${fileName(input.invoice, 'pdf')}"`)
           // Bytes bypass the JSON serializer; the schema documents them as a binary string.
-          .send(Buffer.from(invoicePdf(invoice, organisationName)) as unknown as string)
+          .send(Buffer.from(bytes) as unknown as string)
       );
     },
   );

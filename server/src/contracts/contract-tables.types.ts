@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { CarerContractOptions, ContractOptions, OptionSet } from './rating.types.js';
 
-/** Kysely shapes of the contracts-and-billing tables (migrations 0004, 0006), merged into `Database`. */
+/** Kysely shapes of the contracts-and-billing tables (migrations 0004, 0006, 0010), merged into `Database`. */
 
 type DefaultTimestamp = ColumnType<Temporal.Instant, string | undefined, string>;
 type NullableTimestamp = ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
@@ -24,6 +24,10 @@ export type ContractTypeTable = {
   option_sets: Json<OptionSet<ContractOptions>[]>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** 0010: who pays (a local authority) and why its services carry no GST/VAT. */
+  payer_name: ColumnType<string | null, string | null | undefined, string | null>;
+  payer_address: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_free_reason: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ClientContractTable = {
@@ -38,6 +42,8 @@ export type ClientContractTable = {
   option_sets: Json<OptionSet<ContractOptions>[]>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** 0010: payment terms instead of the organisation's. */
+  payment_terms_days: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 export type CarerContractTable = {
@@ -99,6 +105,13 @@ export type InvoiceTable = {
   void_reason: string | null;
   created_by_user_id: string;
   created_at: DefaultTimestamp;
+  /** 0010 */
+  client_contract_id: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_minor: ColumnType<string, number | undefined, number>;
+  issue_date: ColumnType<string | null, string | null | undefined, string | null>;
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  payment_terms_days: ColumnType<number | null, number | null | undefined, number | null>;
+  issued_details: ColumnType<unknown, string | null | undefined, string | null>;
 };
 
 export type InvoiceLineTable = {
@@ -113,6 +126,31 @@ export type InvoiceLineTable = {
   amount_minor: BigintMinor;
   explanation: string;
   source: ColumnType<unknown, string | null | undefined, string | null>;
+  tax_code: ColumnType<TaxCode, TaxCode | undefined, TaxCode>;
+  tax_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_minor: ColumnType<string, number | undefined, number>;
+  service_name: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
+/** 'taxable': GST 10% (AUD) or VAT 20% (GBP); 'free': GST-free or VAT-exempt with a reason; 'none': unregistered. */
+export type TaxCode = 'taxable' | 'free' | 'none';
+
+export type OrganisationBillingSettingsTable = {
+  organisation_id: string;
+  legal_name: string;
+  currency: 'AUD' | 'GBP';
+  business_number: string | null;
+  tax_registered: boolean;
+  address: string;
+  email: string | null;
+  phone: string | null;
+  payment_terms_days: number;
+  bank_account_name: string | null;
+  bank_branch_code: string | null;
+  bank_account_number: string | null;
+  logo: Buffer | null;
+  logo_type: 'image/png' | 'image/jpeg' | null;
+  updated_at: DefaultTimestamp;
 };
 
 /** One row per invoiced client participant (a group is invoiced once per client). */
@@ -135,6 +173,7 @@ export type ContractTables = {
   calendar_days: CalendarDayTable;
   invoice_runs: InvoiceRunTable;
   invoices: InvoiceTable;
+  organisation_billing_settings: OrganisationBillingSettingsTable;
   invoice_lines: InvoiceLineTable;
   invoiced_bookings: InvoicedBookingTable;
   invoice_counters: InvoiceCounterTable;

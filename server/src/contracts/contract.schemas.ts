@@ -15,9 +15,19 @@ const carerSchedule = rateInput.shape.carerContract.unwrap().shape.optionSets;
 const name = z.string().trim().min(1, 'is required').max(200);
 export const contractCategory = z.enum(['private', 'local_authority', 'ndis', 'other']);
 
+/** Optional so older callers need not send them; absent or '' means none. */
+const billingText = (max: number) => z.string().trim().max(max).nullable().optional();
+
 export const contractTypeInput = z.object({
   name,
   category: contractCategory,
+  payerName: billingText(200).meta({
+    description: 'Who is invoiced instead of the client (a local authority); its name heads the invoice',
+  }),
+  payerAddress: billingText(500).meta({ description: "The payer's postal address, printed on invoices" }),
+  taxFreeReason: billingText(200).meta({
+    description: 'Why these services carry no GST/VAT (e.g. "NDIS supports"); null: standard rate',
+  }),
   optionSets: typeSchedule.meta({
     description:
       'Option sets in strictly ascending effectiveFrom order; the first applies from the beginning. ' +
@@ -35,6 +45,14 @@ export const contractInput = z
     isDefault: z.boolean().optional().meta({
       description: "Make this the client's default contract (a client's first contract always is)",
     }),
+    paymentTermsDays: z
+      .number()
+      .int('must be a whole number of days')
+      .min(0, 'must be 0 or more days')
+      .max(365, 'must be at most 365 days')
+      .nullable()
+      .optional()
+      .meta({ description: "Days to pay invoices on this contract; null: the organisation's terms" }),
     optionSets: assignmentSchedule.default([]).meta({
       description: "Own option sets; an option a set leaves out is inherited from the type's set in force",
     }),
@@ -82,6 +100,9 @@ export const contractTypeSchema = z
     id: z.uuid(),
     name: z.string(),
     category: contractCategory,
+    payerName: z.string().nullable(),
+    payerAddress: z.string().nullable(),
+    taxFreeReason: z.string().nullable(),
     optionSets: z.array(optionSetView),
     assignmentCount: z.number().int(),
     createdAt: z.string(),
@@ -96,6 +117,7 @@ export const contractSchema = z
     clientId: z.uuid(),
     contractType: z.object({ id: z.uuid(), name: z.string(), category: contractCategory }),
     name: z.string(),
+    paymentTermsDays: z.number().int().nullable(),
     startDate: z.string(),
     endDate: z.string().nullable(),
     isDefault: z.boolean(),

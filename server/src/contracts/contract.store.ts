@@ -11,6 +11,9 @@ import type { CarerContractOptions, ContractOptions, OptionSet } from './rating.
 export type ContractTypeWrite = {
   name: string;
   category: ContractCategory;
+  payerName: string | null;
+  payerAddress: string | null;
+  taxFreeReason: string | null;
   optionSets: OptionSet<ContractOptions>[];
 };
 
@@ -27,6 +30,9 @@ export async function insertContractType(tx: Tx, organisationId: string, t: Cont
         organisation_id: organisationId,
         name: t.name,
         category: t.category,
+        payer_name: t.payerName,
+        payer_address: t.payerAddress,
+        tax_free_reason: t.taxFreeReason,
         option_sets: JSON.stringify(t.optionSets),
       })
       .returning('id')
@@ -44,6 +50,9 @@ export async function updateContractType(tx: Tx, organisationId: string, id: str
       .set({
         name: t.name,
         category: t.category,
+        payer_name: t.payerName,
+        payer_address: t.payerAddress,
+        tax_free_reason: t.taxFreeReason,
         option_sets: JSON.stringify(t.optionSets),
         updated_at: sql<string>`now()`,
       })
@@ -63,6 +72,9 @@ function selectContractTypes(tx: Tx, organisationId: string) {
       't.id',
       't.name',
       't.category',
+      't.payer_name as payerName',
+      't.payer_address as payerAddress',
+      't.tax_free_reason as taxFreeReason',
       't.option_sets as optionSets',
       't.created_at as createdAt',
       't.updated_at as updatedAt',
@@ -106,6 +118,7 @@ function selectContracts(tx: Tx, organisationId: string) {
       'c.name',
       'c.start_date as startDate',
       'c.end_date as endDate',
+      'c.payment_terms_days as paymentTermsDays',
       'c.is_default as isDefault',
       'c.option_sets as optionSets',
       'c.created_at as createdAt',
@@ -150,6 +163,7 @@ export type ContractWrite = {
   name: string;
   startDate: string;
   endDate: string | null;
+  paymentTermsDays: number | null;
   optionSets: OptionSet<ContractOptions>[];
 };
 
@@ -168,6 +182,7 @@ export async function insertContract(
       name: c.name,
       start_date: c.startDate,
       end_date: c.endDate,
+      payment_terms_days: c.paymentTermsDays,
       option_sets: JSON.stringify(c.optionSets),
     })
     .returning('id')
@@ -183,6 +198,7 @@ export async function updateContract(tx: Tx, organisationId: string, id: string,
       name: c.name,
       start_date: c.startDate,
       end_date: c.endDate,
+      payment_terms_days: c.paymentTermsDays,
       option_sets: JSON.stringify(c.optionSets),
       updated_at: sql<string>`now()`,
     })

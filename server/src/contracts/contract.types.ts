@@ -6,6 +6,9 @@ export type ContractTypeRecord = {
   id: string;
   name: string;
   category: ContractCategory;
+  payerName: string | null;
+  payerAddress: string | null;
+  taxFreeReason: string | null;
   optionSets: OptionSet<ContractOptions>[];
   assignmentCount: number;
   createdAt: Temporal.Instant;
@@ -22,6 +25,7 @@ export type ContractRecord = {
   name: string;
   startDate: string;
   endDate: string | null;
+  paymentTermsDays: number | null;
   isDefault: boolean;
   optionSets: OptionSet<ContractOptions>[];
   createdAt: Temporal.Instant;

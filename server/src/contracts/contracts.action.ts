@@ -54,6 +54,9 @@ export async function createContractType(
   const id = await insertContractType(tx, actor.organisationId, {
     name: input.name,
     category: input.category,
+    payerName: input.payerName || null,
+    payerAddress: input.payerAddress || null,
+    taxFreeReason: input.taxFreeReason || null,
     optionSets: asSchedule<ContractOptions>(input.optionSets),
   });
   const after = await typeView(tx, actor, id);
@@ -76,9 +79,15 @@ export async function saveContractType(
 ): Promise<ContractTypeView> {
   const current = await findContractType(tx, actor.organisationId, id);
   if (!current) throw notFound('Contract type');
+  // Billing fields left out of the request are kept; an empty string or null clears them.
+  const kept = (value: string | null | undefined, was: string | null) =>
+    value === undefined ? was : value || null;
   await updateContractType(tx, actor.organisationId, id, {
     name: input.name,
     category: input.category,
+    payerName: kept(input.payerName, current.payerName),
+    payerAddress: kept(input.payerAddress, current.payerAddress),
+    taxFreeReason: kept(input.taxFreeReason, current.taxFreeReason),
     optionSets: asSchedule<ContractOptions>(input.optionSets),
   });
   const after = await typeView(tx, actor, id);
@@ -101,6 +110,7 @@ async function contractWrite(tx: Tx, actor: Actor, input: ContractInput): Promis
     name: input.name,
     startDate: input.startDate,
     endDate: input.endDate,
+    paymentTermsDays: input.paymentTermsDays ?? null,
     optionSets: asSchedule<ContractOptions>(input.optionSets),
   };
 }
@@ -140,7 +150,10 @@ export async function saveContract(
   await lockClientForContracts(tx, actor.organisationId, current.clientId);
   if (input.isDefault === false && current.isDefault)
     throw conflict('A client always has a default contract: make another contract the default instead');
-  await updateContract(tx, actor.organisationId, id, await contractWrite(tx, actor, input));
+  const write = await contractWrite(tx, actor, input);
+  // Payment terms left out of the request are kept (screens that do not show them must not clear them).
+  if (input.paymentTermsDays === undefined) write.paymentTermsDays = current.paymentTermsDays;
+  await updateContract(tx, actor.organisationId, id, write);
   if (input.isDefault) await switchDefaultContract(tx, actor.organisationId, current.clientId, id);
   const after = await contractView(tx, actor, id);
   await recordAudit(tx, {

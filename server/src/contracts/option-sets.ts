@@ -124,16 +124,19 @@ export function carerOption<K extends keyof CarerContractOptions>(
   };
 }
 
-/** 'assignment option set from 2026-03-01 (overridden)', 'contract type option set from … (inherited)'. */
+/**
+ * 'client contract option set 1 (from 2026-03-01), overridden', 'contract type option set 2 (from …),
+ * inherited': sets are numbered from 1 in their schedule's date order, as the contract screens show them.
+ */
 export function describeSource(source: OptionSource): string {
   switch (source.from) {
     case 'assignment':
-      return `assignment option set #${source.setIndex} from ${source.effectiveFrom}, overridden`;
+      return `client contract option set ${source.setIndex + 1} (from ${source.effectiveFrom}), overridden`;
     case 'type':
-      return `contract type option set #${source.setIndex} from ${source.effectiveFrom}, inherited`;
+      return `contract type option set ${source.setIndex + 1} (from ${source.effectiveFrom}), inherited`;
     case 'default':
       return 'default, inherited';
     case 'carerContract':
-      return `carer contract option set #${source.setIndex} from ${source.effectiveFrom}`;
+      return `carer contract option set ${source.setIndex + 1} (from ${source.effectiveFrom})`;
   }
 }

@@ -58,7 +58,7 @@ describe('rateCommand', () => {
       },
       { kind: 'time', minutes: 5, rateMinor: 2400, amountMinor: 200, explanation: expect.any(String) },
     ]);
-    expect(body.visits[1].lines[0].explanation).toContain('unsociable range #0 (publicHoliday 00:00–24:00');
+    expect(body.visits[1].lines[0].explanation).toContain('unsociable range 1 (public holidays 00:00–24:00');
     expect(body.visits[1].lines[1]).toMatchObject({ kind: 'mileage', rateMinor: 45, amountMinor: 554 });
     expect(JSON.stringify(body)).not.toContain('"source"');
   });

@@ -131,7 +131,7 @@ describe('non-pro-rata rates', () => {
     const [npr, time] = rate(BASE, { start: '2026-04-08T09:00', minutes: 50 }).lines;
     expect(npr!.explanation).toContain('Non-pro-rata 45 min = 2000: base rate');
     expect(npr!.explanation).toContain(
-      'nonProRataRates: contract type option set #0 from 2026-01-01, inherited',
+      'nonProRataRates: contract type option set 1 (from 2026-01-01), inherited',
     );
     expect(time!.explanation).toContain('Time 5 min × 2400/h = 200');
     expect(time!.source).toMatchObject({
@@ -385,7 +385,7 @@ describe('useFirstRange', () => {
       { start: '2026-04-08T17:00', minutes: 120 },
     );
     expect(rated.lines[1]!.explanation).toContain(
-      'unsociable range #0 (weekday 18:00–22:00, window starting 2026-04-08)',
+      'unsociable range 1 (weekdays 18:00–22:00, window starting 2026-04-08)',
     );
     expect(rated.lines[1]!.explanation).toContain('2026-04-08 18:00+10:00 → 2026-04-08 19:00+10:00');
     expect(rated.lines[1]!.explanation).toContain('split at range boundaries');
@@ -540,9 +540,9 @@ describe('option sets: inherited and overridden on independent dates', () => {
     { effectiveFrom: '2026-09-01', options: {} },
   ];
   it.each([
-    ['2025-12-01T09:00', 2500, 'assignment option set #0 from 2026-03-01, overridden', 300],
-    ['2026-08-01T09:00', 2500, 'assignment option set #0 from 2026-03-01, overridden', 350],
-    ['2026-09-01T09:00', 2200, 'contract type option set #1 from 2026-07-01, inherited', 350],
+    ['2025-12-01T09:00', 2500, 'client contract option set 1 (from 2026-03-01), overridden', 300],
+    ['2026-08-01T09:00', 2500, 'client contract option set 1 (from 2026-03-01), overridden', 350],
+    ['2026-09-01T09:00', 2200, 'contract type option set 2 (from 2026-07-01), inherited', 350],
   ])('%s: hourly %i (%s), call-out %i', (start, hourly, cited, callOut) => {
     const rated = rate({}, { start }, { contractType, assignment });
     expect(brief(rated.lines)).toEqual([
@@ -636,7 +636,7 @@ describe('mileage', () => {
   it('explains the carer rate and the client option', () => {
     const line = rate(charging, { start: '2026-04-08T09:00', mileage: 12.3 }, { carerContract }).lines[1]!;
     expect(line.explanation).toBe(
-      'Mileage 12.3 × 45 = 554 (mileageRate: carer contract option set #0 from 2026-01-01; chargeMileageToClient: contract type option set #0 from 2026-01-01, inherited)',
+      'Mileage 12.3 × 45 = 554 (mileageRate: carer contract option set 1 (from 2026-01-01); chargeMileageToClient: contract type option set 1 (from 2026-01-01), inherited)',
     );
   });
 

@@ -46,10 +46,26 @@ function ruleRef(window: RangeWindow | undefined): RuleRef {
     : { kind: 'default' };
 }
 
+const WHEN_WORDS: Record<string, string> = {
+  weekday: 'weekdays',
+  weekend: 'weekends',
+  publicHoliday: 'public holidays',
+  specialDay: 'special days',
+  mon: 'Mondays',
+  tue: 'Tuesdays',
+  wed: 'Wednesdays',
+  thu: 'Thursdays',
+  fri: 'Fridays',
+  sat: 'Saturdays',
+  sun: 'Sundays',
+};
+
+/** 'base rate', or 'unsociable range 1 (Sundays 00:00–24:00, window starting 2026-11-22)': numbered from 1. */
 function describeRule(window: RangeWindow | undefined): string {
   if (!window) return 'base rate';
   const { when, from, to } = window.range;
-  return `unsociable range #${window.rangeIndex} (${when.kind}${when.day ? ` ${when.day}` : ''} ${from}–${to}, window starting ${window.date})`;
+  const key = when.kind === 'dayOfWeek' ? (when.day ?? '') : when.kind;
+  return `unsociable range ${window.rangeIndex + 1} (${WHEN_WORDS[key] ?? key} ${from}–${to}, window starting ${window.date})`;
 }
 
 // Options in force per contracts and local date: a client's visits share a handful of dates, and resolving every

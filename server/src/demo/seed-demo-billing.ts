@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { updateBillingSettings } from '../billing/billing-settings.action.js';
 import { setBookingBilling } from '../billing/booking-billing.action.js';
 import { issueInvoice, payInvoice, voidInvoice } from '../billing/invoice.action.js';
 import { awaitInvoiceRun, queueInvoiceRun } from '../billing/invoice-run.action.js';
@@ -137,16 +138,25 @@ export async function seedDemoContracts(
   const privateType = await createContractType(tx, admin, {
     name: 'Private',
     category: 'private',
+    payerName: null,
+    payerAddress: null,
+    taxFreeReason: null,
     optionSets: typeSets(rise, privateOptions(6500), privateOptions(6800)),
   });
   const laType = await createContractType(tx, admin, {
     name: 'Local authority',
     category: 'local_authority',
+    payerName: 'Inner West Council',
+    payerAddress: 'PO Box 14\nPetersham NSW 2049',
+    taxFreeReason: 'Home care (GST-free, GST Act s 38-30)',
     optionSets: typeSets(rise, localAuthorityOptions(5900), localAuthorityOptions(6100)),
   });
   const ndisType = await createContractType(tx, admin, {
     name: 'NDIS',
     category: 'ndis',
+    payerName: null,
+    payerAddress: null,
+    taxFreeReason: 'NDIS supports (GST-free, GST Act s 38-38)',
     optionSets: typeSets(rise, ndisOptions(6747), ndisOptions(7023)),
   });
 
@@ -163,6 +173,8 @@ export async function seedDemoContracts(
       name: `${type.name} care agreement`,
       startDate: start,
       endDate: null,
+      // The council pays on 30-day terms; everyone else on the organisation's 14 days.
+      paymentTermsDays: type === laType ? 30 : null,
       optionSets:
         // A negotiated rate from the rise on: this client's contract overrides the type's hourly rate.
         i === 2 ? [{ effectiveFrom: rise.toString(), options: { hourlyRate: 7200 } }] : [],
@@ -206,8 +218,9 @@ export async function seedDemoContracts(
 }
 
 /**
- * A few invoices from last fortnight's visits: four clients billed one by one, then one invoice left draft,
- * one issued, one paid and one voided (with its credit note). Other clients' visits stay to be billed.
+ * The organisation's billing settings, then a few invoices from last fortnight's visits: four clients billed
+ * one by one, then one invoice left draft, one issued, one paid and one voided (with its credit note). Other
+ * clients' visits stay to be billed.
  */
 export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instant) {
   const today = now.toZonedDateTimeISO('Australia/Sydney').toPlainDate();
@@ -248,6 +261,23 @@ export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instan
     );
     if (next?.clientId) clientIds.push(next.clientId);
   }
+  // Who issues the invoices: registered for GST, paid by bank transfer on 14-day terms.
+  await withTenant(db, admin.organisationId, (tx) =>
+    updateBillingSettings(tx, admin, {
+      legalName: 'Sunrise Community Care Pty Ltd',
+      currency: 'AUD',
+      businessNumber: '51 824 753 556',
+      taxRegistered: true,
+      address: 'Level 2, 10 Smith Street\nParramatta NSW 2150',
+      email: 'accounts@sunrise.example',
+      phone: '02 9000 1234',
+      paymentTermsDays: 14,
+      bankAccountName: 'Sunrise Community Care Pty Ltd',
+      bankBranchCode: '062000',
+      bankAccountNumber: '10203040',
+      logo: null,
+    }),
+  );
   const invoiceIds: string[] = [];
   for (const clientId of clientIds) {
     const run = await withTenant(db, admin.organisationId, (tx) =>

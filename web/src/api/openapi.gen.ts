@@ -54,6 +54,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's billing identity: legal name, ABN, tax, currency, terms, bank details */
+        get: operations["getBillingSettings"];
+        /** Save the billing settings (validated, audited); they apply to invoices issued from now on */
+        put: operations["putBillingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bookings/{id}": {
         parameters: {
             query?: never;
@@ -477,6 +495,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/xero-sales-invoices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issued invoices and credit notes (issue date in [from, to]) in the CSV layout Xero imports for sales invoices; amounts are tax exclusive, credit notes negative */
+        get: operations["getExportsXeroSalesInvoicesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/external-providers": {
         parameters: {
             query?: never;
@@ -553,8 +588,25 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Invoices and credit notes, newest first */
+        /** Invoices and credit notes, newest first or sorted by a column, with overdue flags */
         get: operations["getInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice list as CSV (the same filters and sort; at most 5,000 rows) */
+        get: operations["getInvoicesCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -760,6 +812,23 @@ export type paths = {
         };
         /** Every permission key, for the role editor */
         get: operations["getPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is owed: issued, unpaid invoices (credit notes settle their own voided invoice and are not subtracted), overdue, and aged by days past the due date (current, 1–30, 31–60, 61–90, 90+) */
+        get: operations["getReceivables"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1212,6 +1281,26 @@ export type components = {
             ip: string | null;
             occurredAt: string;
         };
+        BillingSettings: {
+            address: string;
+            bankAccountName: string | null;
+            bankAccountNumber: string | null;
+            bankBranchCode: string | null;
+            /** @description Digits (and letters) only */
+            businessNumber: string | null;
+            /** @description false until saved once; the values are then suggestions */
+            configured: boolean;
+            /** @enum {string} */
+            currency: "AUD" | "GBP";
+            email: string | null;
+            legalName: string;
+            /** @description A data: URL, or null */
+            logo: string | null;
+            paymentTermsDays: number;
+            phone: string | null;
+            taxRegistered: boolean;
+            updatedAt: string | null;
+        };
         Booking: {
             /** @description The lead staff member or external provider (the lead staff participant) */
             assignee: {
@@ -1449,6 +1538,7 @@ export type components = {
                     [key: string]: unknown;
                 };
             }[];
+            paymentTermsDays: number | null;
             startDate: string;
             updatedAt: string;
         };
@@ -1503,6 +1593,9 @@ export type components = {
                     [key: string]: unknown;
                 };
             }[];
+            payerAddress: string | null;
+            payerName: string | null;
+            taxFreeReason: string | null;
             updatedAt: string;
         };
         ExternalProvider: {
@@ -1514,19 +1607,37 @@ export type components = {
             phone: string | null;
         };
         Invoice: {
+            /** @description Who the invoice is for: the local authority named on the contract type, else the recipient */
+            billTo: string;
+            clientContractId: string | null;
             /** Format: uuid */
             clientId: string;
+            /** @description The client the services were for (finance sees it always) */
+            clientName: string;
             createdAt: string;
             creditForId: string | null;
+            /** @description The invoice a credit note credits */
+            creditForNumber: number | null;
             creditNoteId: string | null;
+            /** @description Fixed when issued; null on drafts */
+            currency: ("AUD" | "GBP") | null;
+            daysOverdue: number;
+            /** @description Issue date plus the payment terms */
+            dueDate: string | null;
             /** Format: uuid */
             id: string;
             issuedAt: string | null;
+            /** @description Local date in the organisation's zone */
+            issueDate: string | null;
             /** @enum {string} */
             kind: "invoice" | "credit_note";
             /** @description Assigned when issued; no gaps, no duplicates */
             number: number | null;
+            /** @description Issued, unpaid and past its due date today */
+            overdue: boolean;
             paidAt: string | null;
+            payerName: string | null;
+            paymentTermsDays: number | null;
             periodFrom: string;
             periodTo: string;
             /** @description The client's name, or the local-authority reference when the contract asks for it */
@@ -1534,6 +1645,10 @@ export type components = {
             runId: string | null;
             /** @enum {string} */
             status: "draft" | "issued" | "paid" | "void";
+            /** @description Before tax */
+            subtotalMinor: number;
+            /** @description GST or VAT */
+            taxMinor: number;
             totalMinor: number;
             usesLocalAuthorityReference: boolean;
             voidedAt: string | null;
@@ -1578,14 +1693,28 @@ export type components = {
             visitsRated: number;
         };
         InvoiceWithLines: {
+            /** @description Who the invoice is for: the local authority named on the contract type, else the recipient */
+            billTo: string;
+            clientContractId: string | null;
             /** Format: uuid */
             clientId: string;
+            /** @description The client the services were for (finance sees it always) */
+            clientName: string;
             createdAt: string;
             creditForId: string | null;
+            /** @description The invoice a credit note credits */
+            creditForNumber: number | null;
             creditNoteId: string | null;
+            /** @description Fixed when issued; null on drafts */
+            currency: ("AUD" | "GBP") | null;
+            daysOverdue: number;
+            /** @description Issue date plus the payment terms */
+            dueDate: string | null;
             /** Format: uuid */
             id: string;
             issuedAt: string | null;
+            /** @description Local date in the organisation's zone */
+            issueDate: string | null;
             /** @enum {string} */
             kind: "invoice" | "credit_note";
             lines: {
@@ -1597,13 +1726,26 @@ export type components = {
                 minutes: number | null;
                 position: number;
                 rateMinor: number | null;
+                /** @description The visit as named when invoiced */
+                serviceName: string | null;
                 /** @description Why this price, structured as the lines of BookingPrice (rule, option, option set); may be null */
                 source: unknown;
+                /**
+                 * @description taxable: GST 10% (VAT 20%); free: GST-free or VAT-exempt (taxReason says why); none: not registered
+                 * @enum {string}
+                 */
+                taxCode: "taxable" | "free" | "none";
+                taxMinor: number;
+                taxReason: string | null;
                 visitDate: string | null;
             }[];
             /** @description Assigned when issued; no gaps, no duplicates */
             number: number | null;
+            /** @description Issued, unpaid and past its due date today */
+            overdue: boolean;
             paidAt: string | null;
+            payerName: string | null;
+            paymentTermsDays: number | null;
             periodFrom: string;
             periodTo: string;
             /** @description The client's name, or the local-authority reference when the contract asks for it */
@@ -1611,6 +1753,10 @@ export type components = {
             runId: string | null;
             /** @enum {string} */
             status: "draft" | "issued" | "paid" | "void";
+            /** @description Before tax */
+            subtotalMinor: number;
+            /** @description GST or VAT */
+            taxMinor: number;
             totalMinor: number;
             usesLocalAuthorityReference: boolean;
             voidedAt: string | null;
@@ -1656,6 +1802,25 @@ export type components = {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        Receivables: {
+            aging: {
+                /**
+                 * @description Days overdue
+                 * @enum {string}
+                 */
+                bucket: "current" | "1-30" | "31-60" | "61-90" | "90+";
+                count: number;
+                totalMinor: number;
+            }[];
+            asOf: string;
+            draftMinor: number;
+            outstandingCount: number;
+            /** @description Issued, unpaid invoices (credit notes excluded) */
+            outstandingMinor: number;
+            overdueCount: number;
+            overdueMinor: number;
+            paidMinor: number;
         };
         Role: {
             builtIn: boolean;
@@ -2056,6 +2221,160 @@ export interface operations {
             };
             /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: string;
+                    bankAccountName: string | null;
+                    bankAccountNumber: string | null;
+                    bankBranchCode: string | null;
+                    /** @description ABN (checksum checked) or UK company number */
+                    businessNumber: string | null;
+                    /**
+                     * @description AUD: ABN, GST 10%, BSB. GBP: UK company number, VAT 20%, sort code
+                     * @enum {string}
+                     */
+                    currency: "AUD" | "GBP";
+                    email: ("" | string) | null;
+                    legalName: string;
+                    /** @description data:image/png;base64,… or data:image/jpeg;base64,…; null for none */
+                    logo: string | null;
+                    paymentTermsDays: number;
+                    phone: string | null;
+                    /** @description Registered for GST (or VAT): invoices say "Tax invoice" */
+                    taxRegistered: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4071,6 +4390,8 @@ export interface operations {
                             useLocalAuthorityReference?: boolean;
                         };
                     }[];
+                    /** @description Days to pay invoices on this contract; null: the organisation's terms */
+                    paymentTermsDays?: number | null;
                     /**
                      * Format: date
                      * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
@@ -5210,6 +5531,12 @@ export interface operations {
                             useLocalAuthorityReference?: boolean;
                         };
                     }[];
+                    /** @description The payer's postal address, printed on invoices */
+                    payerAddress?: string | null;
+                    /** @description Who is invoiced instead of the client (a local authority); its name heads the invoice */
+                    payerName?: string | null;
+                    /** @description Why these services carry no GST/VAT (e.g. "NDIS supports"); null: standard rate */
+                    taxFreeReason?: string | null;
                 };
             };
         };
@@ -5430,6 +5757,12 @@ export interface operations {
                             useLocalAuthorityReference?: boolean;
                         };
                     }[];
+                    /** @description The payer's postal address, printed on invoices */
+                    payerAddress?: string | null;
+                    /** @description Who is invoiced instead of the client (a local authority); its name heads the invoice */
+                    payerName?: string | null;
+                    /** @description Why these services carry no GST/VAT (e.g. "NDIS supports"); null: standard rate */
+                    taxFreeReason?: string | null;
                 };
             };
         };
@@ -5666,6 +5999,8 @@ export interface operations {
                             useLocalAuthorityReference?: boolean;
                         };
                     }[];
+                    /** @description Days to pay invoices on this contract; null: the organisation's terms */
+                    paymentTermsDays?: number | null;
                     /**
                      * Format: date
                      * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
@@ -5906,6 +6241,69 @@ export interface operations {
             };
             /** @description A path parameter is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExportsXeroSalesInvoicesCsv: {
+        parameters: {
+            query: {
+                /** @description The revenue account in Xero (default 200, Sales) */
+                accountCode?: string;
+                /** @description Issued on or after this local date; 1900-01-01 to 2200-12-31 */
+                from: string;
+                /** @description Issued on or before this local date; 1900-01-01 to 2200-12-31 */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6327,11 +6725,16 @@ export interface operations {
                 clientId?: string;
                 cursor?: string;
                 limit?: number;
+                order?: "asc" | "desc";
+                /** @description true: only issued, unpaid invoices */
+                outstanding?: "true" | "false";
                 /** @description Only invoices whose period ends on or after this date; 1900-01-01 to 2200-12-31 */
                 periodFrom?: string;
                 /** @description Only invoices whose period starts on or before this date; 1900-01-01 to 2200-12-31 */
                 periodTo?: string;
                 runId?: string;
+                /** @description newest: by creation, newest first (ignores order) */
+                sort?: "newest" | "number" | "issueDate" | "dueDate" | "total" | "billTo";
                 status?: "draft" | "issued" | "paid" | "void";
             };
             header?: never;
@@ -6350,6 +6753,75 @@ export interface operations {
                         items: components["schemas"]["Invoice"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicesCsv: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                order?: "asc" | "desc";
+                /** @description true: only issued, unpaid invoices */
+                outstanding?: "true" | "false";
+                /** @description Only invoices whose period ends on or after this date; 1900-01-01 to 2200-12-31 */
+                periodFrom?: string;
+                /** @description Only invoices whose period starts on or before this date; 1900-01-01 to 2200-12-31 */
+                periodTo?: string;
+                runId?: string;
+                /** @description newest: by creation, newest first (ignores order) */
+                sort?: "newest" | "number" | "issueDate" | "dueDate" | "total" | "billTo";
+                status?: "draft" | "issued" | "paid" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Not signed in, or the session has expired */
@@ -7360,6 +7832,65 @@ export interface operations {
             };
             /** @description Not signed in, or the session has expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReceivables: {
+        parameters: {
+            query?: {
+                /** @description The day to age against; today in the organisation's zone; 1900-01-01 to 2200-12-31 */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receivables"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { useAuth } from '../auth/auth-context';
 import { RequireAuth, RequirePermission } from '../auth/require-auth';
 import { MyAppointmentsPage } from '../features/appointments/my-appointments.page';
 import { AuditPage } from '../features/audit/audit.page';
+import { BillingSettingsPage } from '../features/billing/billing-settings.page';
 import { InvoicePage } from '../features/billing/invoice.page';
 import { InvoicesPage } from '../features/billing/invoices.page';
 import { ClientServiceOrdersPage } from '../features/bookings/client-service-orders.page';
@@ -138,6 +139,14 @@ export function App() {
           element={
             <RequirePermission permission="billing.run">
               <InvoicesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="billing-settings"
+          element={
+            <RequirePermission permission="billing.run">
+              <BillingSettingsPage />
             </RequirePermission>
           }
         />

@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { label: 'Contract types', to: '/contract-types', permission: 'contracts.manage' },
   { label: 'Invoices', to: '/invoices', permission: 'billing.run' },
+  { label: 'Billing settings', to: '/billing-settings', permission: 'billing.run' },
   { label: 'Carer pay', to: '/carer-pay', permission: ['billing.run', 'contracts.manage'] },
   { label: 'Staff', to: '/staff', permission: 'staff.manage', end: true },
   { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },

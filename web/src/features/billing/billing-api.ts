@@ -7,6 +7,7 @@ export type InvoiceKind = 'invoice' | 'credit_note';
 export type LineKind = 'time' | 'nonProRata' | 'callOut' | 'mileage';
 
 export type OptionSource =
+  /** 'assignment' is the engine's name for the client contract. */
   | { from: 'assignment'; setIndex: number; effectiveFrom: string; inheritance: 'overridden' }
   | { from: 'type'; setIndex: number; effectiveFrom: string; inheritance: 'inherited' }
   | { from: 'default'; inheritance: 'inherited' }
@@ -45,6 +46,10 @@ export type InvoiceLine = PricedLine & {
   position: number;
   bookingId: string | null;
   visitDate: string | null;
+  serviceName: string | null;
+  taxCode: 'taxable' | 'free' | 'none';
+  taxReason: string | null;
+  taxMinor: number;
 };
 
 export type Invoice = {
@@ -66,6 +71,19 @@ export type Invoice = {
   voidedAt: string | null;
   voidReason: string | null;
   createdAt: string;
+  clientName: string;
+  billTo: string;
+  payerName: string | null;
+  clientContractId: string | null;
+  subtotalMinor: number;
+  taxMinor: number;
+  currency: 'AUD' | 'GBP' | null;
+  issueDate: string | null;
+  dueDate: string | null;
+  paymentTermsDays: number | null;
+  overdue: boolean;
+  daysOverdue: number;
+  creditForNumber: number | null;
 };
 
 export type InvoiceDetail = Invoice & { lines: InvoiceLine[] };
@@ -107,14 +125,51 @@ export type BookingPrice = {
   lines: PricedLine[];
 };
 
+export type InvoiceSort = 'newest' | 'number' | 'issueDate' | 'dueDate' | 'total' | 'billTo';
+
 export type InvoiceFilters = {
   status?: InvoiceStatus | null;
+  outstanding?: 'true' | null;
+  sort?: InvoiceSort | null;
+  order?: 'asc' | 'desc' | null;
   clientId?: string | null;
   periodFrom?: string | null;
   periodTo?: string | null;
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type AgingBucket = 'current' | '1-30' | '31-60' | '61-90' | '90+';
+
+export type Receivables = {
+  asOf: string;
+  outstandingMinor: number;
+  outstandingCount: number;
+  overdueMinor: number;
+  overdueCount: number;
+  draftMinor: number;
+  paidMinor: number;
+  aging: { bucket: AgingBucket; totalMinor: number; count: number }[];
+};
+
+export type BillingSettings = {
+  legalName: string;
+  currency: 'AUD' | 'GBP';
+  businessNumber: string | null;
+  taxRegistered: boolean;
+  address: string;
+  email: string | null;
+  phone: string | null;
+  paymentTermsDays: number;
+  bankAccountName: string | null;
+  bankBranchCode: string | null;
+  bankAccountNumber: string | null;
+  logo: string | null;
+  configured: boolean;
+  updatedAt: string | null;
+};
+
+export type BillingSettingsInput = Omit<BillingSettings, 'configured' | 'updatedAt'>;
 
 export const billingApi = {
   invoices: (filters: InvoiceFilters, cursor: string | null) =>
@@ -126,7 +181,21 @@ export const billingApi = {
   startRun: (input: InvoiceRunInput) => api.post<InvoiceRun>('/invoice-runs', input),
   run: (id: string) => api.get<InvoiceRun>(`/invoice-runs/${id}`),
   bookingPrice: (bookingId: string) => api.get<BookingPrice>(`/bookings/${bookingId}/price`),
+  receivables: () => api.get<Receivables>('/receivables'),
+  settings: () => api.get<BillingSettings>('/billing-settings'),
+  saveSettings: (input: BillingSettingsInput) => api.put<BillingSettings>('/billing-settings', input),
 };
+
+/** The filtered, sorted list as CSV (same-origin link; the session cookie authorises it). */
+export function invoiceListCsvUrl(filters: InvoiceFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const query = params.toString();
+  return `/api/v1/invoices.csv${query ? `?${query}` : ''}`;
+}
+
+export const xeroExportUrl = (from: string, to: string) =>
+  `/api/v1/exports/xero-sales-invoices.csv?from=${from}&to=${to}`;
 
 /** Same-origin download links (the session cookie authorises them). */
 export const invoicePdfUrl = (id: string) => `/api/v1/invoices/${id}.pdf`;

@@ -50,7 +50,7 @@ export function describeRule(rule: RuleRef | undefined): string {
   return `Unsociable range ${rule.rangeIndex + 1}: ${when} ${rule.from}–${rule.to} (window starting ${formatPlainDate(rule.windowDate)})`;
 }
 
-/** Where the option came from: which option set (type or assignment) and its effective date. */
+/** Where the option came from: which option set (contract type or client contract) and its effective date. */
 export function describeSource(source: OptionSource): {
   origin: string;
   effective: string | null;
@@ -59,13 +59,13 @@ export function describeSource(source: OptionSource): {
   switch (source.from) {
     case 'assignment':
       return {
-        origin: "Client's contract (assignment) option set",
+        origin: `Client contract option set ${source.setIndex + 1}`,
         effective: source.effectiveFrom,
         inheritance: 'overridden',
       };
     case 'type':
       return {
-        origin: 'Contract type option set',
+        origin: `Contract type option set ${source.setIndex + 1}`,
         effective: source.effectiveFrom,
         inheritance: 'inherited',
       };
@@ -76,7 +76,11 @@ export function describeSource(source: OptionSource): {
         inheritance: 'inherited',
       };
     case 'carerContract':
-      return { origin: 'Carer contract option set', effective: source.effectiveFrom, inheritance: null };
+      return {
+        origin: `Carer contract option set ${source.setIndex + 1}`,
+        effective: source.effectiveFrom,
+        inheritance: null,
+      };
   }
 }
 

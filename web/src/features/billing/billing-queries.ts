@@ -1,5 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { billingApi, type Invoice, type InvoiceFilters, type InvoiceRunInput } from './billing-api';
+import {
+  type BillingSettingsInput,
+  billingApi,
+  type Invoice,
+  type InvoiceFilters,
+  type InvoiceRunInput,
+} from './billing-api';
 
 export const billingKeys = {
   invoices: ['invoices'] as const,
@@ -7,7 +13,26 @@ export const billingKeys = {
   detail: (id: string) => ['invoices', 'detail', id] as const,
   run: (id: string) => ['invoice-runs', id] as const,
   price: (bookingId: string) => ['bookings', 'price', bookingId] as const,
+  receivables: ['invoices', 'receivables'] as const,
+  settings: ['billing-settings'] as const,
 };
+
+/** Under `invoices`, so every issue, pay, void and run refreshes it. */
+export function useReceivables() {
+  return useQuery({ queryKey: billingKeys.receivables, queryFn: billingApi.receivables });
+}
+
+export function useBillingSettings() {
+  return useQuery({ queryKey: billingKeys.settings, queryFn: billingApi.settings });
+}
+
+export function useSaveBillingSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BillingSettingsInput) => billingApi.saveSettings(input),
+    onSuccess: (saved) => queryClient.setQueryData(billingKeys.settings, saved),
+  });
+}
 
 export function useInvoices(filters: InvoiceFilters) {
   return useInfiniteQuery({

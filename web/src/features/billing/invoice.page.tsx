@@ -236,7 +236,7 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
           <Alert color="blue" variant="light" title="Credit note">
             Cancels{' '}
             <Anchor component={Link} to={`/invoices/${invoice.creditForId}`}>
-              the voided invoice
+              {invoice.creditForNumber === null ? 'the voided invoice' : `invoice ${invoice.creditForNumber}`}
             </Anchor>
             .
           </Alert>
@@ -244,7 +244,13 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         <Paper withBorder radius="md" p="md">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
             <Detail label={invoice.usesLocalAuthorityReference ? 'To (local-authority reference)' : 'To'}>
+              {invoice.payerName ? <div data-testid="invoice-bill-to">{invoice.billTo}</div> : null}
               <span data-testid="invoice-recipient">{invoice.recipient}</span>
+              {invoice.recipient !== invoice.clientName ? (
+                <Text size="xs" c="gray.7">
+                  Client: {invoice.clientName}
+                </Text>
+              ) : null}
               <Text size="xs" c="gray.7">
                 <Anchor component={Link} to={`/clients/${invoice.clientId}/profile`} size="xs">
                   Client record
@@ -261,6 +267,17 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
             </Detail>
             <Detail label="Dates">
               {invoice.issuedAt ? <div>Issued {formatInstant(invoice.issuedAt, zone)}</div> : null}
+              {invoice.kind === 'invoice' && invoice.dueDate ? (
+                <div data-testid="invoice-due">
+                  Due {formatPlainDate(invoice.dueDate)} ({invoice.paymentTermsDays} days)
+                  {invoice.overdue ? (
+                    <Text span c="red.9" fw={600}>
+                      {' '}
+                      · overdue {invoice.daysOverdue} days
+                    </Text>
+                  ) : null}
+                </div>
+              ) : null}
               {invoice.paidAt ? <div>Paid {formatInstant(invoice.paidAt, zone)}</div> : null}
               {invoice.voidedAt ? <div>Voided {formatInstant(invoice.voidedAt, zone)}</div> : null}
               {!invoice.issuedAt ? <div>Created {formatInstant(invoice.createdAt, zone)}</div> : null}
@@ -319,6 +336,16 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
                 ))}
               </Table.Tbody>
               <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Td colSpan={5}>Subtotal</Table.Td>
+                  <Table.Td ta="right">{formatMoney(invoice.subtotalMinor)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td colSpan={5}>Tax (GST/VAT)</Table.Td>
+                  <Table.Td ta="right" data-testid="invoice-tax">
+                    {formatMoney(invoice.taxMinor)}
+                  </Table.Td>
+                </Table.Tr>
                 <Table.Tr>
                   <Table.Th colSpan={5}>Total</Table.Th>
                   <Table.Th ta="right">{formatMoney(invoice.totalMinor)}</Table.Th>

@@ -1,56 +1,18 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Skeleton, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../shared/empty-state';
-import { formatPlainDate } from '../../shared/format';
 import { LoadMore } from '../../shared/load-more';
-import { formatMoney } from '../../shared/money';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ClientPicker } from '../clients/client-picker';
-import type { Invoice, InvoiceFilters, InvoiceStatus } from './billing-api';
-import { invoiceTitle, STATUS_STYLE } from './billing-format';
+import { type InvoiceFilters, type InvoiceStatus, invoiceListCsvUrl } from './billing-api';
+import { STATUS_STYLE } from './billing-format';
 import { useInvoices } from './billing-queries';
 import { BillingRunModal } from './billing-run-modal';
-import { InvoiceStatusBadge } from './invoice-status-badge';
-
-function Totals({ invoices }: { invoices: Invoice[] }) {
-  const sums = useMemo(() => {
-    const by: Record<InvoiceStatus, number> = { draft: 0, issued: 0, paid: 0, void: 0 };
-    for (const invoice of invoices) by[invoice.status] += invoice.totalMinor;
-    return by;
-  }, [invoices]);
-  const items: { label: string; value: number }[] = [
-    { label: 'Draft', value: sums.draft },
-    { label: 'Issued, awaiting payment', value: sums.issued },
-    { label: 'Paid', value: sums.paid },
-  ];
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md" data-testid="invoice-totals">
-      {items.map((item) => (
-        <Paper key={item.label} withBorder radius="md" p="md">
-          <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
-            {item.label}
-          </Text>
-          <Text size="xl" fw={700}>
-            {formatMoney(item.value)}
-          </Text>
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
-}
+import { InvoiceTable } from './invoice-table';
+import { ReceivablesSummary } from './receivables-summary';
+import { XeroExport } from './xero-export';
 
 export function InvoicesPage() {
   const [filters, setFilters] = useState<InvoiceFilters>({});
@@ -58,7 +20,8 @@ export function InvoicesPage() {
   const [running, setRunning] = useState(false);
   const query = useInvoices(filters);
   const invoices = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Object.values(filters).some((v) => v);
+  const { sort, order, ...narrowing } = filters;
+  const filtered = Object.values(narrowing).some((v) => v);
   const set = (patch: InvoiceFilters) => setFilters((current) => ({ ...current, ...patch }));
 
   return (
@@ -66,8 +29,16 @@ export function InvoicesPage() {
       <PageHeader
         title="Invoices"
         description="Draft invoices come from billing runs; issuing one gives it the next number and fixes it."
-        actions={<Button onClick={() => setRunning(true)}>New billing run</Button>}
+        actions={
+          <Group>
+            <Anchor component={Link} to="/billing-settings" size="sm">
+              Billing settings
+            </Anchor>
+            <Button onClick={() => setRunning(true)}>New billing run</Button>
+          </Group>
+        }
       />
+      <ReceivablesSummary />
       <Paper withBorder radius="md" p="md" mb="md">
         <Group align="flex-end" gap="md" wrap="wrap">
           <Select
@@ -105,12 +76,18 @@ export function InvoicesPage() {
             value={filters.periodTo ?? ''}
             onChange={(event) => set({ periodTo: event.currentTarget.value || null })}
           />
+          <Checkbox
+            mb={8}
+            label="Awaiting payment only"
+            checked={filters.outstanding === 'true'}
+            onChange={(event) => set({ outstanding: event.currentTarget.checked ? 'true' : null })}
+          />
           {filtered ? (
             <Button
               variant="subtle"
               onClick={() => {
                 setClientName(null);
-                setFilters({});
+                setFilters({ sort, order });
               }}
             >
               Clear filters
@@ -134,46 +111,19 @@ export function InvoicesPage() {
         )
       ) : invoices.length > 0 ? (
         <>
-          <Totals invoices={invoices} />
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={720}>
-              <Table highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Invoice</Table.Th>
-                    <Table.Th>To</Table.Th>
-                    <Table.Th>Period</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th ta="right">Total</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {invoices.map((invoice) => (
-                    <Table.Tr key={invoice.id} data-testid="invoice-row">
-                      <Table.Td>
-                        <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={600}>
-                          {invoiceTitle(invoice)}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{invoice.recipient}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {formatPlainDate(invoice.periodFrom)} – {formatPlainDate(invoice.periodTo)}
-                      </Table.Td>
-                      <Table.Td>
-                        <InvoiceStatusBadge invoice={invoice} />
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {formatMoney(invoice.totalMinor)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          <Text size="xs" c="gray.7" mt="xs">
-            Totals cover the {invoices.length} invoices and credit notes loaded.
-          </Text>
+          <InvoiceTable
+            invoices={invoices}
+            sort={{ sort: sort ?? 'newest', order: order ?? 'asc' }}
+            onSort={(next) => set(next)}
+          />
+          <Group justify="space-between" mt="xs">
+            <Text size="xs" c="gray.7">
+              {invoices.length} invoices and credit notes loaded.
+            </Text>
+            <Anchor href={invoiceListCsvUrl(filters)} size="sm" download>
+              Download this list (CSV)
+            </Anchor>
+          </Group>
           <LoadMore
             hasNextPage={query.hasNextPage}
             isFetchingNextPage={query.isFetchingNextPage}
@@ -181,6 +131,7 @@ export function InvoicesPage() {
           />
         </>
       ) : null}
+      <XeroExport />
       <BillingRunModal opened={running} onClose={() => setRunning(false)} />
     </>
   );

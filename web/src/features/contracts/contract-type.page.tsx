@@ -10,6 +10,7 @@ import {
   Skeleton,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -47,7 +48,14 @@ export const CATEGORY_OPTIONS = (Object.keys(CATEGORY_LABELS) as ContractCategor
   label: CATEGORY_LABELS[value],
 }));
 
-type TypeDraft = { name: string; category: ContractCategory | null; optionSets: SetDraft[] };
+type TypeDraft = {
+  name: string;
+  category: ContractCategory | null;
+  payerName: string;
+  payerAddress: string;
+  taxFreeReason: string;
+  optionSets: SetDraft[];
+};
 
 /** /contract-types/new creates; /contract-types/:typeId edits. */
 export function ContractTypePage() {
@@ -75,6 +83,9 @@ function toDraft(type: ContractType | null, today: string): TypeDraft {
   return {
     name: type?.name ?? '',
     category: type?.category ?? null,
+    payerName: type?.payerName ?? '',
+    payerAddress: type?.payerAddress ?? '',
+    taxFreeReason: type?.taxFreeReason ?? '',
     optionSets: type
       ? type.optionSets.map((set) => setToDraft(set, 'type'))
       : [newSetDraft(today, undefined, 'type')],
@@ -106,6 +117,9 @@ function ContractTypeEditor({ type }: { type: ContractType | null }) {
       const input = {
         name: values.name.trim(),
         category: values.category ?? 'other',
+        payerName: values.payerName.trim() || null,
+        payerAddress: values.payerAddress.trim() || null,
+        taxFreeReason: values.taxFreeReason.trim() || null,
         optionSets: setsToInput(values.optionSets, 'type'),
       };
       const saved = await save.mutateAsync(input);
@@ -124,7 +138,14 @@ function ContractTypeEditor({ type }: { type: ContractType | null }) {
     } catch (error) {
       setProblem(error);
       setUnplaced(
-        applyServerErrors(error, form.setErrors, ['name', 'category', ...setFieldPaths(values.optionSets)]),
+        applyServerErrors(error, form.setErrors, [
+          'name',
+          'category',
+          'payerName',
+          'payerAddress',
+          'taxFreeReason',
+          ...setFieldPaths(values.optionSets),
+        ]),
       );
     }
   });
@@ -203,6 +224,28 @@ function ContractTypeEditor({ type }: { type: ContractType | null }) {
                 data={CATEGORY_OPTIONS}
                 allowDeselect={false}
                 {...form.getInputProps('category')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <TextInput
+                label="Invoices go to (payer)"
+                description="A local authority that pays instead of the client; leave empty to bill the client"
+                {...form.getInputProps('payerName')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <TextInput
+                label="GST-free because"
+                description="e.g. NDIS supports; leave empty for the standard rate"
+                {...form.getInputProps('taxFreeReason')}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Textarea
+                label="Payer's address"
+                autosize
+                minRows={2}
+                {...form.getInputProps('payerAddress')}
               />
             </Grid.Col>
           </Grid>

@@ -41,12 +41,23 @@ export type ContractType = {
   id: string;
   name: string;
   category: ContractCategory;
+  /** Who is invoiced instead of the client (a local authority), and why its services carry no GST/VAT. */
+  payerName: string | null;
+  payerAddress: string | null;
+  taxFreeReason: string | null;
   optionSets: OptionSet[];
   assignmentCount: number;
   createdAt: string;
   updatedAt: string;
 };
-export type ContractTypeInput = { name: string; category: ContractCategory; optionSets: OptionSet[] };
+export type ContractTypeInput = {
+  name: string;
+  category: ContractCategory;
+  payerName: string | null;
+  payerAddress: string | null;
+  taxFreeReason: string | null;
+  optionSets: OptionSet[];
+};
 
 export type ClientContract = {
   id: string;

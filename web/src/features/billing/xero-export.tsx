@@ -1,0 +1,39 @@
+import { Anchor, Group, Paper, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { xeroExportUrl } from './billing-api';
+
+/** Issued invoices and credit notes for the accounting system, in Xero's sales-invoice CSV layout. */
+export function XeroExport() {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const ready = from !== '' && to !== '' && from <= to;
+  return (
+    <Paper withBorder radius="md" p="md" mt="lg">
+      <Title order={2} size="h4">
+        Accounting export
+      </Title>
+      <Text size="sm" c="gray.7" mb="sm">
+        Invoices and credit notes issued between two dates, as a CSV Xero imports as sales invoices (amounts
+        tax exclusive). MYOB can map the same columns; see the README.
+      </Text>
+      <Group align="flex-end">
+        <TextInput
+          type="date"
+          label="Issued from"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput type="date" label="Issued to" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        {ready ? (
+          <Anchor href={xeroExportUrl(from, to)} download mb={8}>
+            Download Xero CSV
+          </Anchor>
+        ) : (
+          <Text size="sm" c="gray.7" mb={8}>
+            Choose both dates to download
+          </Text>
+        )}
+      </Group>
+    </Paper>
+  );
+}
