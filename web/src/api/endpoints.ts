@@ -11,6 +11,7 @@ import type {
   DeployInput,
   DeployResult,
   ExternalProvider,
+  LikelyDuplicates,
   Me,
   Page,
   Permission,
@@ -49,6 +50,14 @@ export const clientsApi = {
   get: (id: string) => api.get<Client>(`/clients/${encodeURIComponent(id)}`),
   create: (input: ClientInput) => api.post<Client>('/clients', input),
   update: (id: string, input: ClientInput) => api.patch<Client>(`/clients/${encodeURIComponent(id)}`, input),
+  /** The server's duplicate rules: who has this NDIS number, who shares this name and date of birth. */
+  likelyDuplicates: (q: {
+    givenName?: string;
+    familyName?: string;
+    dateOfBirth?: string;
+    ndisNumber?: string;
+    excludeId?: string;
+  }) => api.get<LikelyDuplicates>('/clients/likely-duplicates', q),
 };
 
 export const bookingsApi = {

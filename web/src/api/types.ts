@@ -284,3 +284,8 @@ export type ServicePatch = {
   status?: ServiceStatus;
   notes?: string | null;
 };
+
+/** Enough to tell two clients apart: name, date of birth and suburb. */
+export type ClientSummary = { id: string; name: string; dateOfBirth: string | null; suburb: string | null };
+
+export type LikelyDuplicates = { ndisNumber: ClientSummary | null; sameNameAndBirth: ClientSummary[] };

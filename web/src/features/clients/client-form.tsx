@@ -16,6 +16,7 @@ import { blankToNull } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { TimeZoneSelect } from '../../shared/time-zone-select';
+import { LikelyDuplicates } from './likely-duplicates';
 
 export type ClientFormValues = {
   givenName: string;
@@ -135,8 +136,6 @@ export function ClientForm({
       timeZone: required('Time zone'),
       email: (value) =>
         !value.trim() || /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter a valid e-mail',
-      ndisNumber: (value) =>
-        !value.trim() || /^\d{9}$/.test(value.replace(/\s+/g, '')) ? null : 'NDIS number has 9 digits',
       dateOfBirth: (value) =>
         !value || (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= new Date().toISOString().slice(0, 10))
           ? null
@@ -177,7 +176,7 @@ export function ClientForm({
             <TextInput
               label="NDIS number"
               inputMode="numeric"
-              description="9 digits"
+              description="9 digits, starting 43"
               {...form.getInputProps('ndisNumber')}
             />
             <TextInput label="Local authority reference" {...form.getInputProps('localAuthorityReference')} />
@@ -194,6 +193,13 @@ export function ClientForm({
             ) : null}
           </SimpleGrid>
         </Stack>
+        <LikelyDuplicates
+          givenName={form.values.givenName}
+          familyName={form.values.familyName}
+          dateOfBirth={form.values.dateOfBirth}
+          ndisNumber={form.values.ndisNumber}
+          clientId={client?.id ?? null}
+        />
         <Stack gap="sm">
           <Title order={2} size="h4">
             Contact
