@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   NumberInput,
@@ -12,8 +13,10 @@ import {
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
+import { Temporal } from 'temporal-polyfill';
 import { type ApiError, isApiError, softConflictsOf } from '../../api/problem';
 import type { AssigneeType, Booking, BookingInput } from '../../api/types';
+import { formatPlainDate } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { zoneAbbreviation } from '../../shared/time-zones';
@@ -49,7 +52,8 @@ type Props = {
   timeZone: string;
   defaultDate?: string;
   submitLabel: string;
-  onSubmit: (input: BookingInput) => Promise<unknown>;
+  /** `delivered`: the visit is in the past and the person confirmed it took place (record it as completed). */
+  onSubmit: (input: BookingInput, options: { delivered: boolean }) => Promise<unknown>;
   onCancel: () => void;
 };
 
@@ -59,6 +63,8 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
   const [warnings, setWarnings] = useState<string[] | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  /** A new booking that starts before now waits for the person to say whether the visit took place. */
+  const [pastPrompt, setPastPrompt] = useState(false);
   const assignees = useAssigneeOptions(true);
   const form = useForm<BookingFormValues>({
     mode: 'controlled',
@@ -124,7 +130,12 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
   const summary = summariseTimes(bookingDate, startTime, Number(durationMinutes), timeZone);
   const zoneHint = `${timeZone} (${zoneAbbreviation(timeZone, localToInstant(bookingDate, startTime || '12:00', timeZone)?.toString() ?? new Date())})`;
 
-  const submit = form.onSubmit(async (values) => {
+  const startsInPast = (values: BookingFormValues) => {
+    const start = localToInstant(values.bookingDate, values.startTime, timeZone);
+    return booking === null && start !== null && Temporal.Instant.compare(start, Temporal.Now.instant()) < 0;
+  };
+
+  const save = async (values: BookingFormValues, delivered: boolean) => {
     setProblem(null);
     if (warnings && !reason.trim()) {
       setReasonError('Say why the booking should go ahead');
@@ -132,16 +143,21 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
     }
     setReasonError(null);
     try {
-      await onSubmit({
-        name: values.name.trim(),
-        bookingDate: values.bookingDate,
-        startTime: values.startTime,
-        durationMinutes: Number(values.durationMinutes),
-        assignee: decodeAssignee(values.assignee),
-        notes: values.notes.trim() ? values.notes.trim() : null,
-        ...(warnings ? { overrideReason: reason.trim() } : {}),
-      });
+      await onSubmit(
+        {
+          name: values.name.trim(),
+          bookingDate: values.bookingDate,
+          startTime: values.startTime,
+          durationMinutes: Number(values.durationMinutes),
+          assignee: decodeAssignee(values.assignee),
+          notes: values.notes.trim() ? values.notes.trim() : null,
+          ...(warnings ? { overrideReason: reason.trim() } : {}),
+        },
+        { delivered },
+      );
+      setPastPrompt(false);
     } catch (error) {
+      setPastPrompt(false);
       const soft = softConflictsOf(error);
       if (soft) {
         setWarnings(soft);
@@ -150,6 +166,14 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
       applyServerErrors(error, form.setErrors, FIELDS, { assignee: 'assignee', startsAt: 'startTime' });
       setProblem(error);
     }
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    if (startsInPast(values) && !pastPrompt) {
+      setPastPrompt(true);
+      return;
+    }
+    await save(values, false);
   });
 
   const conflict = isApiError(problem) && problem.status === 409 ? (problem as ApiError) : null;
@@ -178,8 +202,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
             min={1}
             max={1440}
             step={15}
-            allowDecimal={false}
-            allowNegative={false}
+            clampBehavior="none"
             {...form.getInputProps('durationMinutes')}
           />
         </SimpleGrid>
@@ -211,14 +234,40 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
             reasonError={reasonError}
           />
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {warnings ? `${submitLabel} anyway` : submitLabel}
-          </Button>
-        </Group>
+        {pastPrompt ? (
+          <Alert
+            color="yellow"
+            variant="light"
+            title="This visit is in the past"
+            role="alertdialog"
+            aria-label="This visit is in the past"
+          >
+            <Text size="sm">
+              {formatPlainDate(bookingDate)} at {startTime} has already passed. Record it as delivered (the
+              visit took place and is ready to bill), or save it as booked and complete it later?
+            </Text>
+            <Group mt="sm" gap="sm">
+              <Button size="xs" onClick={() => save(form.values, true)} loading={form.submitting}>
+                Record as delivered
+              </Button>
+              <Button size="xs" variant="default" onClick={() => save(form.values, false)}>
+                Save as booked
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setPastPrompt(false)}>
+                Change the date
+              </Button>
+            </Group>
+          </Alert>
+        ) : (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {warnings ? `${submitLabel} anyway` : submitLabel}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

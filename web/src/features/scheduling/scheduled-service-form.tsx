@@ -256,8 +256,7 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
               min={1}
               max={1440}
               step={15}
-              allowDecimal={false}
-              allowNegative={false}
+              clampBehavior="none"
               {...form.getInputProps('durationMinutes')}
             />
           </SimpleGrid>
