@@ -104,9 +104,26 @@ export const rolesApi = {
   permissions: () => itemsOf(api.get<{ items: Permission[] }>('/permissions')),
 };
 
+export type AuditFilters = {
+  entityType?: string;
+  clientId?: string;
+  staffId?: string;
+  actorUserId?: string;
+  occurredFrom?: string;
+  occurredTo?: string;
+};
+
 export const auditApi = {
-  list: (entityType: string | null, cursor: string | null) =>
-    api.get<Page<AuditEvent>>('/audit-events', { entityType, limit: PAGE_SIZE, cursor }),
+  list: (filters: AuditFilters, cursor: string | null) =>
+    api.get<Page<AuditEvent>>('/audit-events', { ...filters, limit: PAGE_SIZE, cursor }),
+  /** The CSV download of the same filters, as a link the browser follows with the session cookie. */
+  csvUrl: (filters: AuditFilters) => {
+    const params = new URLSearchParams(
+      Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
+    const query = params.toString();
+    return `/api/v1/audit-events.csv${query ? `?${query}` : ''}`;
+  },
 };
 
 const planPath = (id: string) => `/service-plans/${encodeURIComponent(id)}`;

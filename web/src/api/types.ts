@@ -158,6 +158,9 @@ export type AuditEvent = {
   action: AuditAction;
   entityType: string;
   entityId: string | null;
+  /** What happened, in words, built by the server. */
+  description: string;
+  changes: { field: string; before: string; after: string }[];
   before: unknown;
   after: unknown;
   ip: string | null;
