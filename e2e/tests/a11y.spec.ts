@@ -87,7 +87,7 @@ test('main pages have no serious or critical accessibility violations', async ({
 
   await page.goto('/audit');
   await expect(page.getByRole('table', { name: 'Audit events' })).toBeVisible();
-  await page.getByRole('button', { name: 'Show changes' }).first().click();
+  await page.getByRole('button', { name: 'Show the full record' }).first().click();
   await expectAccessible(page, 'audit');
 
   await page.goto('/service-plans');

@@ -26,6 +26,7 @@ import { isApiError } from '../../api/problem';
 import type { ServicePlan } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { NotFound } from '../../shared/not-found';
+import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ActivitiesEditor } from '../services/activities-editor';
 import { useAssigneeData } from '../services/assignees';
@@ -204,6 +205,7 @@ function PlanEditor({ plan }: { plan: ServicePlan | null }) {
         <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
           <Stack gap={4}>
             <Group gap="sm">
+              <PageTitle title={title} />
               <Title order={1} size="h2">
                 {title}
               </Title>

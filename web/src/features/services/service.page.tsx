@@ -24,6 +24,7 @@ import type { Service, ServiceStatus } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { blankToNull, formatInstant, formatPlainDate } from '../../shared/format';
 import { NotFound } from '../../shared/not-found';
+import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { decodeAssignee, encodeAssignee, useAssigneeData } from './assignees';
@@ -134,6 +135,7 @@ function ServiceView({ service }: { service: Service }) {
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap={6}>
           <Group gap="sm">
+            <PageTitle title={service.title} />
             <Title order={1} size="h2">
               {service.title}
             </Title>
