@@ -34,9 +34,11 @@ test('the audit trail says who moved what for whom, highlights the change and ex
   await expect(row).toHaveCount(1);
   const changes = row.getByRole('table', { name: 'Changed fields' });
   await expect(changes.getByRole('row')).toHaveText(['Start time09:00 → 10:30']);
-  await expect(table.getByRole('row').filter({ hasText: `${who} created client Grace ${client.familyName}` })).toHaveCount(1);
+  await expect(
+    table.getByRole('row').filter({ hasText: `${who} created client Grace ${client.familyName}` }),
+  ).toHaveCount(1);
   // Three events for this client: created, booked, moved (plus the header row).
-  await expect(table.locator('tbody > tr:visible')).toHaveCount(3);
+  await expect(table.locator(':scope > tbody > tr:visible')).toHaveCount(3);
 
   const download = page.getByRole('link', { name: 'Download CSV (these filters)' });
   await expect(download).toHaveAttribute('href', `/api/v1/audit-events.csv?clientId=${client.id}`);

@@ -4,7 +4,8 @@ import { apiSession, field, signIn, USERS, uniqueSuffix } from './support';
 type Client = { id: string; givenName: string; familyName: string };
 
 /** An NDIS number no other test uses: 43 and seven digits from the time and a random part. */
-const freshNdisNumber = () => `43${String(Date.now() % 1e5).padStart(5, '0')}${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`;
+const freshNdisNumber = () =>
+  `43${String(Date.now() % 1e5).padStart(5, '0')}${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`;
 
 test('the client form warns of a likely duplicate with a link, and refuses a taken NDIS number on the field', async ({
   page,
@@ -37,7 +38,9 @@ test('the client form warns of a likely duplicate with a link, and refuses a tak
   );
 
   await field(form, 'NDIS number').fill(`${ndis.slice(0, 3)} ${ndis.slice(3, 6)} ${ndis.slice(6)}`);
-  await expect(form.getByRole('alert').filter({ hasText: 'This NDIS number is already in use' })).toBeVisible();
+  await expect(
+    form.getByRole('alert').filter({ hasText: 'This NDIS number is already in use' }),
+  ).toBeVisible();
   await form.getByRole('button', { name: /Create|Save/ }).click();
   await expect(form.getByText(`already belongs to Grace ${family}`).first()).toBeVisible();
 
@@ -48,7 +51,9 @@ test('the client form warns of a likely duplicate with a link, and refuses a tak
   await expect(form.getByText(/Must be an Australian phone number/)).toBeVisible();
 });
 
-test('client pickers tell two clients of the same name apart by date of birth and suburb', async ({ page }) => {
+test('client pickers tell two clients of the same name apart by date of birth and suburb', async ({
+  page,
+}) => {
   const family = `Twin${uniqueSuffix()}`;
   const admin = await apiSession(USERS.admin);
   await admin.post('/clients', {
