@@ -119,7 +119,7 @@ test('main pages have no serious or critical accessibility violations', async ({
 test('the worker pages are accessible too', async ({ page }) => {
   await signIn(page, USERS.worker);
   await page.goto('/my-appointments');
-  await expect(page.getByRole('heading', { name: 'My appointments' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'My bookings' })).toBeVisible();
   await expectAccessible(page, 'my-appointments');
 
   await page.goto('/my-services');

@@ -5,7 +5,7 @@ test('a worker sees only their own sections and cannot reach roles', async ({ pa
   await signIn(page, USERS.worker);
 
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  await expect(nav.getByRole('link', { name: 'My appointments' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'My bookings' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Roles' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Staff' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Audit' })).toHaveCount(0);

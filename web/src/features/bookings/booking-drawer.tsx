@@ -171,7 +171,7 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
         >
           Editing or cancelling here changes this occurrence only
           {booking.isException ? '; it has already been edited on its own' : ''}. Change the whole series from
-          the client's Care Plans.
+          the client's Scheduled services.
         </Alert>
       ) : null}
       {booking.conflictOverride && booking.status !== 'cancelled' ? (
@@ -197,7 +197,7 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
         <Detail label="Ends">
           {summary ? `${summary.end}${summary.endsNextDay ? ' (next day)' : ''}` : '—'}
         </Detail>
-        <Detail label="Assignee">{booking.assignee?.name ?? 'Unassigned'}</Detail>
+        <Detail label="Assignee">{booking.assignee?.name ?? 'Open shift'}</Detail>
         <Detail label="Created by">{booking.createdBy.name}</Detail>
       </SimpleGrid>
       <Detail label="Notes">

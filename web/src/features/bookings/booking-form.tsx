@@ -214,7 +214,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
         </Text>
         <Select
           label="Assignee"
-          placeholder={assignees.loading ? 'Loading staff and providers…' : 'Unassigned'}
+          placeholder={assignees.loading ? 'Loading staff and providers…' : 'Open shift (no one yet)'}
           description="Staff who deliver services, or an external provider"
           data={assigneeData}
           searchable

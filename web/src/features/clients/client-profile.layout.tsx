@@ -21,7 +21,7 @@ const TABS = [
   { value: 'profile', label: 'Detailed Profile', permission: null },
   { value: 'services', label: 'Services', permission: 'services.read' },
   { value: 'service-orders', label: 'Service Orders', permission: null },
-  { value: 'care-plans', label: 'Care Plans', permission: 'bookings.read' },
+  { value: 'care-plans', label: 'Scheduled services', permission: 'bookings.read' },
   { value: 'calendar', label: 'Calendar', permission: 'bookings.read' },
   { value: 'leave', label: 'Leave', permission: null },
   { value: 'contracts', label: 'Contracts', permission: 'contracts.manage' },
