@@ -1,4 +1,4 @@
-import { wordsForKey } from '../platform/http/plain-language.js';
+import { wordsForKey } from '../shared/plain-language.js';
 
 /**
  * The audit trail in words (pure): who did what to whom, from an event's before/after and a lookup of names
@@ -159,7 +159,7 @@ export function describeAuditEvent(e: AuditEventLike, names: NameLookup): AuditD
   const verb = e.action === 'create' ? 'created' : e.action === 'delete' ? 'deleted' : 'changed';
   const fields =
     e.action === 'update' && changes.length > 0 && changes.length <= 3
-      ? `: ${changes.map((c) => c.field.toLowerCase()).join(', ')}`
+      ? `: ${changes.map((c) => c.field.replace(/^[A-Z](?=[a-z])/, (m) => m.toLowerCase())).join(', ')}`
       : '';
   return { sentence: `${who} ${verb} ${target}${fields}`, changes };
 }

@@ -55,7 +55,7 @@ export function phoneIssue(phone: string, country: CountryCode): string | null {
   if (parsed?.isValid()) return null;
   const which = COUNTRY_WORDS[country] ?? country;
   const example = EXAMPLE_PHONE[country];
-  return `must be ${/^[AEIOU]/.test(which) ? 'an' : 'a'} ${which} phone number${example ? `, such as ${example}` : ''}, or start with + and the country code`;
+  return `must be ${/^(A|E|I|O|Un)/.test(which) ? 'an' : 'a'} ${which} phone number${example ? `, such as ${example}` : ''}, or start with + and the country code`;
 }
 
 const AU_STATES: Record<string, string> = {

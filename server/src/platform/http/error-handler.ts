@@ -7,7 +7,7 @@ import {
   plainText,
   reasonForIssue,
   UNEXPECTED_DETAIL,
-} from './plain-language.js';
+} from '../../shared/plain-language.js';
 import { problem, sendProblem } from './problem.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
