@@ -50,6 +50,20 @@ test('main pages have no serious or critical accessibility violations', async ({
   await expect(page.getByRole('table', { name: 'Clients' })).toBeVisible();
   await expectAccessible(page, 'clients-list');
 
+  // The new-client form warning of a likely duplicate (a demo client's name and date of birth).
+  const demo = (await page.request.get('/api/v1/clients?limit=50').then((r) => r.json())) as {
+    items: { givenName: string; familyName: string; dateOfBirth: string | null }[];
+  };
+  const twin = demo.items.find((c) => c.dateOfBirth)!;
+  await page.getByRole('button', { name: 'New client' }).click();
+  const newClient = page.getByRole('form', { name: 'New client' });
+  await newClient.getByLabel(/^Given name/).fill(twin.givenName);
+  await newClient.getByLabel(/^Family name/).fill(twin.familyName);
+  await newClient.getByLabel(/^Date of birth/).fill(twin.dateOfBirth!);
+  await expect(newClient.getByText('Is this client already in Carebook?')).toBeVisible();
+  await expectAccessible(page, 'client-duplicate');
+  await page.keyboard.press('Escape');
+
   await page.goto(`/clients/${client.id}/profile`);
   await expect(page.getByRole('heading', { name: 'Detailed Profile' })).toBeVisible();
   await expectAccessible(page, 'client-profile');
@@ -65,6 +79,13 @@ test('main pages have no serious or critical accessibility violations', async ({
   await page.getByRole('button', { name: '+ Create New Ad-hoc Booking' }).click();
   await expect(page.getByRole('dialog', { name: 'New ad-hoc booking' })).toBeVisible();
   await expectAccessible(page, 'service-orders-create');
+  const create = page.getByRole('dialog', { name: 'New ad-hoc booking' });
+  await create.getByLabel(/^Name/).fill('Past visit');
+  await create.getByLabel(/^Booking date/).fill('2020-03-02');
+  await create.getByLabel(/^Start time/).fill('10:00');
+  await create.getByRole('button', { name: 'Create booking' }).click();
+  await expect(create.getByRole('alertdialog', { name: 'This visit is in the past' })).toBeVisible();
+  await expectAccessible(page, 'service-orders-past-visit');
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Physiotherapy assessment' }).click();

@@ -110,27 +110,30 @@ function bookingSentence(
   const what = `${a.name ?? 'a booking'}${client ? ` for ${client}` : ''}`;
   const when = (r: Rec) => `${r.startTime ?? ''}`;
   const day = (r: Rec) => dayMonthYear(String(r.bookingDate ?? ''));
-  if (action === 'create') return `${who} booked ${what} on ${day(a)} at ${when(a)}`;
-  if (action === 'delete') return `${who} deleted ${what} on ${day(b)}`;
+  /** " on 01/12/2026" when the record says which day (partial records, such as a mileage change, do not). */
+  const on = (r: Rec) => (r.bookingDate ? ` on ${day(r)}` : '');
+  if (action === 'create') return `${who} booked ${what}${on(a)}${a.startTime ? ` at ${when(a)}` : ''}`;
+  if (action === 'delete') return `${who} deleted ${what}${on(b)}`;
   if (b.status !== a.status) {
     if (a.status === 'cancelled')
-      return `${who} cancelled ${what} on ${day(a)}${a.cancellationReason ? ` (${a.cancellationReason})` : ''}`;
-    if (a.status === 'completed') return `${who} recorded ${what} on ${day(a)} as delivered`;
-    if (a.status === 'booked') return `${who} reopened ${what} on ${day(a)}`;
+      return `${who} cancelled ${what}${on(a)}${a.cancellationReason ? ` (${a.cancellationReason})` : ''}`;
+    if (a.status === 'completed') return `${who} recorded ${what}${on(a)} as delivered`;
+    if (a.status === 'booked') return `${who} reopened ${what}${on(a)}`;
   }
-  if (b.bookingDate !== a.bookingDate || b.startTime !== a.startTime) {
+  if (b.startTime !== undefined && (b.bookingDate !== a.bookingDate || b.startTime !== a.startTime)) {
     const sameDay = b.bookingDate === a.bookingDate;
     const from = sameDay ? when(b) : `${day(b)} ${when(b)}`;
     const to = sameDay ? when(a) : `${day(a)} ${when(a)}`;
-    return `${who} moved ${what}${sameDay ? ` on ${day(a)}` : ''} from ${from} to ${to}`;
+    return `${who} moved ${what}${sameDay ? on(a) : ''} from ${from} to ${to}`;
   }
   const assigneeBefore = showValue(b.assignee, names);
   const assigneeAfter = showValue(a.assignee, names);
   if (assigneeBefore !== assigneeAfter)
     return a.assignee
-      ? `${who} assigned ${what} on ${day(a)} to ${assigneeAfter}`
-      : `${who} made ${what} on ${day(a)} an open shift (unassigned)`;
-  return `${who} changed ${what} on ${day(a)}`;
+      ? `${who} assigned ${what}${on(a)} to ${assigneeAfter}`
+      : `${who} made ${what}${on(a)} an open shift (unassigned)`;
+  const fields = changedFields(before, after, names).map((c) => c.field.toLowerCase());
+  return `${who} changed ${what}${on(a)}${fields.length > 0 && fields.length <= 3 ? `: ${fields.join(', ')}` : ''}`;
 }
 
 /** One sentence for the event, and the changed fields (before → after). */

@@ -80,8 +80,8 @@ export function AuditRow({ event, timeZone }: { event: AuditEvent; timeZone: str
         <Table.Td style={{ whiteSpace: 'nowrap' }} valign="top">
           {formatInstant(event.occurredAt, timeZone, true)}
         </Table.Td>
-        <Table.Td valign="top">
-          <Badge variant="light" color={style.color} tt="none">
+        <Table.Td valign="top" miw={130}>
+          <Badge variant="light" color={style.color} tt="none" style={{ overflow: 'visible' }}>
             {style.label}
           </Badge>
         </Table.Td>

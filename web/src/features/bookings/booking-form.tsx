@@ -237,6 +237,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
         {pastPrompt ? (
           <Alert
             color="yellow"
+            styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
             variant="light"
             title="This visit is in the past"
             role="alertdialog"

@@ -65,7 +65,14 @@ export function LikelyDuplicates(props: Props) {
         </Alert>
       ) : null}
       {found.sameNameAndBirth.length > 0 ? (
-        <Alert color="yellow" variant="light" title="Is this client already in Carebook?" role="status">
+        <Alert
+          color="yellow"
+          variant="light"
+          title="Is this client already in Carebook?"
+          role="status"
+          // Yellow titles on the light background are too faint to read (axe: colour contrast).
+          styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+        >
           {found.sameNameAndBirth.length === 1
             ? 'A client with the same name and date of birth exists:'
             : 'Clients with the same name and date of birth exist:'}
