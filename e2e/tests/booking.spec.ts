@@ -182,6 +182,8 @@ test('a duration out of range is refused on the field, never changed, and a past
     await expect(duration).toHaveValue(typed);
     await expect(dialog.getByText(message)).toBeVisible();
   }
+  // Dates read day/month/year (en-AU) whatever the browser's language.
+  await expect(field(dialog, 'Booking date')).toHaveValue('02/03/2020');
   await duration.fill('60');
   await dialog.getByRole('button', { name: 'Create booking' }).click();
   const confirm = dialog.getByRole('alertdialog', { name: 'This visit is in the past' });

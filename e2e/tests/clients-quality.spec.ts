@@ -29,7 +29,7 @@ test('the client form warns of a likely duplicate with a link, and refuses a tak
   const form = page.getByRole('form', { name: 'New client' });
   await field(form, 'Given name').fill('Grace');
   await field(form, 'Family name').fill(family);
-  await field(form, 'Date of birth').fill('1950-03-04');
+  await field(form, 'Date of birth').fill('04/03/1950');
   const warning = form.getByRole('status').filter({ hasText: 'Is this client already in Carebook?' });
   await expect(warning).toContainText(`Grace ${family} (born 04/03/1950, Newtown)`);
   await expect(warning.getByRole('link', { name: `Grace ${family}` })).toHaveAttribute(

@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Select, SimpleGrid, Skeleton, Table, TextInput } from '@mantine/core';
+import { Anchor, Group, Paper, Select, SimpleGrid, Skeleton, Table } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Temporal } from 'temporal-polyfill';
@@ -7,6 +7,7 @@ import { useMe } from '../../auth/auth-context';
 import { EmptyState } from '../../shared/empty-state';
 import { fullName } from '../../shared/format';
 import { LoadMore } from '../../shared/load-more';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ClientPicker } from '../clients/client-picker';
@@ -108,8 +109,8 @@ export function AuditPage() {
             onChange={setEntityType}
             clearable
           />
-          <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput label="Until" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <LocalDateInput label="From" value={from} onChange={setFrom} />
+          <LocalDateInput label="Until" value={to} onChange={setTo} />
         </SimpleGrid>
         <Group justify="flex-end" mt="sm">
           <Anchor href={auditApi.csvUrl(filters)} download="audit-trail.csv" c="brand.9" size="sm">

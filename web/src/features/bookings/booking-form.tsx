@@ -17,6 +17,7 @@ import { Temporal } from 'temporal-polyfill';
 import { type ApiError, isApiError, softConflictsOf } from '../../api/problem';
 import type { AssigneeType, Booking, BookingInput } from '../../api/types';
 import { formatPlainDate } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { zoneAbbreviation } from '../../shared/time-zones';
@@ -194,7 +195,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
           {...form.getInputProps('name')}
         />
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
-          <TextInput label="Booking date" type="date" required {...form.getInputProps('bookingDate')} />
+          <LocalDateInput label="Booking date" required {...form.getInputProps('bookingDate')} />
           <TimeInput label="Start time" required {...form.getInputProps('startTime')} />
           <NumberInput
             label="Duration (minutes)"

@@ -13,6 +13,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Client, ClientInput, ClientStatus } from '../../api/types';
 import { blankToNull } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { TimeZoneSelect } from '../../shared/time-zone-select';
@@ -172,7 +173,7 @@ export function ClientForm({
             <TextInput label="Given name" required {...form.getInputProps('givenName')} />
             <TextInput label="Family name" required {...form.getInputProps('familyName')} />
             <TextInput label="Preferred name" {...form.getInputProps('preferredName')} />
-            <TextInput label="Date of birth" type="date" {...form.getInputProps('dateOfBirth')} />
+            <LocalDateInput label="Date of birth" {...form.getInputProps('dateOfBirth')} />
             <TextInput
               label="NDIS number"
               inputMode="numeric"
