@@ -14,6 +14,7 @@ import { isApiError } from './api/problem';
 import { App } from './app/app';
 import { cssVariablesResolver, theme } from './app/theme';
 import { AuthProvider } from './auth/auth-context';
+import { ConfirmProvider } from './shared/confirm-dialog';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -37,7 +38,9 @@ createRoot(root).render(
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <AuthProvider>
-              <App />
+              <ConfirmProvider>
+                <App />
+              </ConfirmProvider>
             </AuthProvider>
           </BrowserRouter>
         </QueryClientProvider>

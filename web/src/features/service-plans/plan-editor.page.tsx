@@ -25,6 +25,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { ServicePlan } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { NotFound } from '../../shared/not-found';
 import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
@@ -171,9 +172,16 @@ function PlanEditor({ plan }: { plan: ServicePlan | null }) {
     }
   };
 
+  const confirm = useConfirm();
   const deletePlan = async () => {
     if (!plan) return;
-    if (!window.confirm(`Delete “${plan.name}” permanently? This can't be undone.`)) return;
+    const ok = await confirm({
+      title: `Delete “${plan.name}” permanently?`,
+      message: "This can't be undone.",
+      confirmLabel: 'Delete plan',
+      danger: true,
+    });
+    if (!ok) return;
     setProblem(null);
     try {
       await remove.mutateAsync(plan.id);
