@@ -61,6 +61,9 @@ test('main pages have no serious or critical accessibility violations', async ({
   await newClient.getByLabel(/^Family name/).fill(twin.familyName);
   await newClient.getByLabel(/^Date of birth/).fill(twin.dateOfBirth!);
   await expect(newClient.getByText('Is this client already in Carebook?')).toBeVisible();
+  await expectAccessible(page, 'client-date-picker');
+  await newClient.getByRole('heading', { name: 'Personal details' }).click();
+  await expect(newClient.getByLabel(/^Date of birth/)).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await expectAccessible(page, 'client-duplicate');
   await page.keyboard.press('Escape');
 

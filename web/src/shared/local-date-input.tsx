@@ -40,6 +40,20 @@ export function LocalDateInput({ value, onChange, ...props }: Props) {
       clearable={!props.required}
       fixOnBlur
       popoverProps={{ withinPortal: true }}
+      clearButtonProps={{ 'aria-label': 'Clear the date' }}
+      // Mantine's grey days of other months and red weekends fail colour contrast: leave them plain.
+      hideOutsideDates
+      weekendDays={[]}
+      ariaLabels={{
+        previousMonth: 'Previous month',
+        nextMonth: 'Next month',
+        previousYear: 'Previous year',
+        nextYear: 'Next year',
+        previousDecade: 'Previous decade',
+        nextDecade: 'Next decade',
+        monthLevelControl: 'Choose the month',
+        yearLevelControl: 'Choose the year',
+      }}
     />
   );
 }
