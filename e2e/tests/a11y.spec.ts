@@ -50,6 +50,23 @@ test('main pages have no serious or critical accessibility violations', async ({
   await expect(page.getByRole('table', { name: 'Clients' })).toBeVisible();
   await expectAccessible(page, 'clients-list');
 
+  // The new-client form warning of a likely duplicate (a demo client's name and date of birth).
+  const demo = (await page.request.get('/api/v1/clients?limit=50').then((r) => r.json())) as {
+    items: { givenName: string; familyName: string; dateOfBirth: string | null }[];
+  };
+  const twin = demo.items.find((c) => c.dateOfBirth)!;
+  await page.getByRole('button', { name: 'New client' }).click();
+  const newClient = page.getByRole('form', { name: 'New client' });
+  await newClient.getByLabel(/^Given name/).fill(twin.givenName);
+  await newClient.getByLabel(/^Family name/).fill(twin.familyName);
+  await newClient.getByLabel(/^Date of birth/).fill(twin.dateOfBirth!);
+  await expect(newClient.getByText('Is this client already in Carebook?')).toBeVisible();
+  await expectAccessible(page, 'client-date-picker');
+  await newClient.getByRole('heading', { name: 'Personal details' }).click();
+  await expect(newClient.getByLabel(/^Date of birth/)).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await expectAccessible(page, 'client-duplicate');
+  await page.keyboard.press('Escape');
+
   await page.goto(`/clients/${client.id}/profile`);
   await expect(page.getByRole('heading', { name: 'Detailed Profile' })).toBeVisible();
   await expectAccessible(page, 'client-profile');
@@ -65,6 +82,13 @@ test('main pages have no serious or critical accessibility violations', async ({
   await page.getByRole('button', { name: '+ Create New Ad-hoc Booking' }).click();
   await expect(page.getByRole('dialog', { name: 'New ad-hoc booking' })).toBeVisible();
   await expectAccessible(page, 'service-orders-create');
+  const create = page.getByRole('dialog', { name: 'New ad-hoc booking' });
+  await create.getByLabel(/^Name/).fill('Past visit');
+  await create.getByLabel(/^Booking date/).fill('2020-03-02');
+  await create.getByLabel(/^Start time/).fill('10:00');
+  await create.getByRole('button', { name: 'Create booking' }).click();
+  await expect(create.getByRole('alertdialog', { name: 'This visit is in the past' })).toBeVisible();
+  await expectAccessible(page, 'service-orders-past-visit');
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Physiotherapy assessment' }).click();
@@ -87,7 +111,7 @@ test('main pages have no serious or critical accessibility violations', async ({
 
   await page.goto('/audit');
   await expect(page.getByRole('table', { name: 'Audit events' })).toBeVisible();
-  await page.getByRole('button', { name: 'Show changes' }).first().click();
+  await page.getByRole('button', { name: 'Show the full record' }).first().click();
   await expectAccessible(page, 'audit');
 
   await page.goto('/service-plans');
@@ -119,7 +143,7 @@ test('main pages have no serious or critical accessibility violations', async ({
 test('the worker pages are accessible too', async ({ page }) => {
   await signIn(page, USERS.worker);
   await page.goto('/my-appointments');
-  await expect(page.getByRole('heading', { name: 'My appointments' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'My bookings' })).toBeVisible();
   await expectAccessible(page, 'my-appointments');
 
   await page.goto('/my-services');

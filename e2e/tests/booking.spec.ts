@@ -154,3 +154,42 @@ test('double-booking a staff member shows the conflicting booking', async ({ pag
   await secondDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('No service orders yet')).toBeVisible();
 });
+
+test('a duration out of range is refused on the field, never changed, and a past visit asks before it is recorded', async ({
+  page,
+}) => {
+  const admin = await apiSession(USERS.admin);
+  const client = await createClient(admin, 'Australia/Sydney', 'Hazel');
+  await admin.dispose();
+  await signIn(page, USERS.coordinator);
+  await page.goto(`/clients/${client.id}/service-orders`);
+  await page.getByRole('button', { name: '+ Create New Ad-hoc Booking' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New ad-hoc booking' });
+  const name = `Garden visit ${uniqueSuffix()}`;
+  await field(dialog, 'Name').fill(name);
+  // Well before any demo data; the app decides "past" by its own clock.
+  await field(dialog, 'Booking date').fill('2020-03-02');
+  await field(dialog, 'Start time').fill('10:00');
+  const duration = field(dialog, 'Duration (minutes)');
+  for (const [typed, message] of [
+    ['0', 'At least 1 minute'],
+    ['-5', 'At least 1 minute'],
+    ['1.5', 'Enter the duration in whole minutes'],
+    ['99999', 'At most 24 hours (1440 minutes)'],
+  ] as const) {
+    await duration.fill(typed);
+    await field(dialog, 'Name').click();
+    await expect(duration).toHaveValue(typed);
+    await expect(dialog.getByText(message)).toBeVisible();
+  }
+  // Dates read day/month/year (en-AU) whatever the browser's language.
+  await expect(field(dialog, 'Booking date')).toHaveValue('02/03/2020');
+  await duration.fill('60');
+  await dialog.getByRole('button', { name: 'Create booking' }).click();
+  const confirm = dialog.getByRole('alertdialog', { name: 'This visit is in the past' });
+  await expect(confirm).toContainText('Mon 2 Mar 2020 at 10:00 has already passed');
+  await confirm.getByRole('button', { name: 'Record as delivered' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('table', { name: 'Service orders' }).getByRole('row').filter({ hasText: name });
+  await expect(row.getByRole('cell').nth(6)).toHaveText('Completed');
+});

@@ -204,7 +204,7 @@ test("the server's validation errors land on the field they are about", async ({
   // Checked by the server (422): the duplicate is the second rate's minutes.
   await expect(page.getByRole('alert').filter({ hasText: "couldn't be saved" })).toBeVisible();
   await expect(field(rates, 'Minutes').nth(1)).toHaveAttribute('aria-invalid', 'true');
-  await expect(field(rates, 'Minutes').nth(1)).toHaveAccessibleDescription(/is listed twice/);
+  await expect(field(rates, 'Minutes').nth(1)).toHaveAccessibleDescription(/is listed twice/i);
   await expect(field(rates, 'Minutes').nth(0)).not.toHaveAttribute('aria-invalid', 'true');
 });
 

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { field, signIn, USERS } from './support';
+import { apiSession, field, signIn, USERS, uniqueSuffix } from './support';
 
 test('a worker sees only their own sections and cannot reach roles', async ({ page }) => {
   await signIn(page, USERS.worker);
 
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  await expect(nav.getByRole('link', { name: 'My appointments' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'My bookings' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Roles' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Staff' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Audit' })).toHaveCount(0);
@@ -48,4 +48,28 @@ test('repeated wrong passwords are rate limited with the retry time', async ({ p
     if (/Too many attempts/.test((await alert.textContent()) ?? '')) break;
   }
   await expect(alert).toContainText(/Too many attempts\. Try again in \d+ (minute|second)s?\./);
+});
+
+test('deleting a role asks in the app’s own dialog, and keeping it changes nothing', async ({ page }) => {
+  const admin = await apiSession(USERS.admin);
+  const name = `Weekend cover ${uniqueSuffix()}`;
+  await admin.post('/roles', { name, permissions: ['appointments.own'] });
+  await admin.dispose();
+  let browserDialogs = 0;
+  page.on('dialog', (dialog) => {
+    browserDialogs++;
+    void dialog.dismiss();
+  });
+  await signIn(page, USERS.admin);
+  await page.goto('/staff/roles');
+  const row = page.getByRole('table', { name: 'Roles' }).getByRole('row').filter({ hasText: name });
+  await row.getByRole('button', { name: /Delete/ }).click();
+  const ask = page.getByRole('dialog', { name: `Delete the role “${name}”?` });
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  await expect(ask).toBeHidden();
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: /Delete/ }).click();
+  await ask.getByRole('button', { name: 'Delete role' }).click();
+  await expect(row).toHaveCount(0);
+  expect(browserDialogs).toBe(0);
 });

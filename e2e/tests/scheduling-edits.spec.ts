@@ -131,7 +131,7 @@ test('staff hours and leave are edited in the app, and a booking outside them go
     "outside the assignee's working hours. Reason: Family meeting, overtime agreed",
   );
 
-  // Dragged an hour later in the sessions calendar it is still outside the hours: the move asks why too.
+  // Dragged an hour later in the bookings calendar it is still outside the hours: the move asks why too.
   await page.goto(`/sessions-calendar?date=${monday}`);
   const event = page.getByTestId('sessions-calendar').locator('.ec-event', { hasText: name });
   await expect(event).toHaveCount(1);
@@ -144,7 +144,7 @@ test('staff hours and leave are edited in the app, and a booking outside them go
   await expect(event).toContainText('19:00');
 });
 
-test('series edits: this and following from Care Plans, the whole series by dragging, then ending it and changing leave', async ({
+test('series edits: this and following from Scheduled services, the whole series by dragging, then ending it and changing leave', async ({
   page,
 }) => {
   test.setTimeout(150_000);

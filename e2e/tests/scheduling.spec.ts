@@ -72,7 +72,7 @@ test('a coordinator schedules weekly care, moves one occurrence and puts the cli
 
   await signIn(page, USERS.coordinator);
   await page.goto(`/clients/${client.id}/profile`);
-  await page.getByRole('tab', { name: 'Care Plans' }).click();
+  await page.getByRole('tab', { name: 'Scheduled services' }).click();
   await expect(page).toHaveURL(new RegExp(`/clients/${client.id}/care-plans$`));
   await expect(page.getByText('No scheduled services yet')).toBeVisible();
 
@@ -128,7 +128,7 @@ test('a coordinator schedules weekly care, moves one occurrence and puts the cli
   await expect(clientCalendar.locator('.ec-event', { hasText: name })).toHaveCount(2);
   await expect(clientCalendar.locator('.ec-event', { hasText: name }).first()).toContainText(startTime);
 
-  // Sessions calendar, day view on the Monday: drag the occurrence one hour later, this occurrence only.
+  // Bookings calendar, day view on the Monday: drag the occurrence one hour later, this occurrence only.
   await page.goto(`/sessions-calendar?date=${monday}`);
   const sessions = page.getByTestId('sessions-calendar');
   const event = sessions.locator('.ec-event', { hasText: name });

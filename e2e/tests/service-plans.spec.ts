@@ -83,7 +83,7 @@ test('a coordinator builds a plan, deploys it with an override and works the fir
 
   // Deploy from the client's Services tab, overriding step 2's assignee.
   await page.goto(`/clients/${client.id}/profile`);
-  await page.getByRole('tab', { name: 'Services' }).click();
+  await page.getByRole('tab', { name: 'Services', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/clients/${client.id}/services$`));
   await expect(page.getByText('No services yet')).toBeVisible();
   await page.getByRole('button', { name: 'Deploy a plan' }).click();

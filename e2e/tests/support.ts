@@ -152,7 +152,7 @@ export function mondayAfter(isoDate: string, minDays: number): string {
   return addDays(start, (8 - weekday) % 7);
 }
 
-/** Drags a calendar event to the right; in the sessions calendar's day view one 30-minute slot is 48 px. */
+/** Drags a calendar event to the right; in the bookings calendar's day view one 30-minute slot is 48 px. */
 export async function dragRight(page: Page, event: Locator, pixels: number): Promise<void> {
   await event.scrollIntoViewIfNeeded();
   const box = await event.boundingBox();

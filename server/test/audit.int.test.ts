@@ -96,4 +96,81 @@ describe('the API document', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger');
   });
+
+  it('tells who did what to whom in words, with names instead of ids, filters and a CSV export', async () => {
+    const coordinator = await signedIn(t.baseUrl, org.emails.coordinator);
+    const admin = await signedIn(t.baseUrl, org.emails.administrator);
+    const grace = (
+      await coordinator.post('/clients', {
+        givenName: 'Grace',
+        familyName: 'Harris',
+        timeZone: 'Australia/Sydney',
+      })
+    ).body;
+    const other = (
+      await coordinator.post('/clients', {
+        givenName: 'Otto',
+        familyName: 'Vale',
+        timeZone: 'Australia/Sydney',
+      })
+    ).body;
+    const booking = await coordinator.post(`/clients/${grace.id}/service-orders`, {
+      name: 'Personal care',
+      bookingDate: '2030-06-03',
+      startTime: '09:00',
+      durationMinutes: 60,
+      assignee: { type: 'staff', id: org.staffIds.worker },
+      notes: null,
+    });
+    expect(booking.status).toBe(201);
+    expect((await coordinator.patch(`/bookings/${booking.body.id}`, { startTime: '10:30' })).status).toBe(
+      200,
+    );
+    await coordinator.post(`/clients/${other.id}/service-orders`, {
+      name: 'Shopping',
+      bookingDate: '2030-06-04',
+      startTime: '09:00',
+      durationMinutes: 60,
+      notes: null,
+    });
+
+    const forGrace = (await admin.get(`/audit-events?clientId=${grace.id}`)).body.items;
+    expect(forGrace.map((e: { description: string }) => e.description)).toEqual([
+      'Coordinator Audit moved Personal care for Grace Harris on 03/06/2030 from 09:00 to 10:30',
+      'Coordinator Audit booked Personal care for Grace Harris on 03/06/2030 at 09:00',
+      'Coordinator Audit created client Grace Harris',
+    ]);
+    expect(forGrace[0].changes).toEqual([{ field: 'Start time', before: '09:00', after: '10:30' }]);
+
+    const forWorker = (await admin.get(`/audit-events?staffId=${org.staffIds.worker}`)).body.items;
+    expect(
+      forWorker.every((e: { entityType: string }) => e.entityType === 'booking' || e.entityType === 'staff'),
+    ).toBe(true);
+    expect(forWorker.some((e: { description: string }) => e.description.includes('Shopping'))).toBe(false);
+
+    const me = (await coordinator.get('/me')).body;
+    const byCoordinator = (await admin.get(`/audit-events?actorUserId=${me.user.id}&entityType=client`)).body
+      .items;
+    expect(byCoordinator.map((e: { description: string }) => e.description)).toEqual([
+      'Coordinator Audit created client Otto Vale',
+      'Coordinator Audit created client Grace Harris',
+    ]);
+    const future = (await admin.get('/audit-events?occurredFrom=2999-01-01T00:00:00Z')).body.items;
+    expect(future).toEqual([]);
+
+    const csv = await fetch(`${t.baseUrl}/api/v1/audit-events.csv?clientId=${grace.id}`, {
+      headers: { cookie: admin.cookie },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('When,Who,Action,What,Description,Changes,IP address');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(
+      'Coordinator Audit,update,booking,Coordinator Audit moved Personal care for Grace Harris on 03/06/2030 from 09:00 to 10:30,Start time: 09:00 → 10:30',
+    );
+  });
 });

@@ -172,7 +172,7 @@ describe('client contracts', () => {
       startDate: '2026-02-01',
       endDate: '2026-01-01',
     });
-    expect(ends.body.errors).toEqual([{ field: 'endDate', reason: 'must not be before startDate' }]);
+    expect(ends.body.errors).toEqual([{ field: 'endDate', reason: 'must not be before the start date' }]);
     const unknownType = await finance.post(`/clients/${clientId}/contracts`, {
       contractTypeId: '00000000-0000-4000-8000-000000000000',
       name: 'x',
@@ -428,7 +428,7 @@ describe('calendars, billing details and "why this price"', () => {
     expect(refused.body.errors).toEqual([
       {
         field: 'mileage',
-        reason: `cannot be recorded: travel payments are disabled on 2026-04-02 by contract "${noTravel.name}" (enableTravelPayments: client contract option set 2 (from 2026-04-01), overridden)`,
+        reason: `cannot be recorded: travel payments are disabled on 2026-04-02 by contract "${noTravel.name}" (enable travel payments: client contract option set 2 (from 2026-04-01), overridden)`,
       },
     ]);
     expect(
@@ -460,7 +460,7 @@ describe('calendars, billing details and "why this price"', () => {
     expect((await finance.get(`/bookings/${march}/price`)).body.errors).toEqual([
       {
         field: 'carerContract',
-        reason: `is required: visit ${march} (booking) charges mileage to the client (chargeMileageToClient: contract type option set 1 (from 2026-01-01), inherited)`,
+        reason: `is required: visit ${march} (booking) charges mileage to the client (charge mileage to client: contract type option set 1 (from 2026-01-01), inherited)`,
       },
     ]);
     const carer = await finance.put(`/staff/${staffId}/carer-contract`, {

@@ -188,7 +188,14 @@ describe('invoice runs', () => {
     expect(
       (await finance.post('/invoice-runs?wait=true', { periodFrom: '2026-03-31', periodTo: '2026-03-01' }))
         .body.errors,
-    ).toEqual([{ field: 'periodTo', reason: 'must not be before periodFrom' }]);
+    ).toEqual([{ field: 'periodTo', reason: 'must not be before the period’s first day' }]);
+    const tooLong = await finance.post('/invoice-runs?wait=true', {
+      periodFrom: '2026-01-01',
+      periodTo: '2027-06-01',
+    });
+    expect(tooLong.body.detail).toBe(
+      'The period’s last day must be within 366 days of the period’s first day.',
+    );
     const coordinator = await signedIn(t.baseUrl, org.emails.coordinator);
     expect(
       (

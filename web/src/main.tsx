@@ -3,6 +3,8 @@ import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/en-au';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -12,6 +14,7 @@ import { isApiError } from './api/problem';
 import { App } from './app/app';
 import { cssVariablesResolver, theme } from './app/theme';
 import { AuthProvider } from './auth/auth-context';
+import { ConfirmProvider } from './shared/confirm-dialog';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -30,14 +33,18 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <AuthProvider>
-            <App />
-          </AuthProvider>
-        </BrowserRouter>
-      </QueryClientProvider>
+      <DatesProvider settings={{ locale: 'en-au', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AuthProvider>
+              <ConfirmProvider>
+                <App />
+              </ConfirmProvider>
+            </AuthProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
-import { commonErrors, idParams, listQuery, pageOf } from '../platform/http/schemas.js';
+import { commonErrors, idParams, listQuery, pageOf, problemSchema } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
 import { notFound } from '../shared/domain-error.js';
 import { findClient, listClients, toClientView } from './client.store.js';
-import { changeClient, createClient } from './clients.action.js';
-import { clientInput, clientPatch, clientSchema } from './people.schemas.js';
+import { changeClient, createClient, findLikelyDuplicates } from './clients.action.js';
+import {
+  clientInput,
+  clientPatch,
+  clientSchema,
+  likelyDuplicatesQuery,
+  likelyDuplicatesSchema,
+} from './people.schemas.js';
 
 const listClientsQuery = listQuery.extend({
   q: z.string().trim().max(100).optional(),
@@ -20,7 +26,9 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'clients.read' },
       schema: {
         tags: ['clients'],
-        summary: 'Search and list clients by name',
+        summary: 'Search and list clients',
+        description:
+          'q matches every word against given, family and preferred names ("Harris Grace"), or digits against part of the NDIS number or phone number.',
         querystring: listClientsQuery,
         response: { 200: pageOf(clientSchema), ...commonErrors },
       },
@@ -33,6 +41,21 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         return toPage(rows, limit, toClientView, (r) => [r.family_name, r.given_name, r.id]);
       }),
   );
+  app.get(
+    '/clients/likely-duplicates',
+    {
+      config: { access: 'clients.read' },
+      schema: {
+        tags: ['clients'],
+        summary: 'Clients a new or edited profile may duplicate',
+        description:
+          'The client who already has the NDIS number (saving would be refused with 409), and clients with the same name and date of birth (saving is allowed). The client form asks this while someone types.',
+        querystring: likelyDuplicatesQuery,
+        response: { 200: likelyDuplicatesSchema, ...commonErrors },
+      },
+    },
+    (request) => inTenant(request, (tx, actor) => findLikelyDuplicates(tx, actor, request.query)),
+  );
   app.post(
     '/clients',
     {
@@ -41,7 +64,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Create a client',
         tags: ['clients'],
         body: clientInput,
-        response: { 201: clientSchema, ...commonErrors },
+        response: { 201: clientSchema, 409: problemSchema, ...commonErrors },
       },
     },
     async (request, reply) =>
@@ -74,7 +97,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['clients'],
         params: idParams,
         body: clientPatch,
-        response: { 200: clientSchema, ...commonErrors },
+        response: { 200: clientSchema, 409: problemSchema, ...commonErrors },
       },
     },
     (request) => inTenant(request, (tx, a) => changeClient(tx, a, request.params.id, request.body)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDate, nullableText } from '../platform/http/schemas.js';
 import { timeZoneField as zoneName } from '../shared/time-zone.js';
+import { ndisNumberIssue } from './contact-rules.js';
 
 /** Optional free text: trimmed, and an empty string means "no value" (null). */
 export const optionalText = (max: number) => nullableText(max).optional();
@@ -13,7 +14,12 @@ export const timeZoneField = zoneName().meta({
 const ndisNumber = z
   .string()
   .transform((v) => v.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^\d{9}$/, 'must be 9 digits'))
+  .pipe(
+    z.string().superRefine((v, ctx) => {
+      const issue = ndisNumberIssue(v);
+      if (issue) ctx.addIssue({ code: 'custom', message: issue });
+    }),
+  )
   .nullable()
   .optional()
   .or(z.literal('').transform(() => null));
@@ -50,6 +56,44 @@ export const clientInput = z.object(clientFields);
 export const clientPatch = z.object(clientFields).partial();
 export type ClientInput = z.infer<typeof clientInput>;
 export type ClientPatch = z.infer<typeof clientPatch>;
+
+/** Enough to tell two clients apart in a list: the name, date of birth and suburb. */
+export const clientSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    dateOfBirth: z.string().nullable(),
+    suburb: z.string().nullable(),
+  })
+  .meta({ id: 'ClientSummary' });
+export type ClientSummary = z.infer<typeof clientSummarySchema>;
+
+export const likelyDuplicatesQuery = z.object({
+  givenName: z.string().trim().max(100).optional(),
+  familyName: z.string().trim().max(100).optional(),
+  dateOfBirth: localDate.optional(),
+  ndisNumber: z
+    .string()
+    .max(20)
+    .transform((v) => v.replace(/\s+/g, ''))
+    .optional(),
+  excludeId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'The client being edited, which is not its own duplicate' }),
+});
+export type LikelyDuplicatesQuery = z.infer<typeof likelyDuplicatesQuery>;
+
+export const likelyDuplicatesSchema = z
+  .object({
+    ndisNumber: clientSummarySchema
+      .nullable()
+      .meta({ description: 'The client who already has this NDIS number: saving would be refused' }),
+    sameNameAndBirth: z.array(clientSummarySchema).meta({
+      description: 'Clients with the same name and date of birth: saving is allowed, but check first',
+    }),
+  })
+  .meta({ id: 'LikelyDuplicates' });
 
 export const clientSchema = z
   .object({

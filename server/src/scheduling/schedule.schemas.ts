@@ -9,7 +9,11 @@ export const rruleField = z
   .regex(/^[A-Z0-9=;,+-]+$/, 'must be an iCalendar RRULE value such as FREQ=WEEKLY;BYDAY=MO,TH')
   .meta({ example: 'FREQ=WEEKLY;BYDAY=MO,TH' });
 
-const duration = z.number().int('must be whole minutes').min(1, 'must be at least 1 minute').max(1440);
+const duration = z
+  .number()
+  .int('must be whole minutes')
+  .min(1, 'must be at least 1 minute')
+  .max(1440, 'must be at most 1440 minutes (24 hours)');
 
 export const seriesInput = z.object({
   serviceTypeId: z.uuid(),

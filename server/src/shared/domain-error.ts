@@ -24,8 +24,11 @@ export class DomainError extends Error {
   }
 }
 
+/** The message of `invalid()`; the HTTP layer replaces it with a sentence naming the field. */
+export const GENERIC_INVALID = 'The request is not valid';
+
 export const invalid = (field: string, reason: string) =>
-  new DomainError('invalid', 'The request is not valid', [{ field, reason }]);
+  new DomainError('invalid', GENERIC_INVALID, [{ field, reason }]);
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} was not found`);
 

@@ -11,6 +11,7 @@ import type {
   DeployInput,
   DeployResult,
   ExternalProvider,
+  LikelyDuplicates,
   Me,
   Page,
   Permission,
@@ -49,6 +50,14 @@ export const clientsApi = {
   get: (id: string) => api.get<Client>(`/clients/${encodeURIComponent(id)}`),
   create: (input: ClientInput) => api.post<Client>('/clients', input),
   update: (id: string, input: ClientInput) => api.patch<Client>(`/clients/${encodeURIComponent(id)}`, input),
+  /** The server's duplicate rules: who has this NDIS number, who shares this name and date of birth. */
+  likelyDuplicates: (q: {
+    givenName?: string;
+    familyName?: string;
+    dateOfBirth?: string;
+    ndisNumber?: string;
+    excludeId?: string;
+  }) => api.get<LikelyDuplicates>('/clients/likely-duplicates', q),
 };
 
 export const bookingsApi = {
@@ -95,9 +104,26 @@ export const rolesApi = {
   permissions: () => itemsOf(api.get<{ items: Permission[] }>('/permissions')),
 };
 
+export type AuditFilters = {
+  entityType?: string;
+  clientId?: string;
+  staffId?: string;
+  actorUserId?: string;
+  occurredFrom?: string;
+  occurredTo?: string;
+};
+
 export const auditApi = {
-  list: (entityType: string | null, cursor: string | null) =>
-    api.get<Page<AuditEvent>>('/audit-events', { entityType, limit: PAGE_SIZE, cursor }),
+  list: (filters: AuditFilters, cursor: string | null) =>
+    api.get<Page<AuditEvent>>('/audit-events', { ...filters, limit: PAGE_SIZE, cursor }),
+  /** The CSV download of the same filters, as a link the browser follows with the session cookie. */
+  csvUrl: (filters: AuditFilters) => {
+    const params = new URLSearchParams(
+      Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
+    const query = params.toString();
+    return `/api/v1/audit-events.csv${query ? `?${query}` : ''}`;
+  },
 };
 
 const planPath = (id: string) => `/service-plans/${encodeURIComponent(id)}`;

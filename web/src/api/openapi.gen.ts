@@ -10,8 +10,25 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The append-only audit trail, newest first */
+        /** The append-only audit trail, newest first, each event in words */
         get: operations["getAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail as CSV for a compliance audit (the same filters; newest first, at most 10,000 rows) */
+        get: operations["getAuditEventsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -253,7 +270,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Search and list clients by name */
+        /**
+         * Search and list clients
+         * @description q matches every word against given, family and preferred names ("Harris Grace"), or digits against part of the NDIS number or phone number.
+         */
         get: operations["getClients"];
         put?: never;
         /** Create a client */
@@ -399,6 +419,26 @@ export type paths = {
         };
         /** A client's services, soonest due first */
         get: operations["getClientsByIdServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/likely-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients a new or edited profile may duplicate
+         * @description The client who already has the NDIS number (saving would be refused with 409), and clients with the same name and date of birth (saving is allowed). The client form asks this while someone types.
+         */
+        get: operations["getClientsLikelyDuplicates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1274,6 +1314,14 @@ export type components = {
             } | null;
             after: unknown;
             before: unknown;
+            /** @description The fields an update changed, with names instead of ids */
+            changes: {
+                after: string;
+                before: string;
+                field: string;
+            }[];
+            /** @description What happened, in words: "Sam Okafor moved Personal care for Grace Harris from 09:00 to 10:30" */
+            description: string;
             entityId: string | null;
             entityType: string;
             /** Format: uuid */
@@ -1553,6 +1601,13 @@ export type components = {
             /** @enum {string} */
             type: "hospital" | "respite" | "social_leave" | "holiday" | "transition_care" | "other";
         };
+        ClientSummary: {
+            dateOfBirth: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            suburb: string | null;
+        };
         ContractTimeline: {
             boundaries: {
                 date: string;
@@ -1761,6 +1816,12 @@ export type components = {
             usesLocalAuthorityReference: boolean;
             voidedAt: string | null;
             voidReason: string | null;
+        };
+        LikelyDuplicates: {
+            /** @description The client who already has this NDIS number: saving would be refused */
+            ndisNumber: components["schemas"]["ClientSummary"] | null;
+            /** @description Clients with the same name and date of birth: saving is allowed, but check first */
+            sameNameAndBirth: components["schemas"]["ClientSummary"][];
         };
         Me: {
             /** @description Send as X-CSRF-Token on every write */
@@ -2034,10 +2095,20 @@ export interface operations {
     getAuditEvents: {
         parameters: {
             query?: {
+                /** @description Only what this person (user) did */
+                actorUserId?: string;
+                /** @description Only events about this client */
+                clientId?: string;
                 cursor?: string;
                 entityId?: string;
                 entityType?: string;
                 limit?: number;
+                /** @description From this instant (inclusive) */
+                occurredFrom?: string;
+                /** @description Until this instant (exclusive) */
+                occurredTo?: string;
+                /** @description Only events about this staff member or their work */
+                staffId?: string;
             };
             header?: never;
             path?: never;
@@ -2057,6 +2128,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditEventsCsv: {
+        parameters: {
+            query?: {
+                /** @description Only what this person (user) did */
+                actorUserId?: string;
+                /** @description Only events about this client */
+                clientId?: string;
+                entityId?: string;
+                entityType?: string;
+                /** @description From this instant (inclusive) */
+                occurredFrom?: string;
+                /** @description Until this instant (exclusive) */
+                occurredTo?: string;
+                /** @description Only events about this staff member or their work */
+                staffId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Not signed in, or the session has expired */
             401: {
                 headers: {
@@ -5409,6 +5531,61 @@ export interface operations {
             };
             /** @description A path parameter is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClientsLikelyDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31 */
+                dateOfBirth?: string;
+                /** @description The client being edited, which is not its own duplicate */
+                excludeId?: string;
+                familyName?: string;
+                givenName?: string;
+                ndisNumber?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikelyDuplicates"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -76,3 +76,6 @@ export type Service = Schemas['Service'];
 export type ServiceActivity = Service['activities'][number];
 export type ServiceInput = RequestBody<'/api/v1/services', 'post'>;
 export type ServicePatch = RequestBody<'/api/v1/services/{id}', 'patch'>;
+
+export type ClientSummary = Schemas['ClientSummary'];
+export type LikelyDuplicates = Schemas['LikelyDuplicates'];

@@ -10,8 +10,8 @@ export type NavItem = {
 
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Clients', to: '/clients', permission: 'clients.read' },
-  { label: 'Sessions calendar', to: '/sessions-calendar', permission: 'bookings.read' },
-  { label: 'My appointments', to: '/my-appointments', permission: 'appointments.own' },
+  { label: 'Bookings calendar', to: '/sessions-calendar', permission: 'bookings.read' },
+  { label: 'My bookings', to: '/my-appointments', permission: 'appointments.own' },
   { label: 'My services', to: '/my-services', permission: null },
   { label: 'All services', to: '/services', permission: 'services.read' },
   {

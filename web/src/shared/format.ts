@@ -19,6 +19,12 @@ export function formatPlainDate(isoDate: string | null | undefined): string {
   }
 }
 
+/** '1950-03-04' → '04/03/1950': the organisation's (Australian and UK) day/month/year order. */
+export function formatDayMonthYear(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
+}
+
 /** 'HH:MM' as entered, followed by the zone abbreviation in force at the booking's instant. */
 export function formatLocalTime(startTime: string, timeZone: string, startsAt: string): string {
   return `${startTime} ${zoneAbbreviation(timeZone, startsAt)}`;

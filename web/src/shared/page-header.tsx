@@ -1,5 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { PageTitle } from './page-title';
 
 export function PageHeader({
   title,
@@ -12,6 +13,7 @@ export function PageHeader({
 }) {
   return (
     <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap" gap="md">
+      <PageTitle title={title} />
       <Stack gap={4}>
         <Title order={1} size="h2">
           {title}

@@ -15,7 +15,9 @@ export function applyServerErrors(
   if (!isApiError(error) || error.fieldErrors.length === 0) return [];
   const errors: FormErrors = {};
   const unplaced: string[] = [];
-  for (const { field, reason } of error.fieldErrors) {
+  for (const { field, reason: predicate } of error.fieldErrors) {
+    // The server words a reason as a predicate ("must be 9 digits…") to sit under the field's label.
+    const reason = predicate ? predicate[0]!.toUpperCase() + predicate.slice(1) : predicate;
     const path = field
       .replace(/^body[./]/, '')
       .replace(/^\//, '')

@@ -12,6 +12,8 @@ export type OrganisationTable = {
   id: Generated<string>;
   name: string;
   time_zone: string;
+  /** ISO 3166 code: phone numbers and addresses are checked for this country unless a client says otherwise. */
+  country: Generated<string>;
   scheduling_horizon_weeks: Generated<number>;
   created_at: DefaultTimestamp;
 };

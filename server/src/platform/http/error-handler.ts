@@ -1,7 +1,14 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type DomainErrorKind } from '../../shared/domain-error.js';
+import { DomainError, type DomainErrorKind, GENERIC_INVALID } from '../../shared/domain-error.js';
+import {
+  detailFor,
+  frameworkDetail,
+  plainText,
+  reasonForIssue,
+  UNEXPECTED_DETAIL,
+} from '../../shared/plain-language.js';
 import { problem, sendProblem } from './problem.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -21,40 +28,40 @@ function fieldOf(instancePath: string, context: string | undefined): string {
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    return sendProblem(
-      reply,
-      problem(422, 'validation', {
-        detail: 'Some fields are missing or not valid',
-        errors: error.validation.map((v) => ({
-          field: fieldOf(v.instancePath, error.validationContext),
-          reason: v.message ?? 'is not valid',
-        })),
-      }),
-    );
+    const errors = error.validation.map((v) => ({
+      field: fieldOf(v.instancePath, error.validationContext),
+      reason: reasonForIssue({ code: v.keyword, message: v.message, params: v.params }),
+    }));
+    return sendProblem(reply, problem(422, 'validation', { detail: detailFor(errors), errors }));
   }
   if (error instanceof DomainError) {
     const status = STATUS[error.kind];
     if (error.kind === 'rate_limited' && typeof error.extra.retryAfterSeconds === 'number')
       reply.header('retry-after', String(error.extra.retryAfterSeconds));
+    const errors = error.issues.map((i) => ({ field: i.field, reason: plainText(i.reason) }));
     return sendProblem(
       reply,
       problem(status, error.kind.replace('_', '-'), {
-        detail: error.message,
-        ...(error.issues.length > 0 ? { errors: error.issues } : {}),
+        // The generic "The request is not valid" says nothing: name the fields instead.
+        detail:
+          error.message === GENERIC_INVALID && errors.length > 0
+            ? detailFor(errors)
+            : plainText(error.message),
+        ...(errors.length > 0 ? { errors } : {}),
         ...error.extra,
       }),
     );
   }
   const status = error.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    return sendProblem(reply, problem(status, SLUGS[status] ?? 'bad-request', { detail: error.message }));
+    return sendProblem(
+      reply,
+      problem(status, SLUGS[status] ?? 'bad-request', { detail: frameworkDetail(error.code, error.message) }),
+    );
   }
   // Always logged (stderr by default), with the id the body carries so a report can be matched to its cause.
   request.log.error({ err: error, reqId: request.id }, 'unhandled error');
-  return sendProblem(
-    reply,
-    problem(500, 'internal', { detail: 'The error was logged', requestId: request.id }),
-  );
+  return sendProblem(reply, problem(500, 'internal', { detail: UNEXPECTED_DETAIL, requestId: request.id }));
 }
 
 const SLUGS: Record<number, string> = {

@@ -14,21 +14,14 @@ export function MyAppointmentsPage() {
   const bookings = query.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
-      <PageHeader
-        title="My appointments"
-        description="Bookings assigned to you, in each client's time zone"
-      />
-      {query.isError ? <ProblemAlert error={query.error} title="Appointments couldn't be loaded" /> : null}
+      <PageHeader title="My bookings" description="Bookings assigned to you, in each client's time zone" />
+      {query.isError ? <ProblemAlert error={query.error} title="Your bookings couldn't be loaded" /> : null}
       {query.isPending ? (
         <Skeleton height={200} radius="md" />
       ) : bookings.length === 0 && !query.isError ? (
-        <EmptyState title="No appointments">Bookings assigned to you will appear here.</EmptyState>
+        <EmptyState title="No bookings for you yet">Bookings assigned to you will appear here.</EmptyState>
       ) : bookings.length > 0 ? (
-        <BookingsTable
-          bookings={bookings}
-          onOpen={(booking) => setOpenId(booking.id)}
-          label="My appointments"
-        />
+        <BookingsTable bookings={bookings} onOpen={(booking) => setOpenId(booking.id)} label="My bookings" />
       ) : null}
       <LoadMore
         hasNextPage={query.hasNextPage}

@@ -1,168 +1,131 @@
-import {
-  ActionIcon,
-  Autocomplete,
-  Badge,
-  Code,
-  Collapse,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Table,
-  Text,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Fragment, useMemo, useState } from 'react';
-import { auditApi } from '../../api/endpoints';
-import type { AuditAction, AuditEvent } from '../../api/types';
+import { Anchor, Group, Paper, Select, SimpleGrid, Skeleton, Table } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Temporal } from 'temporal-polyfill';
+import { type AuditFilters, auditApi, staffApi } from '../../api/endpoints';
 import { useMe } from '../../auth/auth-context';
 import { EmptyState } from '../../shared/empty-state';
-import { formatInstant, orDash } from '../../shared/format';
+import { fullName } from '../../shared/format';
 import { LoadMore } from '../../shared/load-more';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
+import { ClientPicker } from '../clients/client-picker';
+import { AuditRow } from './audit-row';
 
-const KNOWN_ENTITY_TYPES = [
-  'booking',
-  'calendar_feed',
-  'client',
-  'external_provider',
-  'role',
-  'service_type',
-  'staff',
-  'user',
+const ENTITY_TYPES = [
+  { value: 'booking', label: 'Bookings' },
+  { value: 'client', label: 'Clients' },
+  { value: 'staff', label: 'Staff' },
+  { value: 'scheduled_service', label: 'Scheduled services' },
+  { value: 'service', label: 'Services' },
+  { value: 'service_plan', label: 'Service plans' },
+  { value: 'client_contract', label: 'Client contracts' },
+  { value: 'contract_type', label: 'Contract types' },
+  { value: 'invoice', label: 'Invoices' },
+  { value: 'invoice_run', label: 'Invoice runs' },
+  { value: 'role', label: 'Roles' },
+  { value: 'user', label: 'Sign-ins' },
+  { value: 'external_provider', label: 'External providers' },
+  { value: 'service_type', label: 'Service types' },
+  { value: 'calendar_feed', label: 'Calendar feeds' },
 ];
 
-const ACTION_STYLE: Record<AuditAction, { label: string; color: string }> = {
-  create: { label: 'Create', color: 'brand' },
-  update: { label: 'Update', color: 'blue' },
-  delete: { label: 'Delete', color: 'red' },
-  sign_in: { label: 'Sign in', color: 'gray' },
-  sign_in_failed: { label: 'Sign-in failed', color: 'orange' },
-  sign_out: { label: 'Sign out', color: 'gray' },
-};
-
-function JsonBlock({ label, value }: { label: string; value: unknown }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="gray.7" tt="uppercase" mb={4}>
-        {label}
-      </Text>
-      {value === null || value === undefined ? (
-        <Text size="sm" c="gray.7">
-          Nothing recorded
-        </Text>
-      ) : (
-        <Code block tabIndex={0} aria-label={`${label} (JSON)`} style={{ maxHeight: 320, overflow: 'auto' }}>
-          {JSON.stringify(value, null, 2)}
-        </Code>
-      )}
-    </div>
-  );
-}
-
-function AuditRow({ event, timeZone }: { event: AuditEvent; timeZone: string }) {
-  const [open, setOpen] = useState(false);
-  const style = ACTION_STYLE[event.action] ?? { label: event.action, color: 'gray' };
-  const detailsId = `audit-details-${event.id}`;
-  const hasDetails = event.before != null || event.after != null;
-  return (
-    <Fragment>
-      <Table.Tr>
-        <Table.Td w={48}>
-          {hasDetails ? (
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              onClick={() => setOpen((value) => !value)}
-              aria-expanded={open}
-              aria-controls={detailsId}
-              aria-label={open ? 'Hide changes' : 'Show changes'}
-            >
-              <span
-                aria-hidden
-                style={{
-                  display: 'inline-block',
-                  transform: open ? 'rotate(90deg)' : 'none',
-                  transition: 'transform 120ms',
-                }}
-              >
-                ▶
-              </span>
-            </ActionIcon>
-          ) : null}
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {formatInstant(event.occurredAt, timeZone, true)}
-        </Table.Td>
-        <Table.Td>{event.actor?.label ?? 'System'}</Table.Td>
-        <Table.Td>
-          <Badge variant="light" color={style.color} tt="none">
-            {style.label}
-          </Badge>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{event.entityType}</Text>
-          <Text size="xs" c="gray.7" ff="monospace">
-            {orDash(event.entityId)}
-          </Text>
-        </Table.Td>
-        <Table.Td ff="monospace">{orDash(event.ip)}</Table.Td>
-      </Table.Tr>
-      {hasDetails ? (
-        <Table.Tr style={{ display: open ? undefined : 'none' }}>
-          <Table.Td colSpan={6} p={0}>
-            <Collapse expanded={open} id={detailsId}>
-              <SimpleGrid cols={{ base: 1, md: 2 }} p="md" bg="gray.0">
-                <JsonBlock label="Before" value={event.before} />
-                <JsonBlock label="After" value={event.after} />
-              </SimpleGrid>
-            </Collapse>
-          </Table.Td>
-        </Table.Tr>
-      ) : null}
-    </Fragment>
-  );
+/** The first instant of a local date in the zone (or of the day after, for an "until" date). */
+function startOf(date: string, timeZone: string, dayAfter = false): string | undefined {
+  try {
+    const day = Temporal.PlainDate.from(date);
+    return (dayAfter ? day.add({ days: 1 }) : day).toZonedDateTime(timeZone).toInstant().toString();
+  } catch {
+    return undefined;
+  }
 }
 
 export function AuditPage() {
   const me = useMe();
-  const [entityType, setEntityType] = useState('');
-  const [debounced] = useDebouncedValue(entityType.trim(), 300);
+  const timeZone = me.organisation.timeZone;
+  const [entityType, setEntityType] = useState<string | null>(null);
+  const [clientId, setClientId] = useState<string | null>(null);
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [actorUserId, setActorUserId] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const staff = useQuery({
+    queryKey: ['staff', 'audit-filter'],
+    queryFn: () => staffApi.list({}, null, 200),
+  });
+  const staffOptions = (staff.data?.items ?? []).map((s) => ({ value: s.id, label: fullName(s) }));
+  const peopleOptions = (staff.data?.items ?? [])
+    .filter((s) => s.userId)
+    .map((s) => ({ value: s.userId!, label: fullName(s) }));
+
+  const occurredFrom = from ? startOf(from, timeZone) : undefined;
+  const occurredTo = to ? startOf(to, timeZone, true) : undefined;
+  const filters: AuditFilters = {
+    ...(entityType ? { entityType } : {}),
+    ...(clientId ? { clientId } : {}),
+    ...(staffId ? { staffId } : {}),
+    ...(actorUserId ? { actorUserId } : {}),
+    ...(occurredFrom ? { occurredFrom } : {}),
+    ...(occurredTo ? { occurredTo } : {}),
+  };
+  const filtered = Object.keys(filters).length > 0;
   const query = useInfiniteQuery({
-    queryKey: ['audit-events', debounced],
-    queryFn: ({ pageParam }) => auditApi.list(debounced || null, pageParam),
+    queryKey: ['audit-events', filters],
+    queryFn: ({ pageParam }) => auditApi.list(filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: (previous) => previous,
   });
   const events = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const entityTypes = useMemo(
-    () => [...new Set([...KNOWN_ENTITY_TYPES, ...events.map((event) => event.entityType)])].sort(),
-    [events],
-  );
-  const timeZone = me.staff.timeZone;
 
   return (
     <>
-      <PageHeader title="Audit" description={`Who changed what, and when. Times are in ${timeZone}.`} />
+      <PageHeader title="Audit trail" description={`Who changed what, and when. Times are in ${timeZone}.`} />
       <Paper withBorder radius="md" p="md" mb="md">
-        <Autocomplete
-          label="Entity type"
-          placeholder="All entity types"
-          data={entityTypes}
-          value={entityType}
-          onChange={setEntityType}
-          clearable
-          w={{ base: '100%', sm: 300 }}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          <Select
+            label="Done by"
+            placeholder="Anyone"
+            data={peopleOptions}
+            value={actorUserId}
+            onChange={setActorUserId}
+            searchable
+            clearable
+          />
+          <ClientPicker label="About client" value={clientId} onChange={(id) => setClientId(id)} />
+          <Select
+            label="About staff member"
+            placeholder="Any staff member"
+            data={staffOptions}
+            value={staffId}
+            onChange={setStaffId}
+            searchable
+            clearable
+          />
+          <Select
+            label="Kind of record"
+            placeholder="Everything"
+            data={ENTITY_TYPES}
+            value={entityType}
+            onChange={setEntityType}
+            clearable
+          />
+          <LocalDateInput label="From" value={from} onChange={setFrom} />
+          <LocalDateInput label="Until" value={to} onChange={setTo} />
+        </SimpleGrid>
+        <Group justify="flex-end" mt="sm">
+          <Anchor href={auditApi.csvUrl(filters)} download="audit-trail.csv" c="brand.9" size="sm">
+            Download CSV{filtered ? ' (these filters)' : ''}
+          </Anchor>
+        </Group>
       </Paper>
-      {query.isError ? <ProblemAlert error={query.error} title="Audit events couldn't be loaded" /> : null}
+      {query.isError ? <ProblemAlert error={query.error} title="The audit trail couldn't be loaded" /> : null}
       {query.isPending ? (
-        <Skeleton height={240} radius="md" />
+        <Skeleton height={240} radius="md" aria-label="Loading the audit trail" />
       ) : events.length === 0 && !query.isError ? (
-        <EmptyState title="No audit events">
-          {debounced ? `Nothing recorded for “${debounced}”.` : 'Nothing has been recorded yet.'}
+        <EmptyState title="Nothing recorded">
+          {filtered ? 'No change matches these filters.' : 'Nothing has been recorded yet.'}
         </EmptyState>
       ) : events.length > 0 ? (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
@@ -170,14 +133,13 @@ export function AuditPage() {
             <Table aria-label="Audit events" highlightOnHover={false}>
               <Table.Thead bg="gray.0">
                 <Table.Tr>
-                  <Table.Th>
-                    <span className="visually-hidden">Changes</span>
-                  </Table.Th>
                   <Table.Th>When</Table.Th>
-                  <Table.Th>Actor</Table.Th>
                   <Table.Th>Action</Table.Th>
-                  <Table.Th>Entity</Table.Th>
-                  <Table.Th>IP</Table.Th>
+                  <Table.Th>What happened</Table.Th>
+                  <Table.Th>IP address</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">Full record</span>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

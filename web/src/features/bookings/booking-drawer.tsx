@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Booking } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { formatDuration, formatInstant, formatLocalTime, formatPlainDate, orDash } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
@@ -109,6 +110,7 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
   const [problem, setProblem] = useState<unknown>(null);
   const update = useUpdateBooking(booking.id);
   const remove = useDeleteBooking();
+  const confirm = useConfirm();
   const canWrite = can('bookings.write');
   const summary = summariseTimes(
     booking.bookingDate,
@@ -171,7 +173,7 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
         >
           Editing or cancelling here changes this occurrence only
           {booking.isException ? '; it has already been edited on its own' : ''}. Change the whole series from
-          the client's Care Plans.
+          the client's Scheduled services.
         </Alert>
       ) : null}
       {booking.conflictOverride && booking.status !== 'cancelled' ? (
@@ -197,7 +199,7 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
         <Detail label="Ends">
           {summary ? `${summary.end}${summary.endsNextDay ? ' (next day)' : ''}` : '—'}
         </Detail>
-        <Detail label="Assignee">{booking.assignee?.name ?? 'Unassigned'}</Detail>
+        <Detail label="Assignee">{booking.assignee?.name ?? 'Open shift'}</Detail>
         <Detail label="Created by">{booking.createdBy.name}</Detail>
       </SimpleGrid>
       <Detail label="Notes">
@@ -241,7 +243,13 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
             size="xs"
             loading={remove.isPending}
             onClick={async () => {
-              if (!window.confirm(`Delete “${booking.name}” permanently? This can't be undone.`)) return;
+              const ok = await confirm({
+                title: `Delete “${booking.name}” permanently?`,
+                message: "This can't be undone.",
+                confirmLabel: 'Delete booking',
+                danger: true,
+              });
+              if (!ok) return;
               try {
                 await remove.mutateAsync(booking.id);
                 notifications.show({

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   NumberInput,
@@ -12,8 +13,11 @@ import {
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
+import { Temporal } from 'temporal-polyfill';
 import { type ApiError, isApiError, softConflictsOf } from '../../api/problem';
 import type { AssigneeType, Booking, BookingInput } from '../../api/types';
+import { formatPlainDate } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { zoneAbbreviation } from '../../shared/time-zones';
@@ -49,7 +53,8 @@ type Props = {
   timeZone: string;
   defaultDate?: string;
   submitLabel: string;
-  onSubmit: (input: BookingInput) => Promise<unknown>;
+  /** `delivered`: the visit is in the past and the person confirmed it took place (record it as completed). */
+  onSubmit: (input: BookingInput, options: { delivered: boolean }) => Promise<unknown>;
   onCancel: () => void;
 };
 
@@ -59,6 +64,8 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
   const [warnings, setWarnings] = useState<string[] | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  /** A new booking that starts before now waits for the person to say whether the visit took place. */
+  const [pastPrompt, setPastPrompt] = useState(false);
   const assignees = useAssigneeOptions(true);
   const form = useForm<BookingFormValues>({
     mode: 'controlled',
@@ -124,7 +131,12 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
   const summary = summariseTimes(bookingDate, startTime, Number(durationMinutes), timeZone);
   const zoneHint = `${timeZone} (${zoneAbbreviation(timeZone, localToInstant(bookingDate, startTime || '12:00', timeZone)?.toString() ?? new Date())})`;
 
-  const submit = form.onSubmit(async (values) => {
+  const startsInPast = (values: BookingFormValues) => {
+    const start = localToInstant(values.bookingDate, values.startTime, timeZone);
+    return booking === null && start !== null && Temporal.Instant.compare(start, Temporal.Now.instant()) < 0;
+  };
+
+  const save = async (values: BookingFormValues, delivered: boolean) => {
     setProblem(null);
     if (warnings && !reason.trim()) {
       setReasonError('Say why the booking should go ahead');
@@ -132,16 +144,21 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
     }
     setReasonError(null);
     try {
-      await onSubmit({
-        name: values.name.trim(),
-        bookingDate: values.bookingDate,
-        startTime: values.startTime,
-        durationMinutes: Number(values.durationMinutes),
-        assignee: decodeAssignee(values.assignee),
-        notes: values.notes.trim() ? values.notes.trim() : null,
-        ...(warnings ? { overrideReason: reason.trim() } : {}),
-      });
+      await onSubmit(
+        {
+          name: values.name.trim(),
+          bookingDate: values.bookingDate,
+          startTime: values.startTime,
+          durationMinutes: Number(values.durationMinutes),
+          assignee: decodeAssignee(values.assignee),
+          notes: values.notes.trim() ? values.notes.trim() : null,
+          ...(warnings ? { overrideReason: reason.trim() } : {}),
+        },
+        { delivered },
+      );
+      setPastPrompt(false);
     } catch (error) {
+      setPastPrompt(false);
       const soft = softConflictsOf(error);
       if (soft) {
         setWarnings(soft);
@@ -150,6 +167,14 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
       applyServerErrors(error, form.setErrors, FIELDS, { assignee: 'assignee', startsAt: 'startTime' });
       setProblem(error);
     }
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    if (startsInPast(values) && !pastPrompt) {
+      setPastPrompt(true);
+      return;
+    }
+    await save(values, false);
   });
 
   const conflict = isApiError(problem) && problem.status === 409 ? (problem as ApiError) : null;
@@ -170,7 +195,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
           {...form.getInputProps('name')}
         />
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
-          <TextInput label="Booking date" type="date" required {...form.getInputProps('bookingDate')} />
+          <LocalDateInput label="Booking date" required {...form.getInputProps('bookingDate')} />
           <TimeInput label="Start time" required {...form.getInputProps('startTime')} />
           <NumberInput
             label="Duration (minutes)"
@@ -178,8 +203,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
             min={1}
             max={1440}
             step={15}
-            allowDecimal={false}
-            allowNegative={false}
+            clampBehavior="none"
             {...form.getInputProps('durationMinutes')}
           />
         </SimpleGrid>
@@ -191,7 +215,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
         </Text>
         <Select
           label="Assignee"
-          placeholder={assignees.loading ? 'Loading staff and providers…' : 'Unassigned'}
+          placeholder={assignees.loading ? 'Loading staff and providers…' : 'Open shift (no one yet)'}
           description="Staff who deliver services, or an external provider"
           data={assigneeData}
           searchable
@@ -211,14 +235,41 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
             reasonError={reasonError}
           />
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {warnings ? `${submitLabel} anyway` : submitLabel}
-          </Button>
-        </Group>
+        {pastPrompt ? (
+          <Alert
+            color="yellow"
+            styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+            variant="light"
+            title="This visit is in the past"
+            role="alertdialog"
+            aria-label="This visit is in the past"
+          >
+            <Text size="sm">
+              {formatPlainDate(bookingDate)} at {startTime} has already passed. Record it as delivered (the
+              visit took place and is ready to bill), or save it as booked and complete it later?
+            </Text>
+            <Group mt="sm" gap="sm">
+              <Button size="xs" onClick={() => save(form.values, true)} loading={form.submitting}>
+                Record as delivered
+              </Button>
+              <Button size="xs" variant="default" onClick={() => save(form.values, false)}>
+                Save as booked
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setPastPrompt(false)}>
+                Change the date
+              </Button>
+            </Group>
+          </Alert>
+        ) : (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {warnings ? `${submitLabel} anyway` : submitLabel}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

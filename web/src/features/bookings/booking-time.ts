@@ -28,7 +28,7 @@ export function summariseTimes(
   timeZone: string,
 ): TimeSummary | null {
   const start = localToInstant(bookingDate, startTime, timeZone);
-  if (!start || !Number.isFinite(durationMinutes) || durationMinutes <= 0) return null;
+  if (!start || !Number.isInteger(durationMinutes) || durationMinutes <= 0) return null;
   const startZoned = start.toZonedDateTimeISO(timeZone);
   const endZoned = startZoned.add({ minutes: durationMinutes });
   const hhmm = (value: Temporal.ZonedDateTime) =>

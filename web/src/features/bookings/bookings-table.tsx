@@ -47,7 +47,7 @@ export function BookingsTable({ bookings, onOpen, label }: Props) {
                 <Table.Td>{formatPlainDate(booking.bookingDate)}</Table.Td>
                 <Table.Td>{formatLocalTime(booking.startTime, booking.timeZone, booking.startsAt)}</Table.Td>
                 <Table.Td>{formatDuration(booking.durationMinutes)}</Table.Td>
-                <Table.Td>{booking.assignee?.name ?? 'Unassigned'}</Table.Td>
+                <Table.Td>{booking.assignee?.name ?? 'Open shift'}</Table.Td>
                 <Table.Td>{booking.createdBy.name}</Table.Td>
                 <Table.Td>
                   <BookingStatusBadge status={booking.status} />

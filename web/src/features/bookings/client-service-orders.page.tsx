@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
+import { bookingsApi } from '../../api/endpoints';
 import { useAuth } from '../../auth/auth-context';
 import { EmptyState } from '../../shared/empty-state';
 import { fullName } from '../../shared/format';
@@ -83,12 +84,16 @@ export function ClientServiceOrdersPage() {
           defaultDate={today}
           submitLabel="Create booking"
           onCancel={() => setCreating(false)}
-          onSubmit={async (input) => {
+          onSubmit={async (input, { delivered }) => {
             const booking = await create.mutateAsync(input);
+            if (delivered) await bookingsApi.update(booking.id, { status: 'completed' });
+            await query.refetch();
             notifications.show({
               color: 'brand',
-              title: 'Booking created',
-              message: `“${booking.name}” was booked.`,
+              title: delivered ? 'Visit recorded' : 'Booking created',
+              message: delivered
+                ? `“${booking.name}” was recorded as delivered.`
+                : `“${booking.name}” was booked.`,
             });
             setCreating(false);
           }}

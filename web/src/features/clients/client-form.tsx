@@ -13,9 +13,11 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Client, ClientInput, ClientStatus } from '../../api/types';
 import { blankToNull } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { TimeZoneSelect } from '../../shared/time-zone-select';
+import { LikelyDuplicates } from './likely-duplicates';
 
 export type ClientFormValues = {
   givenName: string;
@@ -135,8 +137,6 @@ export function ClientForm({
       timeZone: required('Time zone'),
       email: (value) =>
         !value.trim() || /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter a valid e-mail',
-      ndisNumber: (value) =>
-        !value.trim() || /^\d{9}$/.test(value.replace(/\s+/g, '')) ? null : 'NDIS number has 9 digits',
       dateOfBirth: (value) =>
         !value || (/^\d{4}-\d{2}-\d{2}$/.test(value) && value <= new Date().toISOString().slice(0, 10))
           ? null
@@ -173,11 +173,11 @@ export function ClientForm({
             <TextInput label="Given name" required {...form.getInputProps('givenName')} />
             <TextInput label="Family name" required {...form.getInputProps('familyName')} />
             <TextInput label="Preferred name" {...form.getInputProps('preferredName')} />
-            <TextInput label="Date of birth" type="date" {...form.getInputProps('dateOfBirth')} />
+            <LocalDateInput label="Date of birth" {...form.getInputProps('dateOfBirth')} />
             <TextInput
               label="NDIS number"
               inputMode="numeric"
-              description="9 digits"
+              description="9 digits, starting 43"
               {...form.getInputProps('ndisNumber')}
             />
             <TextInput label="Local authority reference" {...form.getInputProps('localAuthorityReference')} />
@@ -194,6 +194,13 @@ export function ClientForm({
             ) : null}
           </SimpleGrid>
         </Stack>
+        <LikelyDuplicates
+          givenName={form.values.givenName}
+          familyName={form.values.familyName}
+          dateOfBirth={form.values.dateOfBirth}
+          ndisNumber={form.values.ndisNumber}
+          clientId={client?.id ?? null}
+        />
         <Stack gap="sm">
           <Title order={2} size="h4">
             Contact

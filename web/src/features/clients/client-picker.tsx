@@ -1,9 +1,10 @@
-import { Select, type SelectProps } from '@mantine/core';
+import { Select, type SelectProps, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { clientsApi } from '../../api/endpoints';
 import { fullName } from '../../shared/format';
+import { clientSecondDetail } from './client-summary';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: string | null;
@@ -12,7 +13,10 @@ type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | '
   selectedName?: string | null;
 };
 
-/** A searchable client select that asks the server (names, preferred names, NDIS numbers). */
+/**
+ * A searchable client select that asks the server (names in either order, preferred names, NDIS and phone
+ * numbers). Each option shows the date of birth and suburb under the name, so two "Grace Harris" differ.
+ */
 export function ClientPicker({ value, onChange, selectedName = null, ...props }: Props) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -27,6 +31,10 @@ export function ClientPicker({ value, onChange, selectedName = null, ...props }:
     placeholderData: (previous) => previous,
   });
 
+  const details = useMemo(
+    () => new Map((query.data?.items ?? []).map((client) => [client.id, clientSecondDetail(client)])),
+    [query.data],
+  );
   const data = useMemo(() => {
     const items = (query.data?.items ?? []).map((client) => ({ value: client.id, label: fullName(client) }));
     if (value && selectedLabel && !items.some((item) => item.value === value)) {
@@ -39,9 +47,22 @@ export function ClientPicker({ value, onChange, selectedName = null, ...props }:
     <Select
       searchable
       clearable
-      placeholder="Search by name"
+      placeholder="Search by name, NDIS or phone number"
       nothingFoundMessage={query.isFetching ? 'Searching…' : 'No client matches'}
       filter={({ options }) => options}
+      renderOption={({ option }) => {
+        const detail = details.get(option.value);
+        return (
+          <Stack gap={0}>
+            <Text size="sm">{option.label}</Text>
+            {detail ? (
+              <Text size="xs" c="gray.7">
+                {detail}
+              </Text>
+            ) : null}
+          </Stack>
+        );
+      }}
       {...props}
       data={data}
       value={value}

@@ -5,6 +5,7 @@ import type { Client, PermissionKey } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { fullName } from '../../shared/format';
 import { NotFound } from '../../shared/not-found';
+import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { zoneAbbreviation } from '../../shared/time-zones';
 import { ClientStatusBadge } from './client-status-badge';
@@ -20,7 +21,7 @@ const TABS = [
   { value: 'profile', label: 'Detailed Profile', permission: null },
   { value: 'services', label: 'Services', permission: 'services.read' },
   { value: 'service-orders', label: 'Service Orders', permission: null },
-  { value: 'care-plans', label: 'Care Plans', permission: 'bookings.read' },
+  { value: 'care-plans', label: 'Scheduled services', permission: 'bookings.read' },
   { value: 'calendar', label: 'Calendar', permission: 'bookings.read' },
   { value: 'leave', label: 'Leave', permission: null },
   { value: 'contracts', label: 'Contracts', permission: 'contracts.manage' },
@@ -54,6 +55,9 @@ export function ClientProfileLayout() {
   const client = query.data;
   return (
     <Stack gap="md">
+      <PageTitle
+        title={`${TABS.find((item) => item.value === tab)?.label ?? 'Profile'} · ${fullName(client)}`}
+      />
       <Breadcrumbs aria-label="Breadcrumb">
         <Anchor component={Link} to="/clients" size="sm" c="brand.9">
           Clients

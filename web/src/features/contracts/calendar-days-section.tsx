@@ -15,6 +15,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { EmptyState } from '../../shared/empty-state';
 import { formatPlainDate } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
@@ -53,9 +54,14 @@ export function CalendarDaysSection() {
     },
   });
 
+  const confirm = useConfirm();
   const removeDay = async (day: CalendarDay) => {
-    if (!window.confirm(`Remove ${day.name} (${formatPlainDate(day.date)}) from ${day.region}'s calendar?`))
-      return;
+    const ok = await confirm({
+      title: `Remove ${day.name} (${formatPlainDate(day.date)}) from ${day.region}'s calendar?`,
+      confirmLabel: 'Remove day',
+      danger: true,
+    });
+    if (!ok) return;
     setProblem(null);
     try {
       await remove.mutateAsync(day.id);

@@ -21,6 +21,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useMe } from '../../auth/auth-context';
 import { NotFound } from '../../shared/not-found';
+import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { todayIn } from '../scheduling/calendar-time';
@@ -167,6 +168,7 @@ function ContractTypeEditor({ type }: { type: ContractType | null }) {
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <Stack gap={4}>
             <Group gap="sm">
+              <PageTitle title={title} />
               <Title order={1} size="h2">
                 {title}
               </Title>

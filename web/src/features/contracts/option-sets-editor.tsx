@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { type ReactNode, useEffect, useState } from 'react';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { formatPlainDate } from '../../shared/format';
 import type { DayKind, DayOfWeek, OptionName, OptionSet, RoundingMode } from './contracts-api';
 import {
@@ -129,11 +130,17 @@ export function OptionSetsEditor<D extends SetsDraft>({
     form.insertListItem('optionSets' as never, set as never);
     setActive(set.key);
   };
-  const removeSet = (index: number) => {
+  const confirm = useConfirm();
+  const removeSet = async (index: number) => {
     const set = sets[index];
     if (!set) return;
-    if (!window.confirm(`Remove the option set ${setTitle(set, index).toLowerCase()}? Its options are lost.`))
-      return;
+    const ok = await confirm({
+      title: `Remove the option set ${setTitle(set, index).toLowerCase()}?`,
+      message: 'Its options are lost.',
+      confirmLabel: 'Remove option set',
+      danger: true,
+    });
+    if (!ok) return;
     form.clearErrors();
     form.removeListItem('optionSets' as never, index);
     setActive(sets[index - 1]?.key ?? sets[index + 1]?.key ?? null);

@@ -16,6 +16,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { describeError, isApiError } from '../../api/problem';
 import { firstAllowedPath } from '../../app/navigation';
 import { useAuth } from '../../auth/auth-context';
+import { PageTitle } from '../../shared/page-title';
 
 type LoginValues = { email: string; password: string };
 
@@ -60,6 +61,7 @@ export function LoginPage() {
           <Stack gap="lg">
             <Stack gap={6} align="center">
               <img src="/favicon.svg" alt="" width={44} height={44} />
+              <PageTitle title={'Sign in'} />
               <Title order={1} size="h2" ta="center">
                 Sign in to Carebook
               </Title>

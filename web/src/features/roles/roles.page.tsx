@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { rolesApi } from '../../api/endpoints';
 import type { Role, RoleInput } from '../../api/types';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { EmptyState } from '../../shared/empty-state';
 import { orDash } from '../../shared/format';
 import { PageHeader } from '../../shared/page-header';
@@ -14,6 +15,7 @@ import { RoleForm } from './role-form';
 type Editing = { role: Role | null } | null;
 
 export function RolesPage() {
+  const confirm = useConfirm();
   const queryClient = useQueryClient();
   const roles = useRoles();
   const permissions = useQuery({
@@ -114,7 +116,12 @@ export function RolesPage() {
                             color="red"
                             loading={remove.isPending && remove.variables === role.id}
                             onClick={async () => {
-                              if (!window.confirm(`Delete the role “${role.name}”?`)) return;
+                              const ok = await confirm({
+                                title: `Delete the role “${role.name}”?`,
+                                confirmLabel: 'Delete role',
+                                danger: true,
+                              });
+                              if (!ok) return;
                               setProblem(null);
                               try {
                                 await remove.mutateAsync(role.id);

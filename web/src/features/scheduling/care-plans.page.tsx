@@ -26,7 +26,7 @@ type Dialog =
   | { type: 'activate' | 'edit' | 'end'; series: ScheduledService }
   | null;
 
-/** Client Profile › Care Plans: the client's scheduled services (recurring care). */
+/** Client Profile › Scheduled services: the client's regular care (series in the API). */
 export function CarePlansPage() {
   const client = useProfileClient();
   const { can } = useAuth();
@@ -42,7 +42,7 @@ export function CarePlansPage() {
       <Group justify="space-between" align="flex-end" mb="md" wrap="wrap">
         <div>
           <Title order={2} size="h3" id="care-plans-title">
-            Care Plans
+            Scheduled services
           </Title>
           <Text size="sm" c="gray.7">
             Scheduled services for {fullName(client)}: regular care that books itself. Times in{' '}

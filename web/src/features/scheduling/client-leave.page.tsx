@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Client } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { EmptyState } from '../../shared/empty-state';
 import { formatInstant, formatPlainDate, fullName, orDash } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
@@ -188,6 +189,7 @@ type Dialog =
 
 /** Client Profile › Leave: periods when the client can't receive services; their bookings are suspended. */
 export function ClientLeavePage() {
+  const confirm = useConfirm();
   const client = useProfileClient();
   const { can } = useAuth();
   const canWrite = can('bookings.write');
@@ -255,12 +257,13 @@ export function ClientLeavePage() {
                         color="red.9"
                         loading={remove.isPending && remove.variables === item.id}
                         onClick={async () => {
-                          if (
-                            !window.confirm(
-                              'Remove this leave? Suspended bookings that are still free come back.',
-                            )
-                          )
-                            return;
+                          const ok = await confirm({
+                            title: 'Remove this leave?',
+                            message: 'Suspended bookings that are still free come back.',
+                            confirmLabel: 'Remove leave',
+                            danger: true,
+                          });
+                          if (!ok) return;
                           setProblem(null);
                           try {
                             const report = await remove.mutateAsync(item.id);

@@ -13,7 +13,7 @@ import { type SeriesEditInput, schedulingApi } from './scheduling-api';
 import { useEditSeries } from './scheduling-queries';
 import { PreviewThenConfirm } from './series-modals';
 
-/** A drop on the sessions calendar, already turned into the client's local date and time. */
+/** A drop on the bookings calendar, already turned into the client's local date and time. */
 export type BookingMove = {
   booking: Booking;
   bookingDate: string;
@@ -34,7 +34,7 @@ export function movePatch(move: BookingMove, overrideReason?: string): BookingPa
 }
 
 /**
- * Confirms a drag on the sessions calendar: the scope for a series occurrence (a move to another day can only
+ * Confirms a drag on the bookings calendar: the scope for a series occurrence (a move to another day can only
  * be this occurrence, since the series' days come from its repeat rule), a preview for series scopes, and a
  * reason when the move raises soft conflicts.
  */
@@ -72,7 +72,11 @@ export function MoveBookingModal({
   const refusal = preview.data?.conflict ?? null;
   const zone = zoneAbbreviation(booking.timeZone);
   const where = `${formatPlainDate(move.bookingDate)} at ${move.startTime} ${zone}${
-    move.staffId === undefined ? '' : move.staffId === null ? ', unassigned' : `, with ${move.staffLabel}`
+    move.staffId === undefined
+      ? ''
+      : move.staffId === null
+        ? ', as an open shift'
+        : `, with ${move.staffLabel}`
   }`;
 
   const seriesInput = (): SeriesEditInput => {
@@ -157,7 +161,7 @@ export function MoveBookingModal({
               A move to another day changes this occurrence only. To change the days of the series, edit its
               repeat rule in{' '}
               <Anchor component={Link} to={`/clients/${booking.clientId}/care-plans`} size="xs">
-                the client's Care Plans
+                the client's Scheduled services
               </Anchor>
               .
             </Text>

@@ -152,6 +152,7 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
     DATE.test(v.startDate) &&
     TIME.test(v.startTime) &&
     (v.repeat.frequency === 'monthly' || v.repeat.weekdays.length > 0) &&
+    Number.isInteger(Number(v.durationMinutes)) &&
     Number(v.durationMinutes) >= 1 &&
     Number(v.durationMinutes) <= 1440 &&
     (!v.endDate || (DATE.test(v.endDate) && v.endDate >= v.startDate));
@@ -256,8 +257,7 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
               min={1}
               max={1440}
               step={15}
-              allowDecimal={false}
-              allowNegative={false}
+              clampBehavior="none"
               {...form.getInputProps('durationMinutes')}
             />
           </SimpleGrid>

@@ -301,7 +301,7 @@ export function EditSeriesModal({ series, onClose }: { series: ScheduledService;
                 min={1}
                 max={1440}
                 step={15}
-                allowDecimal={false}
+                clampBehavior="none"
                 value={values.durationMinutes}
                 onChange={(value) => set('durationMinutes', value)}
               />

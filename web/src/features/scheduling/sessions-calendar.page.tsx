@@ -38,7 +38,7 @@ function resourceOf(item: CalendarItem): string {
   return item.providerName ? PROVIDER_RESOURCE : UNASSIGNED_RESOURCE;
 }
 
-/** Sessions calendar: every booking by staff member, for a day, a week or a month; drag to move or reassign. */
+/** Bookings calendar: every booking by staff member, for a day, a week or a month; drag to move or reassign. */
 export function SessionsCalendarPage() {
   const me = useMe();
   const { can } = useAuth();
@@ -71,7 +71,7 @@ export function SessionsCalendarPage() {
     // Without access to the staff list, the rows come from the bookings themselves.
     for (const item of calendar.data?.items ?? []) if (item.staff) rows.set(item.staff.id, item.staff.name);
     const list: Calendar.ResourceInput[] = [
-      { id: UNASSIGNED_RESOURCE, title: 'Unassigned (open shifts)' },
+      { id: UNASSIGNED_RESOURCE, title: 'Open shifts' },
       ...[...rows.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([id, title]) => ({ id, title })),
     ];
     if ((calendar.data?.items ?? []).some((item) => !item.staff && item.providerName))
@@ -163,7 +163,7 @@ export function SessionsCalendarPage() {
   return (
     <Stack gap="md">
       <PageHeader
-        title="Sessions calendar"
+        title="Bookings calendar"
         description="Every booking by staff member. Drag a booking to another time or row to move or reassign it."
       />
       <Group align="flex-end" gap="md" wrap="wrap">
@@ -211,7 +211,7 @@ export function SessionsCalendarPage() {
       ) : null}
       <EventCalendar
         plugins={PLUGINS}
-        label="Sessions calendar"
+        label="Bookings calendar"
         testId="sessions-calendar"
         className="sessions-calendar"
         options={{

@@ -25,7 +25,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { ServicePlan } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { NotFound } from '../../shared/not-found';
+import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ActivitiesEditor } from '../services/activities-editor';
 import { useAssigneeData } from '../services/assignees';
@@ -170,9 +172,16 @@ function PlanEditor({ plan }: { plan: ServicePlan | null }) {
     }
   };
 
+  const confirm = useConfirm();
   const deletePlan = async () => {
     if (!plan) return;
-    if (!window.confirm(`Delete “${plan.name}” permanently? This can't be undone.`)) return;
+    const ok = await confirm({
+      title: `Delete “${plan.name}” permanently?`,
+      message: "This can't be undone.",
+      confirmLabel: 'Delete plan',
+      danger: true,
+    });
+    if (!ok) return;
     setProblem(null);
     try {
       await remove.mutateAsync(plan.id);
@@ -204,6 +213,7 @@ function PlanEditor({ plan }: { plan: ServicePlan | null }) {
         <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
           <Stack gap={4}>
             <Group gap="sm">
+              <PageTitle title={title} />
               <Title order={1} size="h2">
                 {title}
               </Title>

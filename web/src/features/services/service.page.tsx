@@ -22,8 +22,10 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import type { Service, ServiceStatus } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { blankToNull, formatInstant, formatPlainDate } from '../../shared/format';
 import { NotFound } from '../../shared/not-found';
+import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { decodeAssignee, encodeAssignee, useAssigneeData } from './assignees';
@@ -96,11 +98,16 @@ function ServiceView({ service }: { service: Service }) {
   const update = useUpdateService(service.id);
   const [problem, setProblem] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
+  const confirm = useConfirm();
   const viewerZone = me?.staff.timeZone ?? 'UTC';
   const finished = service.status === 'completed' || service.status === 'cancelled';
 
   const setStatus = async (action: StatusAction) => {
-    if (action.to === 'cancelled' && !window.confirm(`Cancel “${service.title}”?`)) return;
+    if (
+      action.to === 'cancelled' &&
+      !(await confirm({ title: `Cancel “${service.title}”?`, confirmLabel: 'Cancel service', danger: true }))
+    )
+      return;
     setProblem(null);
     try {
       await update.mutateAsync({ status: action.to });
@@ -134,6 +141,7 @@ function ServiceView({ service }: { service: Service }) {
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap={6}>
           <Group gap="sm">
+            <PageTitle title={service.title} />
             <Title order={1} size="h2">
               {service.title}
             </Title>

@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/api-client';
 import type { Staff } from '../../api/types';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { formatPlainDate, fullName, orDash } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { zoneAbbreviation } from '../../shared/time-zones';
@@ -192,6 +193,7 @@ function LeaveEditor({ staff }: { staff: Staff }) {
       await refresh();
     },
   });
+  const confirm = useConfirm();
   const remove = useMutation({
     mutationFn: (leaveId: string) => api.delete(`/staff-leave/${id(leaveId)}`),
     onSuccess: refresh,
@@ -231,9 +233,13 @@ function LeaveEditor({ staff }: { staff: Staff }) {
                     variant="subtle"
                     color="red"
                     loading={remove.isPending && remove.variables === l.id}
-                    onClick={() => {
-                      if (window.confirm(`Remove the leave from ${formatPlainDate(l.startsOn)}?`))
-                        remove.mutate(l.id);
+                    onClick={async () => {
+                      const ok = await confirm({
+                        title: `Remove the leave from ${formatPlainDate(l.startsOn)}?`,
+                        confirmLabel: 'Remove leave',
+                        danger: true,
+                      });
+                      if (ok) remove.mutate(l.id);
                     }}
                   >
                     Remove
