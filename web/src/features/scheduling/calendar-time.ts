@@ -56,3 +56,13 @@ export function splitZoned(iso: string, timeZone: string): { date: string; time:
 export function todayIn(timeZone: string): string {
   return Temporal.Now.plainDateISO(timeZone).toString();
 }
+
+/**
+ * The first day a "this and following" edit can start from: today, or the series' second day when it has not
+ * started yet (its first day is the whole series). A default the server would refuse helps nobody.
+ */
+export function firstSplitDate(timeZone: string, startDate: string): string {
+  const today = todayIn(timeZone);
+  const second = Temporal.PlainDate.from(startDate).add({ days: 1 }).toString();
+  return today > second ? today : second;
+}

@@ -19,7 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatPlainDate, fullName } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
-import { todayIn } from './calendar-time';
+import { firstSplitDate, todayIn } from './calendar-time';
 import { describeRule, fromRrule, type Repeat, toRrule } from './recurrence-text';
 import { RepeatFields } from './repeat-fields';
 import { ScheduleReportView } from './schedule-report';
@@ -214,7 +214,7 @@ export function EditSeriesModal({ series, onClose }: { series: ScheduledService;
   const staff = useDeliveringStaff();
   const [values, setValues] = useState<EditValues>({
     scope: 'series',
-    fromDate: todayIn(series.timeZone),
+    fromDate: firstSplitDate(series.timeZone, series.startDate),
     name: series.name,
     startTime: series.startTime,
     durationMinutes: series.durationMinutes,
