@@ -293,6 +293,22 @@ describe('bookings with participants', () => {
       status: 'active',
     });
     expect(created.body.summary.conflicts).toBe(0);
+    // The default "From" of a this-and-following edit comes from the server's own bound, so it is accepted.
+    const series = created.body.series;
+    expect(series.earliestSplitDate).toBe('2026-11-03');
+    const tooEarly = await coordinator.patch(`/scheduled-services/${series.id}?preview=true`, {
+      scope: 'following',
+      fromDate: series.startDate,
+      changes: { startTime: '08:15' },
+    });
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.body.errors[0].field).toBe('fromDate');
+    const fromBound = await coordinator.patch(`/scheduled-services/${series.id}?preview=true`, {
+      scope: 'following',
+      fromDate: series.earliestSplitDate,
+      changes: { startTime: '08:15' },
+    });
+    expect(fromBound.status).toBe(200);
     const visit = await coordinator.post(`/clients/${other}/service-orders`, {
       name: 'Medication check',
       bookingDate: '2026-11-09',

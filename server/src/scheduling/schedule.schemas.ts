@@ -91,6 +91,10 @@ export const seriesSchema = z
     status: z.enum(['draft', 'active', 'ended']),
     splitFromId: z.uuid().nullable(),
     generatedUntil: z.string().nullable(),
+    earliestSplitDate: z.string().meta({
+      description:
+        'The first day a "this and following" edit may start from (the day after the series starts)',
+    }),
   })
   .meta({ id: 'ScheduledService' });
 export type SeriesView = z.infer<typeof seriesSchema>;

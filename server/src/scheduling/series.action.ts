@@ -41,6 +41,7 @@ export function toSeriesView(s: SeriesRecord): SeriesView {
     status: s.status,
     splitFromId: s.splitFromId,
     generatedUntil: s.generatedUntil?.toString() ?? null,
+    earliestSplitDate: dayAfter(s.startDate),
   };
 }
 

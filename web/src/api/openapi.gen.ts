@@ -1901,6 +1901,8 @@ export type components = {
             /** Format: uuid */
             clientId: string;
             durationMinutes: number;
+            /** @description The first day a "this and following" edit may start from (the day after the series starts) */
+            earliestSplitDate: string;
             endDate: string | null;
             generatedUntil: string | null;
             /** Format: uuid */

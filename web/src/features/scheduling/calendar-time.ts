@@ -57,12 +57,8 @@ export function todayIn(timeZone: string): string {
   return Temporal.Now.plainDateISO(timeZone).toString();
 }
 
-/**
- * The first day a "this and following" edit can start from: today, or the series' second day when it has not
- * started yet (its first day is the whole series). A default the server would refuse helps nobody.
- */
-export function firstSplitDate(timeZone: string, startDate: string): string {
+/** The default first day of a "this and following" edit: today, unless the server says that is too early. */
+export function firstSplitDate(timeZone: string, earliest: string): string {
   const today = todayIn(timeZone);
-  const second = Temporal.PlainDate.from(startDate).add({ days: 1 }).toString();
-  return today > second ? today : second;
+  return today > earliest ? today : earliest;
 }

@@ -214,7 +214,7 @@ export function EditSeriesModal({ series, onClose }: { series: ScheduledService;
   const staff = useDeliveringStaff();
   const [values, setValues] = useState<EditValues>({
     scope: 'series',
-    fromDate: firstSplitDate(series.timeZone, series.startDate),
+    fromDate: firstSplitDate(series.timeZone, series.earliestSplitDate),
     name: series.name,
     startTime: series.startTime,
     durationMinutes: series.durationMinutes,
