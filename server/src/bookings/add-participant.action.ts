@@ -37,9 +37,9 @@ export async function addParticipant(
   if (!(await subjectExists(tx, org, input.type, input.subjectId)))
     throw invalid('subjectId', `is not a ${WHO[input.type].toLowerCase()} of this organisation`);
   if (input.type === 'client') {
-    if (booking.category !== 'group' && (await placesTaken(tx, org, bookingId)) > 0)
-      throw conflict('A visit is for one client; make it a group session to add more');
     const taken = await placesTaken(tx, org, bookingId);
+    if (booking.category !== 'group' && taken > 0)
+      throw conflict('A visit is for one client; make it a group session to add more');
     if (booking.capacity !== null && taken >= booking.capacity)
       throw conflict(`This session is full (${taken} of ${booking.capacity} places taken)`, {
         capacity: booking.capacity,
