@@ -231,13 +231,9 @@ export async function invoiceOf(
   return row?.invoice_id;
 }
 
+/** Deletes bookings with their participants and deliveries (cascade); notices that name them keep their text. */
 export async function deleteBookings(tx: Tx, organisationId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx
-    .deleteFrom('notices')
-    .where('organisation_id', '=', organisationId)
-    .where('booking_id', 'in', ids)
-    .execute();
   await tx
     .deleteFrom('bookings')
     .where('organisation_id', '=', organisationId)

@@ -46,3 +46,16 @@ export type ParticipantRecord = {
   status: ParticipantStatus;
   replacesParticipantId: string | null;
 };
+
+/** A series' booking as reconciliation sees it: matched to occurrences by its original local date. */
+export type SeriesBooking = {
+  bookingId: string;
+  localDate: string;
+  originalStart: Temporal.Instant;
+  startsAt: Temporal.Instant;
+  endsAt: Temporal.Instant;
+  /** The lead staff member. */
+  staffId: string | null;
+  isException: boolean;
+  status: BookingStatus;
+};

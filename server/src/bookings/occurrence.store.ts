@@ -1,19 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import { type Tx, ts } from '../platform/db/database.js';
-import type { BookingStatus } from './booking-rules.js';
+import type { SeriesBooking } from './booking.types.js';
 
-/** A series' booking as reconciliation sees it: matched to occurrences by its original local date. */
-export type SeriesBooking = {
-  bookingId: string;
-  localDate: string;
-  originalStart: Temporal.Instant;
-  startsAt: Temporal.Instant;
-  endsAt: Temporal.Instant;
-  /** The lead staff member. */
-  staffId: string | null;
-  isException: boolean;
-  status: BookingStatus;
-};
+export type { SeriesBooking };
 
 /** The series' bookings whose occurrence starts at or after `from`, by occurrence. */
 export async function seriesBookingsFrom(

@@ -183,6 +183,16 @@ export async function horizonWeeks(tx: Tx, organisationId: string): Promise<numb
   return row.scheduling_horizon_weeks;
 }
 
+/** Notices about occurrences a series edit or end removes: they would point at nothing. */
+export async function deleteNoticesOf(tx: Tx, organisationId: string, bookingIds: string[]): Promise<void> {
+  if (bookingIds.length === 0) return;
+  await tx
+    .deleteFrom('notices')
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', 'in', bookingIds)
+    .execute();
+}
+
 export async function insertNotice(
   tx: Tx,
   organisationId: string,

@@ -10,7 +10,14 @@ import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { later } from '../shared/instant.js';
 import { RecurrenceError } from './recurrence-error.js';
 import type { SeriesChanges, SeriesInput, SeriesView } from './schedule.schemas.js';
-import { findSeries, horizonWeeks, insertSeries, serviceTypeExists, updateSeries } from './schedule.store.js';
+import {
+  deleteNoticesOf,
+  findSeries,
+  horizonWeeks,
+  insertSeries,
+  serviceTypeExists,
+  updateSeries,
+} from './schedule.store.js';
 import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
 import {
   dayAfter,
@@ -236,11 +243,9 @@ export async function endSeries(
   const from = later(now, cutoff);
   const future = await seriesBookingsFrom(tx, actor.organisationId, id, from, current.timeZone);
   const removable = future.filter((b) => b.status !== 'completed');
-  await deleteBookings(
-    tx,
-    actor.organisationId,
-    removable.map((b) => b.bookingId),
-  );
+  const removed = removable.map((b) => b.bookingId);
+  await deleteNoticesOf(tx, actor.organisationId, removed);
+  await deleteBookings(tx, actor.organisationId, removed);
   const occurrences: OccurrenceOutcome[] = future.map((b) => ({
     ...occurrenceTimes(b, current.timeZone),
     action: b.status === 'completed' ? 'keep' : 'delete',

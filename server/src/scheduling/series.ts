@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { SeriesBooking } from '../bookings/booking.types.js';
 import { expandRecurrence, untilBeforeStart } from './recurrence.js';
 import { RecurrenceError } from './recurrence-error.js';
 import { parseRecurrence } from './recurrence-rule.js';
@@ -84,16 +85,8 @@ export function horizonEnd(now: Temporal.Instant, weeks: number): Temporal.Insta
 }
 
 /** A booking of the series as it stands, for planning an edit. */
-export type ExistingOccurrence = {
-  bookingId: string;
-  localDate: string;
-  originalStart: Temporal.Instant;
-  startsAt: Temporal.Instant;
-  endsAt: Temporal.Instant;
-  staffId: string | null;
-  isException: boolean;
-  status: 'booked' | 'completed' | 'cancelled';
-};
+/** A series' existing booking, as the bookings module reads it for reconciliation. */
+export type ExistingOccurrence = SeriesBooking;
 
 export type PlannedChange =
   | { action: 'create'; occurrence: Occurrence }

@@ -3,10 +3,11 @@ import { leaveForClient } from '../availability/client-leave.store.js';
 import type { LeaveRecord } from '../availability/client-leave.types.js';
 import { insideLeave, leaveWindow } from '../availability/leave-window.js';
 import { deleteBookings } from '../bookings/booking.store.js';
+import { LEAVE_REASON } from '../bookings/booking-write.store.js';
 import { seriesBookingsFrom } from '../bookings/occurrence.store.js';
 import { type OccurrenceWrite, writeOccurrences } from '../bookings/write-occurrences.action.js';
 import type { Tx } from '../platform/db/database.js';
-import { updateSeries } from './schedule.store.js';
+import { deleteNoticesOf, updateSeries } from './schedule.store.js';
 import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
 import { type Occurrence, occurrencesBetween, occurrenceTimes, planSeriesChanges } from './series.js';
 
@@ -90,7 +91,7 @@ export async function syncSeries(
           category: 'visit',
           capacity: null,
           status: leave ? 'cancelled' : 'booked',
-          cancellationReason: leave ? 'Client leave' : null,
+          cancellationReason: leave ? LEAVE_REASON : null,
           suspendedByLeaveId: leave?.id ?? null,
           seriesId: series.id,
           createdByUserId: userId,
@@ -149,6 +150,7 @@ export async function syncSeries(
       ...(warnings.length ? { warnings } : {}),
     });
   }
+  await deleteNoticesOf(tx, organisationId, toDelete);
   await deleteBookings(tx, organisationId, toDelete);
   await updateSeries(tx, organisationId, series.id, { generatedUntil: to });
   return outcomes;
