@@ -167,10 +167,24 @@ describe('the API document', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('When,Who,Action,What,Description,Changes,IP address');
+    expect(lines[0]).toBe('When,When (UTC),Who,Action,What,Description,Changes,IP address');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(
       'Coordinator Audit,update,booking,Coordinator Audit moved Personal care for Grace Harris on 03/06/2030 from 09:00 to 10:30,Start time: 09:00 → 10:30',
     );
+  });
+
+  it("speaks the organisation's formats: its zone, its locale and its currency (here London)", async () => {
+    const london = await seedOrg(t.db, 'Audit London', 'Europe/London');
+    const admin = await signedIn(t.baseUrl, london.emails.administrator);
+    const me = (await admin.get('/me')).body;
+    expect(me.organisation).toMatchObject({ country: 'GB', locale: 'en-GB', currency: 'GBP' });
+    const role = (await admin.post('/roles', { name: 'Evening', permissions: ['appointments.own'] })).body;
+    const [event] = (await admin.get(`/audit-events?entityId=${role.id}`)).body.items;
+    expect(event.occurredAtText).toMatch(
+      /^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} (GMT|BST)$/,
+    );
+    const sydney = (await (await signedIn(t.baseUrl, org.emails.administrator)).get('/me')).body;
+    expect(sydney.organisation).toMatchObject({ country: 'AU', locale: 'en-AU', currency: 'AUD' });
   });
 });

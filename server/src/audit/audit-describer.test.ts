@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuditEvent } from './audit-describer.js';
+import type { OrganisationFormats } from '../shared/organisation-formats.js';
+import { type DescribeContext, describeAuditEvent } from './audit-describer.js';
 
 const GRACE = '00000000-0000-4000-8000-000000000001';
 const SAM = '00000000-0000-4000-8000-000000000002';
@@ -85,5 +86,56 @@ describe('the audit trail in words', () => {
         names,
       ).sentence,
     ).toBe('Sam Okafor signed in');
+  });
+});
+
+describe('values in the audit trail, as the organisation writes them', () => {
+  const sydney: DescribeContext = {
+    names,
+    formats: { locale: 'en-AU', currency: 'AUD', timeZone: 'Australia/Sydney' } satisfies OrganisationFormats,
+  };
+  const london: DescribeContext = {
+    names,
+    formats: { locale: 'en-GB', currency: 'GBP', timeZone: 'Europe/London' },
+  };
+  const change = (before: object, after: object, ctx = sydney) =>
+    describeAuditEvent({ action: 'update', entityType: 'invoice', actorLabel: 'Wen Li', before, after }, ctx)
+      .changes;
+
+  it("shows instants in the organisation's zone in words, never as ISO", () => {
+    expect(change({ paidAt: null }, { paidAt: '2026-11-30T22:00:00.000Z' })).toEqual([
+      { field: 'Paid at', before: '—', after: 'Tue 1 Dec 2026, 09:00 AEDT' },
+    ]);
+    expect(change({ paidAt: null }, { paidAt: '2026-06-30T23:30:00+00:00' }, london)).toEqual([
+      { field: 'Paid at', before: '—', after: 'Wed 1 Jul 2026, 00:30 BST' },
+    ]);
+  });
+
+  it('shows money as money in the organisation currency, and dates day/month/year', () => {
+    expect(change({ totalMinor: 5440 }, { totalMinor: 123456 })).toEqual([
+      { field: 'Total', before: '$54.40', after: '$1,234.56' },
+    ]);
+    expect(change({ rateMinor: 2450 }, { rateMinor: -5 }, london)).toEqual([
+      { field: 'Rate', before: '£24.50', after: '-£0.05' },
+    ]);
+    expect(change({ dueDate: '2026-12-15' }, { dueDate: '2027-01-05' })).toEqual([
+      { field: 'Due date', before: '15/12/2026', after: '05/01/2027' },
+    ]);
+  });
+
+  it('replaces ids with names, says when nothing is known by an id, and never shows JSON', () => {
+    const GONE = '00000000-0000-4000-8000-0000000000ff';
+    expect(change({ clientId: GRACE }, { clientId: GONE })).toEqual([
+      { field: 'Client', before: 'Grace Harris', after: 'a record no longer there' },
+    ]);
+    const [options] = change(
+      { options: { hourlyRateMinor: 6000, roundTo: 15, from: '2026-07-01' } },
+      { options: { hourlyRateMinor: 6500, roundTo: 15, from: '2026-07-01', assigneeId: SAM } },
+    );
+    expect(options?.before).toBe('Hourly rate: $60.00; Round to: 15; First day: 01/07/2026');
+    expect(options?.after).toBe(
+      'Hourly rate: $65.00; Round to: 15; First day: 01/07/2026; Assignee: Sam Okafor',
+    );
+    expect(`${options?.before}${options?.after}`).not.toMatch(/[{}"]|[0-9a-f]{8}-/);
   });
 });

@@ -1,3 +1,10 @@
+import { Temporal } from 'temporal-polyfill';
+import {
+  formatInstant,
+  formatLocalDate,
+  formatMinor,
+  type OrganisationFormats,
+} from '../shared/organisation-formats.js';
 import { wordsForKey } from '../shared/plain-language.js';
 
 /**
@@ -18,6 +25,25 @@ export type AuditDescription = { sentence: string; changes: FieldChange[] };
 
 /** Names for ids (clients, staff, users…), looked up by the caller. */
 export type NameLookup = ReadonlyMap<string, string>;
+
+/**
+ * What the describer reads values with: names for ids and the organisation's formats (instants in its zone,
+ * dates and money as it writes them). Without formats, en-AU in Australia/Sydney dollars.
+ */
+export type DescribeContext = { names: NameLookup; formats: OrganisationFormats };
+const DEFAULT_FORMATS: OrganisationFormats = {
+  locale: 'en-AU',
+  currency: 'AUD',
+  timeZone: 'Australia/Sydney',
+};
+const contextOf = (c: NameLookup | DescribeContext): DescribeContext =>
+  'names' in c && 'formats' in c ? c : { names: c as NameLookup, formats: DEFAULT_FORMATS };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Money fields are integer minor units named …Minor (rateMinor, totalMinor, callOutChargeMinor…). */
+const isMoneyKey = (key: string | undefined) => key !== undefined && /Minor$/.test(key);
 
 type Rec = Record<string, unknown>;
 const asRecord = (v: unknown): Rec | null =>
@@ -60,56 +86,83 @@ function nameOf(r: Rec | null): string | null {
   return null;
 }
 
-/** A field's value as a person reads it: names for ids, "yes"/"no", "—" for nothing. */
-export function showValue(value: unknown, names: NameLookup): string {
+/**
+ * A field's value as a person reads it: names for ids (an id nothing is known by says so), instants in the
+ * organisation's zone in words, dates and money as the organisation writes them, "yes"/"no", "—" for nothing,
+ * and records field by field, never as JSON.
+ */
+export function showValue(value: unknown, lookup: NameLookup | DescribeContext, key?: string): string {
+  const { names, formats } = contextOf(lookup);
+  const ctx = { names, formats };
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string') return names.get(value) ?? value;
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number')
+    return isMoneyKey(key) && Number.isSafeInteger(value) ? formatMinor(value, formats) : String(value);
+  if (typeof value === 'string') {
+    const name = names.get(value);
+    if (name) return name;
+    if (UUID.test(value)) return 'a record no longer there';
+    if (LOCAL_DATE.test(value)) return formatLocalDate(value, formats.locale);
+    if (INSTANT.test(value)) {
+      try {
+        return formatInstant(Temporal.Instant.from(value.replace(' ', 'T')), formats);
+      } catch {
+        return value;
+      }
+    }
+    if (isMoneyKey(key) && /^-?\d+$/.test(value)) return formatMinor(Number(value), formats);
+    return value;
+  }
   if (Array.isArray(value))
-    return value.length === 0 ? '—' : value.map((v) => showValue(v, names)).join(', ');
+    return value.length === 0 ? '—' : value.map((v) => showValue(v, ctx, key)).join(', ');
   const r = asRecord(value);
   const name = nameOf(r);
   if (name) return name;
   if (r && typeof r.id === 'string' && names.has(r.id)) return names.get(r.id)!;
-  return JSON.stringify(value);
+  if (!r) return String(value);
+  const fields = Object.entries(r)
+    .filter(([k, v]) => !HIDDEN.has(k) && k !== 'type' && v !== null && v !== undefined)
+    .map(([k, v]) => `${label(k)}: ${showValue(v, ctx, k)}`);
+  return fields.length > 0 ? fields.join('; ') : '—';
 }
 
 /** The fields whose values differ between before and after, in words. */
-export function changedFields(before: unknown, after: unknown, names: NameLookup): FieldChange[] {
+export function changedFields(
+  before: unknown,
+  after: unknown,
+  names: NameLookup | DescribeContext,
+): FieldChange[] {
   const b = asRecord(before) ?? {};
   const a = asRecord(after) ?? {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
   const changes: FieldChange[] = [];
   for (const key of keys) {
-    const from = showValue(b[key], names);
-    const to = showValue(a[key], names);
+    const from = showValue(b[key], names, key);
+    const to = showValue(a[key], names, key);
     if (from !== to) changes.push({ field: label(key), before: from, after: to });
   }
   return changes;
 }
 
 function label(key: string): string {
-  const words = wordsForKey(key.replace(/Id$/, '')).replace(/^the /, '');
+  const words = wordsForKey(key.replace(/Id$/, '').replace(/Minor$/, '')).replace(/^the /, '');
   return words[0]!.toUpperCase() + words.slice(1);
 }
-
-/** '2026-12-01' → '01/12/2026' (day/month/year, as Australian and UK users write dates). */
-const dayMonthYear = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
 function bookingSentence(
   who: string,
   action: string,
   before: Rec | null,
   after: Rec | null,
-  names: NameLookup,
+  ctx: DescribeContext,
 ) {
+  const { names } = ctx;
   const b = before ?? {};
   const a = after ?? before ?? {};
   const client = typeof a.clientId === 'string' ? names.get(a.clientId) : undefined;
   const what = `${a.name ?? 'a booking'}${client ? ` for ${client}` : ''}`;
   const when = (r: Rec) => `${r.startTime ?? ''}`;
-  const day = (r: Rec) => dayMonthYear(String(r.bookingDate ?? ''));
+  const day = (r: Rec) => formatLocalDate(String(r.bookingDate ?? ''), ctx.formats.locale);
   /** " on 01/12/2026" when the record says which day (partial records, such as a mileage change, do not). */
   const on = (r: Rec) => (r.bookingDate ? ` on ${day(r)}` : '');
   if (action === 'create') return `${who} booked ${what}${on(a)}${a.startTime ? ` at ${when(a)}` : ''}`;
@@ -126,22 +179,27 @@ function bookingSentence(
     const to = sameDay ? when(a) : `${day(a)} ${when(a)}`;
     return `${who} moved ${what}${sameDay ? on(a) : ''} from ${from} to ${to}`;
   }
-  const assigneeBefore = showValue(b.assignee, names);
-  const assigneeAfter = showValue(a.assignee, names);
+  const assigneeBefore = showValue(b.assignee, ctx);
+  const assigneeAfter = showValue(a.assignee, ctx);
   if (assigneeBefore !== assigneeAfter)
     return a.assignee
       ? `${who} assigned ${what}${on(a)} to ${assigneeAfter}`
       : `${who} made ${what}${on(a)} an open shift (unassigned)`;
-  const fields = changedFields(before, after, names).map((c) => c.field.toLowerCase());
+  const fields = changedFields(before, after, ctx).map((c) => c.field.toLowerCase());
   return `${who} changed ${what}${on(a)}${fields.length > 0 && fields.length <= 3 ? `: ${fields.join(', ')}` : ''}`;
 }
 
 /** One sentence for the event, and the changed fields (before → after). */
-export function describeAuditEvent(e: AuditEventLike, names: NameLookup): AuditDescription {
+export function describeAuditEvent(
+  e: AuditEventLike,
+  lookup: NameLookup | DescribeContext,
+): AuditDescription {
+  const ctx = contextOf(lookup);
+  const { names } = ctx;
   const who = e.actorLabel ?? 'Carebook';
   const before = asRecord(e.before);
   const after = asRecord(e.after);
-  const changes = e.action === 'update' ? changedFields(e.before, e.after, names) : [];
+  const changes = e.action === 'update' ? changedFields(e.before, e.after, ctx) : [];
   switch (e.action) {
     case 'sign_in':
       return { sentence: `${who} signed in`, changes };
@@ -151,7 +209,7 @@ export function describeAuditEvent(e: AuditEventLike, names: NameLookup): AuditD
       return { sentence: `A sign-in as ${nameOf(after) ?? who} failed`, changes };
   }
   if (e.entityType === 'booking')
-    return { sentence: bookingSentence(who, e.action, before, after, names), changes };
+    return { sentence: bookingSentence(who, e.action, before, after, ctx), changes };
   const thing = entityWords(e.entityType);
   const name = nameOf(after) ?? nameOf(before);
   const client =
@@ -170,10 +228,9 @@ export function describeAuditEvent(e: AuditEventLike, names: NameLookup): AuditD
 /** Every id an event's before/after mentions that a name could replace (client ids, assignee ids…). */
 export function idsMentioned(values: unknown[]): string[] {
   const ids = new Set<string>();
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const walk = (v: unknown, depth: number) => {
     if (depth > 3 || v === null || v === undefined) return;
-    if (typeof v === 'string' && uuid.test(v)) ids.add(v);
+    if (typeof v === 'string' && UUID.test(v)) ids.add(v);
     else if (Array.isArray(v)) for (const x of v.slice(0, 50)) walk(x, depth + 1);
     else if (typeof v === 'object')
       for (const [k, x] of Object.entries(v)) if (k !== 'id' || depth > 0) walk(x, depth + 1);

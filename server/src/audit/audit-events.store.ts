@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
 import { type Tx, ts } from '../platform/db/database.js';
+import {
+  currencyForCountry,
+  localeForCountry,
+  type OrganisationFormats,
+} from '../shared/organisation-formats.js';
 
 /** Reading the audit trail (writes are audit.store.ts's, from actions only). */
 export type AuditFilter = {
@@ -64,6 +69,7 @@ export async function namesForIds(
   tx: Tx,
   organisationId: string,
   ids: string[],
+  locale = 'en-AU',
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   if (ids.length === 0) return names;
@@ -88,6 +94,72 @@ export async function namesForIds(
     .where('users.id', 'in', ids)
     .select(['users.id as id', sql<string>`staff.given_name || ' ' || staff.family_name`.as('name')])
     .execute();
-  for (const r of [...clients, ...staff, ...users]) names.set(r.id, r.name);
+  const named = (
+    table:
+      | 'external_providers'
+      | 'roles'
+      | 'resources'
+      | 'service_types'
+      | 'scheduled_services'
+      | 'service_plans'
+      | 'contract_types'
+      | 'client_contracts',
+  ) =>
+    tx
+      .selectFrom(table)
+      .where('organisation_id', '=', organisationId)
+      .where('id', 'in', ids)
+      .select(['id', 'name'])
+      .execute();
+  const others = await Promise.all([
+    named('external_providers'),
+    named('roles'),
+    named('resources'),
+    named('service_types'),
+    named('scheduled_services'),
+    named('service_plans'),
+    named('contract_types'),
+    named('client_contracts'),
+  ]);
+  const bookings = await tx
+    .selectFrom('bookings')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', ids)
+    .select([
+      'id',
+      sql<string>`name || ' on ' || to_char(starts_at AT TIME ZONE time_zone, ${locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'})`.as(
+        'name',
+      ),
+    ])
+    .execute();
+  const invoices = await tx
+    .selectFrom('invoices')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', ids)
+    .select(['id', sql<string>`coalesce('invoice ' || number, 'draft invoice')`.as('name')])
+    .execute();
+  const services = await tx
+    .selectFrom('services')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', ids)
+    .select(['id', 'title as name'])
+    .execute();
+  for (const r of [...clients, ...staff, ...users, ...others.flat(), ...bookings, ...invoices, ...services])
+    if (!names.has(r.id)) names.set(r.id, r.name);
   return names;
+}
+
+/** How the organisation writes instants, dates and money: its zone, its country's locale, its currency. */
+export async function organisationFormats(tx: Tx, organisationId: string): Promise<OrganisationFormats> {
+  const row = await tx
+    .selectFrom('organisations as o')
+    .leftJoin('organisation_billing_settings as b', 'b.organisation_id', 'o.id')
+    .where('o.id', '=', organisationId)
+    .select(['o.time_zone as timeZone', 'o.country as country', 'b.currency as currency'])
+    .executeTakeFirstOrThrow();
+  return {
+    timeZone: row.timeZone,
+    locale: localeForCountry(row.country),
+    currency: row.currency ?? currencyForCountry(row.country),
+  };
 }

@@ -4,13 +4,17 @@ import type { Tx } from '../platform/db/database.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, instant, listQuery, pageOf } from '../platform/http/schemas.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
+import { formatInstant } from '../shared/organisation-formats.js';
 import { describeAuditEvent, entityWords, idsMentioned } from './audit-describer.js';
-import { type AuditFilter, listAuditEvents, namesForIds } from './audit-events.store.js';
+import { type AuditFilter, listAuditEvents, namesForIds, organisationFormats } from './audit-events.store.js';
 
 const auditEventSchema = z
   .object({
     id: z.uuid(),
     occurredAt: z.string(),
+    occurredAtText: z.string().meta({
+      description: "When, in the organisation's zone and words: 'Tue 1 Dec 2026, 09:00 AEDT'",
+    }),
     actor: z.object({ userId: z.uuid().nullable(), label: z.string().nullable() }).nullable(),
     action: z.enum(['create', 'update', 'delete', 'sign_in', 'sign_in_failed', 'sign_out']),
     entityType: z.string(),
@@ -52,7 +56,13 @@ const filterOf = (q: AuditQuery): Omit<AuditFilter, 'limit' | 'after'> => ({
 type Row = Awaited<ReturnType<typeof listAuditEvents>>[number];
 
 async function describedRows(tx: Tx, organisationId: string, rows: Row[]) {
-  const names = await namesForIds(tx, organisationId, idsMentioned(rows.flatMap((r) => [r.before, r.after])));
+  const formats = await organisationFormats(tx, organisationId);
+  const names = await namesForIds(
+    tx,
+    organisationId,
+    idsMentioned(rows.flatMap((r) => [r.before, r.after])),
+    formats.locale,
+  );
   return rows.map((r) => {
     const { sentence, changes } = describeAuditEvent(
       {
@@ -62,11 +72,12 @@ async function describedRows(tx: Tx, organisationId: string, rows: Row[]) {
         before: r.before,
         after: r.after,
       },
-      names,
+      { names, formats },
     );
     return {
       id: r.id,
       occurredAt: r.occurred_at.toString(),
+      occurredAtText: formatInstant(r.occurred_at, formats),
       actor: r.actor_user_id || r.actor_label ? { userId: r.actor_user_id, label: r.actor_label } : null,
       action: r.action,
       entityType: r.entity_type,
@@ -134,10 +145,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: CSV_LIMIT - 1,
         });
         const described = await describedRows(tx, actor.organisationId, rows);
-        const lines = [['When', 'Who', 'Action', 'What', 'Description', 'Changes', 'IP address'].join(',')];
+        const lines = [
+          ['When', 'When (UTC)', 'Who', 'Action', 'What', 'Description', 'Changes', 'IP address'].join(','),
+        ];
         for (const d of described)
           lines.push(
             [
+              d.occurredAtText,
               d.occurredAt,
               d.actor?.label ?? '',
               d.action,

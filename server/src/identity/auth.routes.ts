@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant, SESSION_COOKIE } from '../platform/http/access.js';
 import { problemSchema } from '../platform/http/schemas.js';
+import { currencyForCountry, localeForCountry } from '../shared/organisation-formats.js';
 import { resolveSession } from './resolve-session.action.js';
 import { findMe } from './session.store.js';
 import { parseSessionCookie, signIn, signOut } from './sign-in.action.js';
@@ -10,7 +11,18 @@ const meSchema = z
   .object({
     user: z.object({ id: z.uuid(), email: z.string() }),
     staff: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string(), timeZone: z.string() }),
-    organisation: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
+    organisation: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      timeZone: z.string(),
+      country: z.string().meta({ description: 'ISO 3166 code' }),
+      locale: z.string().meta({
+        description: "How dates are written and entered: 'en-AU' and 'en-GB' dd/mm/yyyy, 'en-US' mm/dd/yyyy",
+      }),
+      currency: z
+        .enum(['AUD', 'GBP', 'NZD', 'USD'])
+        .meta({ description: "Money is shown in this currency: the billing settings', else the country's" }),
+    }),
     permissions: z.array(z.string()),
     csrfToken: z.string().meta({ description: 'Send as X-CSRF-Token on every write' }),
   })
@@ -32,6 +44,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           id: row.organisationId,
           name: row.organisationName,
           timeZone: row.organisationTimeZone,
+          country: row.organisationCountry,
+          locale: localeForCountry(row.organisationCountry),
+          currency: row.billingCurrency ?? currencyForCountry(row.organisationCountry),
         },
         permissions: [...actor.permissions].sort(),
         csrfToken,

@@ -14,11 +14,20 @@ import { insertRole, listRoles } from './role.store.js';
 import { insertUser } from './user.store.js';
 
 /** A new organisation with its built-in roles (Administrator, Coordinator, Associate/Worker, Finance). */
+/** The country a new organisation is in, from its zone (as migration 0012 set it for existing ones). */
+export function countryForZone(zone: string): string {
+  if (zone === 'Europe/London' || zone === 'Europe/Belfast') return 'GB';
+  if (zone === 'Pacific/Auckland' || zone === 'Pacific/Chatham') return 'NZ';
+  if (/^America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage)$|^Pacific\/Honolulu$/.test(zone))
+    return 'US';
+  return 'AU';
+}
+
 export async function createOrganisation(db: Db, name: string, timeZone: string): Promise<{ id: string }> {
   if (!name.trim()) throw invalid('name', 'is required');
   const zone = canonicalTimeZone(timeZone);
   if (!zone) throw invalid('timeZone', 'must be an IANA time zone name such as Australia/Sydney');
-  const org = await withSystem(db, (tx) => insertOrganisation(tx, name.trim(), zone));
+  const org = await withSystem(db, (tx) => insertOrganisation(tx, name.trim(), zone, countryForZone(zone)));
   await withTenant(db, org.id, async (tx) => {
     for (const role of BUILT_IN_ROLES)
       await insertRole(tx, org.id, { ...role, permissions: [...role.permissions] });

@@ -12,10 +12,15 @@ export async function organisationTimeZone(tx: Tx, organisationId: string): Prom
   ).time_zone;
 }
 
-export async function insertOrganisation(tx: Tx, name: string, timeZone: string): Promise<{ id: string }> {
+export async function insertOrganisation(
+  tx: Tx,
+  name: string,
+  timeZone: string,
+  country: string,
+): Promise<{ id: string }> {
   return tx
     .insertInto('organisations')
-    .values({ name, time_zone: timeZone })
+    .values({ name, time_zone: timeZone, country })
     .returning('id')
     .executeTakeFirstOrThrow();
 }

@@ -110,24 +110,30 @@ export async function permissionsOfStaff(
 }
 
 export async function findMe(tx: Tx, organisationId: string, userId: string) {
-  return tx
-    .selectFrom('users as u')
-    .innerJoin('staff as st', (j) =>
-      j.onRef('st.organisation_id', '=', 'u.organisation_id').onRef('st.id', '=', 'u.staff_id'),
-    )
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .where('u.organisation_id', '=', organisationId)
-    .where('u.id', '=', userId)
-    .select([
-      'u.id as userId',
-      'u.email',
-      'st.id as staffId',
-      'st.given_name as givenName',
-      'st.family_name as familyName',
-      'st.time_zone as staffTimeZone',
-      'o.id as organisationId',
-      'o.name as organisationName',
-      'o.time_zone as organisationTimeZone',
-    ])
-    .executeTakeFirstOrThrow();
+  return (
+    tx
+      .selectFrom('users as u')
+      .innerJoin('staff as st', (j) =>
+        j.onRef('st.organisation_id', '=', 'u.organisation_id').onRef('st.id', '=', 'u.staff_id'),
+      )
+      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+      // Read only, for the currency money is shown in (billing/ owns and writes these settings).
+      .leftJoin('organisation_billing_settings as b', 'b.organisation_id', 'o.id')
+      .where('u.organisation_id', '=', organisationId)
+      .where('u.id', '=', userId)
+      .select([
+        'u.id as userId',
+        'u.email',
+        'st.id as staffId',
+        'st.given_name as givenName',
+        'st.family_name as familyName',
+        'st.time_zone as staffTimeZone',
+        'o.id as organisationId',
+        'o.name as organisationName',
+        'o.time_zone as organisationTimeZone',
+        'o.country as organisationCountry',
+        'b.currency as billingCurrency',
+      ])
+      .executeTakeFirstOrThrow()
+  );
 }

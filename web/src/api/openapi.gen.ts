@@ -1328,6 +1328,8 @@ export type components = {
             id: string;
             ip: string | null;
             occurredAt: string;
+            /** @description When, in the organisation's zone and words: 'Tue 1 Dec 2026, 09:00 AEDT' */
+            occurredAtText: string;
         };
         BillingSettings: {
             address: string;
@@ -1827,8 +1829,17 @@ export type components = {
             /** @description Send as X-CSRF-Token on every write */
             csrfToken: string;
             organisation: {
+                /** @description ISO 3166 code */
+                country: string;
+                /**
+                 * @description Money is shown in this currency: the billing settings', else the country's
+                 * @enum {string}
+                 */
+                currency: "AUD" | "GBP" | "NZD" | "USD";
                 /** Format: uuid */
                 id: string;
+                /** @description How dates are written and entered: 'en-AU' and 'en-GB' dd/mm/yyyy, 'en-US' mm/dd/yyyy */
+                locale: string;
                 name: string;
                 timeZone: string;
             };
