@@ -109,7 +109,7 @@ test('a contract type, a client contract that overrides it from a date, and the 
   await field(page, 'End date').fill('2026-12-31');
   await page.getByRole('button', { name: 'Add option set' }).click();
   const own = page.getByTestId('option-set-0');
-  await expect(field(own, 'Effective from')).toHaveValue('2026-01-01');
+  await expect(field(own, 'Effective from')).toHaveValue('01/01/2026');
   const hourly = own.getByTestId('option-hourlyRate');
   await expect(hourly).toContainText('Inherited: $30.00/h');
   await flip(own, 'Override hourly rate', true);

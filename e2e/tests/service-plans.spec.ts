@@ -3,6 +3,7 @@ import {
   apiSession,
   chooseOption,
   createClient,
+  dayMonthYear,
   field,
   formatBookingDate,
   isoDateInDays,
@@ -97,7 +98,7 @@ test('a coordinator builds a plan, deploys it with an override and works the fir
   const table = dialog.getByRole('table', { name: 'Services to create' });
   await expect(table.getByTestId('deploy-due-2')).toHaveText(formatBookingDate(addDays(startDate, 10)));
   await expect(table.getByRole('textbox', { name: 'Due date for Home safety visit' })).toHaveValue(
-    addDays(startDate, 3),
+    dayMonthYear(addDays(startDate, 3)),
   );
   await chooseOption(page, dialog, 'Assignee for Home safety visit', 'Aisha Khan');
   await dialog.getByRole('button', { name: 'Create Services & View' }).click();

@@ -164,3 +164,8 @@ export async function dragRight(page: Page, event: Locator, pixels: number): Pro
   for (let step = 1; step <= 8; step++) await page.mouse.move(x + (step * pixels) / 8, y);
   await page.mouse.up();
 }
+
+/** '2026-12-01' → '01/12/2026': what a date field shows in an Australian or British organisation. */
+export function dayMonthYear(isoDate: string): string {
+  return isoDate.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
+}

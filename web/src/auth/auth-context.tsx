@@ -5,6 +5,7 @@ import { onUnauthorized, setCsrfToken } from '../api/api-client';
 import { authApi } from '../api/endpoints';
 import { isApiError } from '../api/problem';
 import type { Me, PermissionKey } from '../api/types';
+import { setOrgFormats } from '../shared/org-formats';
 
 type AuthState = {
   me: Me | null;
@@ -36,6 +37,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     retry: false,
   });
   const me = meQuery.data ?? null;
+  // Before any page renders (pages render only once `me` is known), so their first paint has the right formats.
+  setOrgFormats(me?.organisation);
 
   useEffect(() => {
     setCsrfToken(me?.csrfToken ?? null);

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatNumericDate } from './org-formats';
 import { zoneAbbreviation } from './time-zones';
 
 export function fullName(person: { givenName: string; familyName: string }): string {
@@ -19,10 +20,9 @@ export function formatPlainDate(isoDate: string | null | undefined): string {
   }
 }
 
-/** '1950-03-04' → '04/03/1950': the organisation's (Australian and UK) day/month/year order. */
+/** '1950-03-04' → '04/03/1950': the organisation's order (day/month/year; month first in en-US). */
 export function formatDayMonthYear(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
+  return formatNumericDate(isoDate);
 }
 
 /** 'HH:MM' as entered, followed by the zone abbreviation in force at the booking's instant. */

@@ -1,12 +1,22 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { Temporal } from 'temporal-polyfill';
+import { datePattern, monthFirst } from './org-formats';
 
-/** Day/month/year as Australians and Britons write it; ISO (YYYY-MM-DD) is accepted too, as pasted from elsewhere. */
-export function parseLocalDate(text: string): string | null {
+/**
+ * Day/month/year as Australians and Britons write it (month/day/year in an en-US organisation); ISO
+ * (YYYY-MM-DD) is accepted too, as pasted from elsewhere.
+ */
+export function parseLocalDate(text: string, usOrder = monthFirst()): string | null {
   const trimmed = text.trim();
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
   const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : null;
+  const parts = dmy
+    ? usOrder
+      ? [dmy[3], dmy[1], dmy[2]]
+      : [dmy[3], dmy[2], dmy[1]]
+    : ymd
+      ? [ymd[1], ymd[2], ymd[3]]
+      : null;
   if (!parts) return null;
   try {
     return Temporal.PlainDate.from(
@@ -25,18 +35,20 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'datePa
 };
 
 /**
- * A date field that shows and takes dates as dd/mm/yyyy whatever the browser's own language (a native
- * `type="date"` follows the browser, which often says mm/dd/yyyy), with a calendar that starts on Monday.
+ * A date field that shows and takes dates as the organisation writes them (dd/mm/yyyy; mm/dd/yyyy in an en-US
+ * organisation) whatever the browser's own language (a native `type="date"` follows the browser, which often
+ * says mm/dd/yyyy), with a calendar that starts on Monday. Use it for every date a person enters.
  */
 export function LocalDateInput({ value, onChange, ...props }: Props) {
+  const pattern = datePattern();
   return (
     <DateInput
-      placeholder="dd/mm/yyyy"
+      placeholder={pattern.toLowerCase()}
       {...props}
       value={value || null}
       onChange={(next) => onChange(next ?? '')}
-      valueFormat="DD/MM/YYYY"
-      dateParser={parseLocalDate}
+      valueFormat={pattern}
+      dateParser={(text) => parseLocalDate(text)}
       clearable={!props.required}
       fixOnBlur
       popoverProps={{ withinPortal: true }}

@@ -3,11 +3,13 @@
  * Conversion is string arithmetic only, so no binary-float rounding can creep into a rate.
  */
 
+import { orgFormats } from './org-formats';
+
 const MONEY_TEXT = /^(\d{1,7})(?:\.(\d{0,2}))?$/;
 
 /** '24', '24.5', '$1,024.50' → 2400, 2450, 102450; null when it isn't an amount with at most two decimals. */
 export function parseMoney(text: string): number | null {
-  const cleaned = text.trim().replace(/^\$/, '').replaceAll(',', '').replaceAll(' ', '');
+  const cleaned = text.trim().replace(/^[$£]/, '').replaceAll(',', '').replaceAll(' ', '');
   const match = MONEY_TEXT.exec(cleaned);
   if (!match) return null;
   const [, whole = '0', cents = ''] = match;
@@ -22,13 +24,34 @@ export function minorToInput(minor: number | null | undefined): string {
   return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
-// Carebook organisations bill in Australian dollars; the same en-AU currency style as the rest of the app.
-const currency = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' });
+const formatters = new Map<string, Intl.NumberFormat>();
+function currencyFormat(): Intl.NumberFormat {
+  const { locale, currency } = orgFormats();
+  const key = `${locale} ${currency}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, format);
+  }
+  return format;
+}
 
-/** 2450 → '$24.50' (formatted from the exact decimal string, never from a float division). */
+/**
+ * 2450 → '$24.50' in an Australian organisation, '£24.50' in a British one (the organisation's currency, from
+ * `/me`); formatted from the exact decimal string, never from a float division.
+ */
 export function formatMoney(minor: number | null | undefined): string {
   if (minor === null || minor === undefined || !Number.isSafeInteger(minor)) return '—';
-  return currency.format(minorToInput(minor) as unknown as number);
+  return currencyFormat().format(minorToInput(minor) as unknown as number);
+}
+
+/** The currency's symbol, for an amount field's prefix: '$' or '£'. */
+export function currencySymbol(): string {
+  return (
+    currencyFormat()
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value ?? '$'
+  );
 }
 
 export const moneyError = 'Enter an amount in dollars and cents, e.g. 24.50';

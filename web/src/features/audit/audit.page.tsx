@@ -91,6 +91,7 @@ export function AuditPage() {
             value={actorUserId}
             onChange={setActorUserId}
             searchable
+            nothingFoundMessage="No one matches"
             clearable
           />
           <ClientPicker label="About client" value={clientId} onChange={(id) => setClientId(id)} />
@@ -101,6 +102,7 @@ export function AuditPage() {
             value={staffId}
             onChange={setStaffId}
             searchable
+            nothingFoundMessage="No staff member matches"
             clearable
           />
           <Select

@@ -10,13 +10,13 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { ClientPicker } from '../clients/client-picker';
@@ -195,8 +195,8 @@ export function BillingRunModal({ opened, onClose }: { opened: boolean; onClose:
             </Text>
             {problem ? <ProblemAlert error={problem} title="The billing run couldn’t start" /> : null}
             <Group grow align="flex-start">
-              <TextInput type="date" label="From" required {...form.getInputProps('periodFrom')} />
-              <TextInput type="date" label="To" required {...form.getInputProps('periodTo')} />
+              <LocalDateInput label="From" required {...form.getInputProps('periodFrom')} />
+              <LocalDateInput label="To" required {...form.getInputProps('periodTo')} />
             </Group>
             <div>
               <Text size="sm" fw={500} mb={4} id="billing-run-scope">

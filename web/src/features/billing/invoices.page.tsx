@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../shared/empty-state';
 import { LoadMore } from '../../shared/load-more';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ClientPicker } from '../clients/client-picker';
@@ -64,17 +65,15 @@ export function InvoicesPage() {
               set({ clientId: id });
             }}
           />
-          <TextInput
-            type="date"
+          <LocalDateInput
             label="Period from"
             value={filters.periodFrom ?? ''}
-            onChange={(event) => set({ periodFrom: event.currentTarget.value || null })}
+            onChange={(value) => set({ periodFrom: value || null })}
           />
-          <TextInput
-            type="date"
+          <LocalDateInput
             label="Period to"
             value={filters.periodTo ?? ''}
-            onChange={(event) => set({ periodTo: event.currentTarget.value || null })}
+            onChange={(value) => set({ periodTo: value || null })}
           />
           <Checkbox
             mb={8}

@@ -1,5 +1,6 @@
 import { Anchor, Group, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { xeroExportUrl } from './billing-api';
 
 /** Issued invoices and credit notes for the accounting system, in Xero's sales-invoice CSV layout. */
@@ -17,13 +18,8 @@ export function XeroExport() {
         tax exclusive). MYOB can map the same columns; see the README.
       </Text>
       <Group align="flex-end">
-        <TextInput
-          type="date"
-          label="Issued from"
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-        />
-        <TextInput type="date" label="Issued to" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <LocalDateInput label="Issued from" value={from} onChange={(value) => setFrom(value)} />
+        <LocalDateInput label="Issued to" value={to} onChange={(value) => setTo(value)} />
         {ready ? (
           <Anchor href={xeroExportUrl(from, to)} download mb={8}>
             Download Xero CSV

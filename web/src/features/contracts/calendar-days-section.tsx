@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useConfirm } from '../../shared/confirm-dialog';
 import { EmptyState } from '../../shared/empty-state';
 import { formatPlainDate } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import type { CalendarDay, CalendarDayKind } from './contracts-api';
@@ -116,7 +117,7 @@ export function CalendarDaysSection() {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6, md: 2 }}>
-            <TextInput label="Date" type="date" required {...form.getInputProps('date')} />
+            <LocalDateInput label="Date" required {...form.getInputProps('date')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
             <Select label="Kind" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />

@@ -23,6 +23,7 @@ import { isApiError } from '../../api/problem';
 import type { Client } from '../../api/types';
 import { EmptyState } from '../../shared/empty-state';
 import { formatPlainDate, fullName } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { NotFound } from '../../shared/not-found';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
@@ -463,12 +464,11 @@ function ContractEditor({
                 <TextInput label="Contract name" required {...form.getInputProps('name')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <TextInput label="Start date" type="date" required {...form.getInputProps('startDate')} />
+                <LocalDateInput label="Start date" required {...form.getInputProps('startDate')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-                <TextInput
+                <LocalDateInput
                   label="End date"
-                  type="date"
                   description="Optional; the last day covered"
                   {...form.getInputProps('endDate')}
                 />

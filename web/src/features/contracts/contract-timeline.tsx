@@ -8,11 +8,11 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { formatPlainDate } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import type {
   ClientContract,
@@ -91,18 +91,11 @@ export function ContractTimelineView({ contract, today }: { contract: ClientCont
           </Text>
         </div>
         <Group align="flex-end" gap="sm">
-          <TextInput
-            label="From"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            w={160}
-          />
-          <TextInput
+          <LocalDateInput label="From" value={from} onChange={(value) => setFrom(value)} w={160} />
+          <LocalDateInput
             label="Until (exclusive)"
-            type="date"
             value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
+            onChange={(value) => setTo(value)}
             error={valid ? undefined : 'Must be after From'}
             w={170}
           />

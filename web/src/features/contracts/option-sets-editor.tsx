@@ -19,6 +19,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useConfirm } from '../../shared/confirm-dialog';
 import { formatPlainDate } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
+import { currencySymbol } from '../../shared/money';
 import type { DayKind, DayOfWeek, OptionName, OptionSet, RoundingMode } from './contracts-api';
 import {
   DAY_KIND_LABELS,
@@ -296,7 +298,7 @@ function SetEditor<D extends SetsDraft>({
       description={description}
       required={required}
       inputMode="decimal"
-      leftSection="$"
+      leftSection={currencySymbol()}
       rightSection={suffix}
       rightSectionWidth={suffix ? 48 : undefined}
       placeholder="0.00"
@@ -337,7 +339,7 @@ function SetEditor<D extends SetsDraft>({
             <TextInput
               label="Amount"
               inputMode="decimal"
-              leftSection="$"
+              leftSection={currencySymbol()}
               placeholder="0.00"
               w={160}
               {...input(`${path}.${i}.amount`)}
@@ -371,9 +373,8 @@ function SetEditor<D extends SetsDraft>({
   return (
     <Stack gap="md" data-testid={`option-set-${index}`}>
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <TextInput
+        <LocalDateInput
           label="Effective from"
-          type="date"
           required
           description={
             index === 0 ? 'The first option set also applies before this date' : 'Applies from this day on'
@@ -527,7 +528,7 @@ function SetEditor<D extends SetsDraft>({
                 <TextInput
                   label="Amount"
                   inputMode="decimal"
-                  leftSection="$"
+                  leftSection={currencySymbol()}
                   placeholder="0.00"
                   w={160}
                   {...input(`${p}.callOutCharges.${c}.amount`)}

@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
@@ -20,6 +19,7 @@ import { api } from '../../api/api-client';
 import { useMe } from '../../auth/auth-context';
 import { EmptyState } from '../../shared/empty-state';
 import { formatPlainDate, fullName } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { formatMoney } from '../../shared/money';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
@@ -94,6 +94,7 @@ export function CarerPayPage() {
               label="Staff member"
               placeholder={staff.isPending ? 'Loading staff…' : 'Choose a carer'}
               searchable
+              nothingFoundMessage={staff.isPending ? 'Loading staff…' : 'No staff member matches'}
               required
               w={280}
               data={(staff.data?.items ?? []).map((member) => ({
@@ -103,20 +104,8 @@ export function CarerPayPage() {
               value={staffId}
               onChange={setStaffId}
             />
-            <TextInput
-              label="From"
-              type="date"
-              required
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-            />
-            <TextInput
-              label="To"
-              type="date"
-              required
-              value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
-            />
+            <LocalDateInput label="From" required value={from} onChange={(value) => setFrom(value)} />
+            <LocalDateInput label="To" required value={to} onChange={(value) => setTo(value)} />
             <Button type="submit" disabled={!staffId || !from || !to}>
               Show pay
             </Button>

@@ -59,6 +59,16 @@ export function ClientCalendarPage() {
       {calendar.isError ? (
         <ProblemAlert error={calendar.error} title="The calendar couldn't be loaded" />
       ) : null}
+      {/* The calendar's own grid says neither "loading" nor "nothing here": this line does, for everyone. */}
+      <Text size="sm" c="gray.7" role="status" mb="xs" data-testid="client-calendar-status">
+        {!range || calendar.isPending
+          ? 'Loading bookings…'
+          : calendar.isSuccess && events.length === 0
+            ? 'No bookings in these dates. Book a service from Service Orders or Scheduled services.'
+            : calendar.isSuccess
+              ? `${events.length} ${events.length === 1 ? 'booking' : 'bookings'} in these dates`
+              : ''}
+      </Text>
       <EventCalendar
         plugins={PLUGINS}
         label={`Calendar of ${client.givenName} ${client.familyName}`}

@@ -9,7 +9,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -20,6 +19,7 @@ import { useAuth } from '../../auth/auth-context';
 import { useConfirm } from '../../shared/confirm-dialog';
 import { EmptyState } from '../../shared/empty-state';
 import { formatInstant, formatPlainDate, fullName, orDash } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { useProfileClient } from '../clients/client-profile.layout';
@@ -89,10 +89,9 @@ function LeaveForm({
         {problem ? <ProblemAlert error={problem} title="The leave couldn't be saved" /> : null}
         <Select label="Type" required data={LEAVE_TYPES} data-autofocus {...form.getInputProps('type')} />
         <Group grow>
-          <TextInput label="First day" type="date" required {...form.getInputProps('startsOn')} />
-          <TextInput
+          <LocalDateInput label="First day" required {...form.getInputProps('startsOn')} />
+          <LocalDateInput
             label="Last day"
-            type="date"
             description="Leave empty: until further notice"
             {...form.getInputProps('endsOn')}
           />

@@ -1,5 +1,5 @@
 import { Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { formatPlainDate } from '../../shared/format';
+import { formatLocalTime, formatPlainDate } from '../../shared/format';
 import { useBooking } from '../bookings/bookings-queries';
 import { splitZoned } from './calendar-time';
 import type { OccurrenceAction, OccurrenceOutcome, ScheduleReport } from './scheduling-api';
@@ -19,7 +19,8 @@ function ConflictWith({ bookingId }: { bookingId: string }) {
   const b = booking.data;
   return (
     <>
-      “{b.name}” on {formatPlainDate(b.bookingDate)} at {b.startTime}
+      {/* The booking in the way may be another client's, in another zone: say which zone its time is in. */}“
+      {b.name}” on {formatPlainDate(b.bookingDate)} at {formatLocalTime(b.startTime, b.timeZone, b.startsAt)}
       {b.assignee ? ` (${b.assignee.name})` : ''}
     </>
   );

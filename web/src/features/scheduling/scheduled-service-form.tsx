@@ -19,6 +19,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Client } from '../../api/types';
 import { formatPlainDate, fullName } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { zoneAbbreviation } from '../../shared/time-zones';
@@ -237,13 +238,12 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
             {...form.getInputProps('name')}
           />
           <SimpleGrid cols={3}>
-            <TextInput
+            <LocalDateInput
               label="Start date"
-              type="date"
               required
               {...form.getInputProps('startDate')}
-              onChange={(event) => {
-                const startDate = event.currentTarget.value;
+              onChange={(value) => {
+                const startDate = value;
                 form.setFieldValue('startDate', startDate);
                 const day = weekdayOf(startDate);
                 if (!daysChosen && day)
@@ -269,9 +269,8 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
             }}
             error={form.errors.repeat}
           />
-          <TextInput
+          <LocalDateInput
             label="End date"
-            type="date"
             description="Optional: leave empty to keep it going"
             {...form.getInputProps('endDate')}
           />

@@ -18,6 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatPlainDate, fullName } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { firstSplitDate, todayIn } from './calendar-time';
 import { describeRule, fromRrule, type Repeat, toRrule } from './recurrence-text';
@@ -150,12 +151,11 @@ export function EndSeriesModal({ series, onClose }: { series: ScheduledService; 
     <Modal opened onClose={onClose} title={`End “${series.name}”`} size="xl">
       {confirming === null ? (
         <Stack gap="sm">
-          <TextInput
+          <LocalDateInput
             label="Last day"
-            type="date"
             description="Bookings after this day that were not delivered are removed"
             value={endDate}
-            onChange={(event) => setEndDate(event.currentTarget.value)}
+            onChange={(value) => setEndDate(value)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -276,13 +276,12 @@ export function EditSeriesModal({ series, onClose }: { series: ScheduledService;
               </Group>
             </Radio.Group>
             {values.scope === 'following' ? (
-              <TextInput
+              <LocalDateInput
                 label="From"
-                type="date"
                 required
                 description="The first day to change; earlier occurrences stay as they are"
                 value={values.fromDate}
-                onChange={(event) => set('fromDate', event.currentTarget.value)}
+                onChange={(value) => set('fromDate', value)}
               />
             ) : null}
             <TextInput
@@ -317,15 +316,15 @@ export function EditSeriesModal({ series, onClose }: { series: ScheduledService;
               label="Assignee"
               allowDeselect={false}
               searchable
+              nothingFoundMessage="No staff member matches"
               data={staffOptions}
               value={values.staffId}
               onChange={(value) => set('staffId', value ?? OPEN_SHIFT)}
             />
-            <TextInput
+            <LocalDateInput
               label="End date"
-              type="date"
               value={values.endDate}
-              onChange={(event) => set('endDate', event.currentTarget.value)}
+              onChange={(value) => set('endDate', value)}
             />
             <Textarea
               label="Notes"

@@ -11,7 +11,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Fragment, useMemo, useState } from 'react';
@@ -21,6 +20,7 @@ import { isApiError } from '../../api/problem';
 import type { DeployInput, PlanStep, ServicePlan } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { formatPlainDate } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ClientPicker } from '../clients/client-picker';
 import {
@@ -236,14 +236,13 @@ function DeployForm({ options, onClose }: { options: LaunchOptions; onClose: () 
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
+          <LocalDateInput
             label="Start date"
             description="Day 0 of the plan, in the client's time zone"
-            type="date"
             required
             value={startDate}
             error={errors.startDate}
-            onChange={(event) => setStartDate(event.currentTarget.value)}
+            onChange={(value) => setStartDate(value)}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -299,12 +298,11 @@ function DeployForm({ options, onClose }: { options: LaunchOptions; onClose: () 
                         </Table.Td>
                         <Table.Td>
                           <Group gap={4} wrap="nowrap" align="flex-start">
-                            <TextInput
-                              type="date"
+                            <LocalDateInput
                               aria-label={`Due date for ${step.title}`}
                               value={dueDate}
                               error={errors[`${step.id}.dueDate`]}
-                              onChange={(event) => override(step.id, { dueDate: event.currentTarget.value })}
+                              onChange={(value) => override(step.id, { dueDate: value })}
                               style={{ flex: 1 }}
                             />
                             {changedDate ? (

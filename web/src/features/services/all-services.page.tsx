@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/auth-context';
 import { EmptyState } from '../../shared/empty-state';
 import { fullName } from '../../shared/format';
 import { LoadMore } from '../../shared/load-more';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ClientPicker } from '../clients/client-picker';
@@ -127,20 +128,18 @@ export function AllServicesPage() {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 3, lg: 2 }}>
-            <TextInput
+            <LocalDateInput
               label="Due from"
-              type="date"
               value={filters.dueFrom}
-              onChange={(event) => set({ dueFrom: event.currentTarget.value })}
+              onChange={(value) => set({ dueFrom: value })}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 3, lg: 2 }}>
-            <TextInput
+            <LocalDateInput
               label="Due to"
-              type="date"
               value={filters.dueTo}
               error={rangeError}
-              onChange={(event) => set({ dueTo: event.currentTarget.value })}
+              onChange={(value) => set({ dueTo: value })}
             />
           </Grid.Col>
         </Grid>

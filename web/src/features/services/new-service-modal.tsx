@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import { useMe } from '../../auth/auth-context';
 import { blankToNull } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { ClientPicker } from '../clients/client-picker';
@@ -103,7 +104,7 @@ function NewServiceForm({ options, onClose }: { options: LaunchOptions; onClose:
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 5 }}>
-            <TextInput label="Due date" type="date" required {...form.getInputProps('dueDate')} />
+            <LocalDateInput label="Due date" required {...form.getInputProps('dueDate')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 7 }}>
             <Select

@@ -24,6 +24,7 @@ import type { Service, ServiceStatus } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { useConfirm } from '../../shared/confirm-dialog';
 import { blankToNull, formatInstant, formatPlainDate } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { NotFound } from '../../shared/not-found';
 import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
@@ -381,7 +382,7 @@ function EditServiceForm({ service, onDone }: { service: Service; onDone: () => 
         <TextInput label="Title" required {...form.getInputProps('title')} />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 5 }}>
-            <TextInput label="Due date" type="date" required {...form.getInputProps('dueDate')} />
+            <LocalDateInput label="Due date" required {...form.getInputProps('dueDate')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 7 }}>
             <Select

@@ -20,6 +20,7 @@ import { api } from '../../api/api-client';
 import type { Staff } from '../../api/types';
 import { useConfirm } from '../../shared/confirm-dialog';
 import { formatPlainDate, fullName, orDash } from '../../shared/format';
+import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { zoneAbbreviation } from '../../shared/time-zones';
 
@@ -265,20 +266,18 @@ function LeaveEditor({ staff }: { staff: Staff }) {
         }}
       >
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput
+          <LocalDateInput
             label="First day"
-            type="date"
             required
             value={startsOn}
             error={error}
-            onChange={(event) => setStartsOn(event.currentTarget.value)}
+            onChange={(value) => setStartsOn(value)}
           />
-          <TextInput
+          <LocalDateInput
             label="Last day"
-            type="date"
             description="Leave empty for one day"
             value={endsOn}
-            onChange={(event) => setEndsOn(event.currentTarget.value)}
+            onChange={(value) => setEndsOn(value)}
           />
           <TextInput
             label="Reason"

@@ -107,6 +107,7 @@ export function StaffForm({ staff, defaultTimeZone, onSubmit, onCancel }: Props)
           placeholder={roleData.length ? 'Pick roles' : 'No roles available'}
           data={roleData}
           searchable
+          nothingFoundMessage={roles.isPending ? 'Loading roles…' : 'No role matches'}
           clearable
           disabled={roles.isError && roleData.length === 0}
           description={roles.isError ? "Roles couldn't be loaded, so they can't be changed here" : undefined}
