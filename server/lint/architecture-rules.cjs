@@ -19,6 +19,19 @@ const MODULE_MAP = {
   scheduling: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability'],
   calendar: ['platform', 'audit', 'identity', 'contracts'],
   billing: ['platform', 'audit', 'identity', 'contracts', 'bookings', 'scheduling'],
+  // Sessions and group appointments: use cases spanning bookings (their tables), scheduling (recurrence),
+  // contracts (rates) and billing ("why this price"). It owns no table.
+  sessions: [
+    'platform',
+    'audit',
+    'identity',
+    'people',
+    'availability',
+    'contracts',
+    'bookings',
+    'scheduling',
+    'billing',
+  ],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -30,6 +43,7 @@ const MODULE_MAP = {
     'bookings',
     'scheduling',
     'billing',
+    'sessions',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -44,6 +58,7 @@ const MODULE_MAP = {
     'scheduling',
     'calendar',
     'billing',
+    'sessions',
   ],
 };
 

@@ -20,6 +20,7 @@ import { serviceRoutes } from '../plans/services.routes.js';
 import { type App, createHttpApp, type HttpDeps } from '../platform/http/app.js';
 import { clientLeaveRoutes } from '../scheduling/client-leave.routes.js';
 import { schedulingRoutes } from '../scheduling/scheduling.routes.js';
+import { sessionRoutes } from '../sessions/sessions.routes.js';
 import { type InvoiceRunWorker, startInvoiceRunWorker } from './invoice-run-worker.js';
 
 declare module 'fastify' {
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(externalProviderRoutes);
       await api.register(serviceOrderRoutes);
       await api.register(bookingRoutes);
+      await api.register(sessionRoutes);
       await api.register(auditRoutes);
       await api.register(planRoutes);
       await api.register(serviceRoutes);

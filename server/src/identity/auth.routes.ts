@@ -2,14 +2,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant, SESSION_COOKIE } from '../platform/http/access.js';
 import { problemSchema } from '../platform/http/schemas.js';
-import { currencyForCountry, localeForCountry } from '../shared/organisation-formats.js';
+import { timeZoneField } from '../shared/time-zone.js';
+import { changeMyProfile, readMe } from './profile.action.js';
 import { resolveSession } from './resolve-session.action.js';
-import { findMe } from './session.store.js';
 import { parseSessionCookie, signIn, signOut } from './sign-in.action.js';
 
 const meSchema = z
   .object({
-    user: z.object({ id: z.uuid(), email: z.string() }),
+    user: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      timeZone: z
+        .string()
+        .nullable()
+        .meta({ description: "The user's own zone; null: they follow the organisation's" }),
+    }),
+    timeZone: z
+      .string()
+      .meta({ description: "The zone calendars show times in: the user's, else the organisation's" }),
     staff: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string(), timeZone: z.string() }),
     organisation: z.object({
       id: z.uuid(),
@@ -30,28 +40,7 @@ const meSchema = z
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const me = (request: Parameters<typeof inTenant>[0], csrfToken: string) =>
-    inTenant(request, async (tx, actor) => {
-      const row = await findMe(tx, actor.organisationId, actor.userId);
-      return {
-        user: { id: row.userId, email: row.email },
-        staff: {
-          id: row.staffId,
-          givenName: row.givenName,
-          familyName: row.familyName,
-          timeZone: row.staffTimeZone,
-        },
-        organisation: {
-          id: row.organisationId,
-          name: row.organisationName,
-          timeZone: row.organisationTimeZone,
-          country: row.organisationCountry,
-          locale: localeForCountry(row.organisationCountry),
-          currency: row.billingCurrency ?? currencyForCountry(row.organisationCountry),
-        },
-        permissions: [...actor.permissions].sort(),
-        csrfToken,
-      };
-    });
+    inTenant(request, async (tx, actor) => ({ ...(await readMe(tx, actor)), csrfToken }));
 
   app.post(
     '/auth/login',
@@ -117,5 +106,32 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => me(request, request.csrfToken!),
+  );
+
+  app.patch(
+    '/me',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: "Change the signed-in user's own profile (their time zone)",
+        body: z
+          .object({
+            timeZone: timeZoneField()
+              .nullable()
+              .optional()
+              .meta({ description: "An IANA zone, or null to follow the organisation's" }),
+          })
+          .strict(),
+        response: { 200: meSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      const csrfToken = request.csrfToken!;
+      return inTenant(request, async (tx, actor) => ({
+        ...(await changeMyProfile(tx, actor, request.body)),
+        csrfToken,
+      }));
+    },
   );
 };

@@ -124,6 +124,7 @@ export async function findMe(tx: Tx, organisationId: string, userId: string) {
       .select([
         'u.id as userId',
         'u.email',
+        'u.time_zone as userTimeZone',
         'st.id as staffId',
         'st.given_name as givenName',
         'st.family_name as familyName',

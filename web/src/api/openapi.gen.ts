@@ -789,7 +789,8 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change the signed-in user's own profile (their time zone) */
+        patch: operations["patchMe"];
         trace?: never;
     };
     "/api/v1/me/appointments": {
@@ -1135,6 +1136,229 @@ export type paths = {
         get?: never;
         /** Tick or untick an activity; records who and when */
         put: operations["putServicesByIdActivitiesByPosition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sessions calendar: sessions between two local dates, with attendee counts */
+        get: operations["getSessions"];
+        put?: never;
+        /** Create an individual appointment or a group session with its clients, workers, resources, services and tags, optionally recurring */
+        post: operations["postSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session with its clients, workers, resources, services, tags and completion */
+        get: operations["getSessionsById"];
+        put?: never;
+        post?: never;
+        /** Delete a session made by mistake: never one completed or cancelled (the audit keeps the record) */
+        delete: operations["deleteSessionsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a whole session (an individual appointment, or a group with no charge to its clients) */
+        post: operations["postSessionsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a client to a session (or to this and the following sessions of its series); a full group is refused with 409 */
+        post: operations["postSessionsByIdClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/clients/{participantId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one client's attendance: who cancelled, when the provider was told, and why (the session goes ahead for the others) */
+        post: operations["postSessionsByIdClientsByParticipantIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a session: actual times per worker, travel, transport and apportionment; writes one delivered record per client per service, and separate travel, transport and expense records */
+        post: operations["postSessionsByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/completion-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What completing would charge: each client's lines (service portion, travel, transport, expenses, cancellation) with their explanation; nothing is written */
+        post: operations["postSessionsByIdCompletionPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a client, worker or resource off a booked session (a mistake; to cancel, use cancel) */
+        delete: operations["deleteSessionsByIdParticipantsByParticipantId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a completed session back to booked, removing its delivered records; refused with 409 naming the invoice when any is invoiced */
+        post: operations["postSessionsByIdReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the session type tags of a session */
+        put: operations["putSessionsByIdServiceTypes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the services delivered at a session (from client contracts, or ad hoc) */
+        put: operations["putSessionsByIdServices"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a worker to a session; a worker booked elsewhere then is refused with 409 */
+        post: operations["postSessionsByIdWorkers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/workers/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a worker: another staff member takes this worker’s place (and lead, if it was) */
+        put: operations["putSessionsByIdWorkersByParticipantId"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1851,10 +2075,14 @@ export type components = {
                 id: string;
                 timeZone: string;
             };
+            /** @description The zone calendars show times in: the user's, else the organisation's */
+            timeZone: string;
             user: {
                 email: string;
                 /** Format: uuid */
                 id: string;
+                /** @description The user's own zone; null: they follow the organisation's */
+                timeZone: string | null;
             };
         };
         /** @enum {string} */
@@ -2078,6 +2306,317 @@ export type components = {
             status: "open" | "in_progress" | "completed" | "cancelled";
             stepIndex: number | null;
             title: string;
+        };
+        Session: {
+            bookingDate: string;
+            cancellationReason: string | null;
+            capacity: number | null;
+            /** @enum {string} */
+            category: "visit" | "group" | "stay";
+            clients: {
+                cancellation: {
+                    /** @enum {string} */
+                    cancelledBy: "client" | "representative" | "provider";
+                    cancelledByName: string | null;
+                    note: string | null;
+                    noticeHours: number;
+                    /**
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    notifiedAt: string;
+                    /**
+                     * @description NDIS cancellation reasons: NSDH health, NSDF family, NSDT transport, NSDO other
+                     * @enum {string}
+                     */
+                    reasonCode: "health" | "family" | "transport" | "other";
+                    /**
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    recordedAt: string;
+                } | null;
+                /** Format: uuid */
+                clientId: string;
+                contractId: string | null;
+                lead: boolean;
+                name: string;
+                /** Format: uuid */
+                participantId: string;
+                /** @enum {string} */
+                status: "booked" | "attended" | "absent" | "cancelled" | "suspended";
+            }[];
+            completion: {
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                completedAt: string;
+                /** @description One record per client per service, plus travel, transport, expense and cancellation records */
+                delivered: components["schemas"]["SessionDelivered"][];
+                /**
+                 * @description Where the client is (MMM band): metro (MMM 1-3, travel capped at 30 min), regional (MMM 4-5, 60 min), remote (MMM 6-7, no cap)
+                 * @enum {string}
+                 */
+                travelArea: "metro" | "regional" | "remote";
+            } | null;
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-01-05T09:00:00+11:00
+             */
+            createdAt: string;
+            durationMinutes: number;
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-01-05T09:00:00+11:00
+             */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            isException: boolean;
+            name: string;
+            notes: string | null;
+            /** @description Clients booked or attended */
+            placesTaken: number;
+            resources: {
+                name: string;
+                /** Format: uuid */
+                participantId: string;
+                /** Format: uuid */
+                resourceId: string;
+                role: string | null;
+                /** @enum {string} */
+                status: "booked" | "attended" | "absent" | "cancelled" | "suspended";
+            }[];
+            seriesId: string | null;
+            services: components["schemas"]["SessionService"][];
+            serviceTypes: {
+                colour: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-01-05T09:00:00+11:00
+             */
+            startsAt: string;
+            startTime: string;
+            /** @enum {string} */
+            status: "booked" | "completed" | "cancelled";
+            timeZone: string;
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-01-05T09:00:00+11:00
+             */
+            updatedAt: string;
+            workers: {
+                actualEnd: string | null;
+                actualStart: string | null;
+                lead: boolean;
+                name: string;
+                /** Format: uuid */
+                participantId: string;
+                role: string | null;
+                /** @enum {string} */
+                status: "booked" | "attended" | "absent" | "cancelled" | "suspended";
+                /** Format: uuid */
+                subjectId: string;
+                /** @enum {string} */
+                type: "staff" | "provider";
+            }[];
+        };
+        SessionChargeLine: {
+            amountMinor: number;
+            description: string;
+            /** @description Why this price, in words */
+            explanation: string;
+            /** @enum {string} */
+            kind: "service" | "travel" | "transport" | "expense" | "cancellation";
+            portionBasisPoints: number | null;
+            /** @description In `unit` */
+            quantity: number;
+            /** @description Per hour, per km, or null at cost */
+            rateMinor: number | null;
+            serviceId: string | null;
+            /** @description The worker whose travel or transport it is */
+            staffParticipantId: string | null;
+            /** @enum {string} */
+            unit: "minutes" | "km" | "dollars";
+        };
+        SessionCompletionPreview: {
+            cancelledClients: {
+                cancellation: {
+                    /** @enum {string} */
+                    cancelledBy: "client" | "representative" | "provider";
+                    cancelledByName: string | null;
+                    note: string | null;
+                    noticeHours: number;
+                    /**
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    notifiedAt: string;
+                    /**
+                     * @description NDIS cancellation reasons: NSDH health, NSDF family, NSDT transport, NSDO other
+                     * @enum {string}
+                     */
+                    reasonCode: "health" | "family" | "transport" | "other";
+                    /**
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    recordedAt: string;
+                } | null;
+                charged: boolean;
+                /** Format: uuid */
+                clientId: string;
+                lines: components["schemas"]["SessionChargeLine"][];
+                name: string;
+                /** Format: uuid */
+                participantId: string;
+                portionBasisPoints: number;
+                totalMinor: number;
+            }[];
+            clients: {
+                /** Format: uuid */
+                clientId: string;
+                defaultPortionBasisPoints: number;
+                lines: components["schemas"]["SessionChargeLine"][];
+                name: string;
+                /** Format: uuid */
+                participantId: string;
+                portionBasisPoints: number;
+                totalMinor: number;
+            }[];
+            primaryService: {
+                explanation: string;
+                hourlyRateMinor: number;
+                name: string;
+                ratio: number;
+                /** Format: uuid */
+                serviceId: string;
+                totalMinor: number;
+            } | null;
+            /** @description How a total is split into portions that sum to it */
+            roundingRule: string;
+            /** Format: uuid */
+            sessionId: string;
+            totalMinor: number;
+            /**
+             * @description Where the client is (MMM band): metro (MMM 1-3, travel capped at 30 min), regional (MMM 4-5, 60 min), remote (MMM 6-7, no cap)
+             * @enum {string}
+             */
+            travelArea: "metro" | "regional" | "remote";
+            travelCapMinutes: number | null;
+            workers: {
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                actualEnd: string;
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                actualStart: string;
+                minutes: number;
+                name: string;
+                /** Format: uuid */
+                participantId: string;
+                /** Format: uuid */
+                staffId: string;
+                travelKm: number;
+                travelMinutes: number;
+            }[];
+        };
+        SessionCreated: {
+            /** @description For a recurring session: each occurrence written, or why not */
+            occurrences: {
+                bookingId: string | null;
+                localDate: string;
+                reason?: string;
+                /** @enum {string} */
+                result: "done" | "conflict" | "kept";
+            }[];
+            seriesId: string | null;
+            session: components["schemas"]["Session"];
+        };
+        SessionDelivered: {
+            amountMinor: number;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            clientParticipantId: string;
+            description: string;
+            /** @description Why this price, in words */
+            explanation: string;
+            /** Format: uuid */
+            id: string;
+            invoiceId: string | null;
+            /** @enum {string} */
+            kind: "service" | "travel" | "transport" | "expense" | "cancellation";
+            portionBasisPoints: number | null;
+            /** @description In `unit` */
+            quantity: number;
+            /** @description Per hour, per km, or null at cost */
+            rateMinor: number | null;
+            serviceId: string | null;
+            /** @description The worker whose travel or transport it is */
+            staffParticipantId: string | null;
+            /** @enum {string} */
+            unit: "minutes" | "km" | "dollars";
+        };
+        SessionService: {
+            contractId: string | null;
+            hourlyRateMinor: number | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            primary: boolean;
+            ratio: number;
+            /** @enum {string} */
+            source: "contract" | "adhoc";
+            supportItem: string | null;
+        };
+        SessionSummary: {
+            capacity: number | null;
+            /** @enum {string} */
+            category: "visit" | "group" | "stay";
+            clients: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "booked" | "attended" | "absent" | "cancelled" | "suspended";
+            }[];
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-01-05T09:00:00+11:00
+             */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            placesTaken: number;
+            seriesId: string | null;
+            serviceTypeIds: string[];
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-01-05T09:00:00+11:00
+             */
+            startsAt: string;
+            /** @enum {string} */
+            status: "booked" | "completed" | "cancelled";
+            timeZone: string;
+            workers: {
+                /** Format: uuid */
+                id: string;
+                lead: boolean;
+                name: string;
+                /** @enum {string} */
+                status: "booked" | "attended" | "absent" | "cancelled" | "suspended";
+            }[];
         };
         Staff: {
             active: boolean;
@@ -7834,6 +8373,105 @@ export interface operations {
             };
         };
     };
+    patchMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An IANA zone, or null to follow the organisation's */
+                    timeZone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMeAppointments: {
         parameters: {
             query?: {
@@ -10354,6 +10992,1774 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Service"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessions: {
+        parameters: {
+            query: {
+                category?: "visit" | "group" | "stay";
+                clientId?: string;
+                /** @description First local date (the organisation zone of each session); 1900-01-01 to 2200-12-31 */
+                from: string;
+                serviceTypeId?: string;
+                staffId?: string;
+                status?: "booked" | "completed" | "cancelled";
+                /** @description Last local date, inclusive; at most 42 days after from; 1900-01-01 to 2200-12-31 */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionSummary"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Date in the first client's time zone; 1900-01-01 to 2200-12-31
+                     */
+                    bookingDate: string;
+                    /**
+                     * @description How many clients a group takes (required for a group, null for a visit)
+                     * @default null
+                     */
+                    capacity?: number | null;
+                    /**
+                     * @description An individual appointment (one client) or a group session
+                     * @enum {string}
+                     */
+                    category: "visit" | "group";
+                    /** @description The first is the lead client, whose time zone the session keeps */
+                    clients: {
+                        /** Format: uuid */
+                        clientId: string;
+                        /**
+                         * @description The client's contract billed; null: their default contract
+                         * @default null
+                         */
+                        contractId?: string | null;
+                    }[];
+                    durationMinutes: number;
+                    name: string;
+                    notes?: string | null;
+                    /** @description Why an individual appointment goes ahead despite soft conflicts */
+                    overrideReason?: string;
+                    /**
+                     * @description Repeat the session: a scheduled service is created and activated; its occurrences carry the same clients, workers, resources, services and tags
+                     * @default null
+                     */
+                    recurrence?: {
+                        /** @default null */
+                        endDate?: string | null;
+                        /** @example FREQ=WEEKLY;BYDAY=MO,TH */
+                        rrule: string;
+                    } | null;
+                    /** @default [] */
+                    resources?: {
+                        /** Format: uuid */
+                        resourceId: string;
+                        role?: string;
+                    }[];
+                    services?: ({
+                        /**
+                         * Format: uuid
+                         * @description A contract of one of the session's clients
+                         */
+                        contractId: string;
+                        name: string;
+                        primary?: boolean;
+                        /**
+                         * @description Delivery ratio: 4 means 1:4 (one worker for four clients)
+                         * @default 1
+                         */
+                        ratio?: number;
+                        /** @enum {string} */
+                        source: "contract";
+                        /** @description The support item number or rate code, e.g. 04_102_0136_6_1 */
+                        supportItem?: string | null;
+                    } | {
+                        /** @description Price per hour in cents */
+                        hourlyRateMinor: number;
+                        name: string;
+                        primary?: boolean;
+                        /**
+                         * @description Delivery ratio: 4 means 1:4 (one worker for four clients)
+                         * @default 1
+                         */
+                        ratio?: number;
+                        /** @enum {string} */
+                        source: "adhoc";
+                        /** @description The support item number or rate code, e.g. 04_102_0136_6_1 */
+                        supportItem?: string | null;
+                    })[];
+                    /**
+                     * @description The session type tags
+                     * @default []
+                     */
+                    serviceTypeIds?: string[];
+                    /** @description Start time in the first client's time zone */
+                    startTime: string;
+                    /**
+                     * @description The first is the lead worker
+                     * @default []
+                     */
+                    workers?: {
+                        role?: string;
+                        /** Format: uuid */
+                        staffId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCreated"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsByIdClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    clientId: string;
+                    /**
+                     * @description The client's contract billed; null: their default contract
+                     * @default null
+                     */
+                    contractId?: string | null;
+                    /**
+                     * @description "this": this session only; "following": this and every later booked session of its series, and the sessions the series generates from now on
+                     * @default this
+                     * @enum {string}
+                     */
+                    scope?: "this" | "following";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsByIdClientsByParticipantIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Who cancelled: the client, their representative, or the provider
+                     * @enum {string}
+                     */
+                    cancelledBy: "client" | "representative" | "provider";
+                    cancelledByName?: string | null;
+                    note?: string | null;
+                    /**
+                     * @description When the provider was told (date and time)
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    notifiedAt: string;
+                    /**
+                     * @description NDIS cancellation reasons: NSDH health, NSDF family, NSDT transport, NSDO other
+                     * @enum {string}
+                     */
+                    reasonCode: "health" | "family" | "transport" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsByIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Each attending client's portion of the primary service; absent or a client left out: 1/ratio (1:4 gives 2500) */
+                    apportionment?: {
+                        /** Format: uuid */
+                        participantId: string;
+                        /** @description A share in basis points: 2500 = 25% */
+                        portionBasisPoints: number;
+                    }[];
+                    /**
+                     * @description Cancelled clients charged, and their portion; a cancelled client left out is not charged
+                     * @default []
+                     */
+                    cancelledCharges?: {
+                        /** Format: uuid */
+                        participantId: string;
+                        /** @description A share in basis points: 2500 = 25% */
+                        portionBasisPoints: number;
+                    }[];
+                    /**
+                     * @description Activity-based transport: the clients carried share its cost
+                     * @default []
+                     */
+                    transport?: {
+                        clientParticipantIds: string[];
+                        km: number;
+                        minutes: number;
+                        /** @default 0 */
+                        parkingMinor?: number;
+                        /** @default 0 */
+                        tollsMinor?: number;
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        vehicleType?: "standard" | "modified";
+                        /** Format: uuid */
+                        workerParticipantId: string;
+                    }[];
+                    /**
+                     * @description Absent: from the lead client's location band
+                     * @enum {string}
+                     */
+                    travelArea?: "metro" | "regional" | "remote";
+                    /**
+                     * @description Per worker: actual times and travel legs; a worker left out worked the scheduled times
+                     * @default []
+                     */
+                    workers?: {
+                        /**
+                         * @description ISO 8601 instant with offset, between 1900-01-01 and 2200-12-31
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        actualEnd: string;
+                        /**
+                         * @description ISO 8601 instant with offset, between 1900-01-01 and 2200-12-31
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        actualStart: string;
+                        /** Format: uuid */
+                        participantId: string;
+                        /** @default [] */
+                        travel?: {
+                            /** @default 0 */
+                            km?: number;
+                            /** @enum {string} */
+                            leg: "to" | "from" | "between";
+                            minutes: number;
+                            /** @default 0 */
+                            parkingMinor?: number;
+                            /** @default 0 */
+                            tollsMinor?: number;
+                            /**
+                             * @default own
+                             * @enum {string}
+                             */
+                            vehicle?: "own" | "company";
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsByIdCompletionPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Each attending client's portion of the primary service; absent or a client left out: 1/ratio (1:4 gives 2500) */
+                    apportionment?: {
+                        /** Format: uuid */
+                        participantId: string;
+                        /** @description A share in basis points: 2500 = 25% */
+                        portionBasisPoints: number;
+                    }[];
+                    /**
+                     * @description Cancelled clients charged, and their portion; a cancelled client left out is not charged
+                     * @default []
+                     */
+                    cancelledCharges?: {
+                        /** Format: uuid */
+                        participantId: string;
+                        /** @description A share in basis points: 2500 = 25% */
+                        portionBasisPoints: number;
+                    }[];
+                    /**
+                     * @description Activity-based transport: the clients carried share its cost
+                     * @default []
+                     */
+                    transport?: {
+                        clientParticipantIds: string[];
+                        km: number;
+                        minutes: number;
+                        /** @default 0 */
+                        parkingMinor?: number;
+                        /** @default 0 */
+                        tollsMinor?: number;
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        vehicleType?: "standard" | "modified";
+                        /** Format: uuid */
+                        workerParticipantId: string;
+                    }[];
+                    /**
+                     * @description Absent: from the lead client's location band
+                     * @enum {string}
+                     */
+                    travelArea?: "metro" | "regional" | "remote";
+                    /**
+                     * @description Per worker: actual times and travel legs; a worker left out worked the scheduled times
+                     * @default []
+                     */
+                    workers?: {
+                        /**
+                         * @description ISO 8601 instant with offset, between 1900-01-01 and 2200-12-31
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        actualEnd: string;
+                        /**
+                         * @description ISO 8601 instant with offset, between 1900-01-01 and 2200-12-31
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        actualStart: string;
+                        /** Format: uuid */
+                        participantId: string;
+                        /** @default [] */
+                        travel?: {
+                            /** @default 0 */
+                            km?: number;
+                            /** @enum {string} */
+                            leg: "to" | "from" | "between";
+                            minutes: number;
+                            /** @default 0 */
+                            parkingMinor?: number;
+                            /** @default 0 */
+                            tollsMinor?: number;
+                            /**
+                             * @default own
+                             * @enum {string}
+                             */
+                            vehicle?: "own" | "company";
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCompletionPreview"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSessionsByIdParticipantsByParticipantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsByIdReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSessionsByIdServiceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The session type tags */
+                    serviceTypeIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSessionsByIdServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    services: ({
+                        /**
+                         * Format: uuid
+                         * @description A contract of one of the session's clients
+                         */
+                        contractId: string;
+                        name: string;
+                        primary?: boolean;
+                        /**
+                         * @description Delivery ratio: 4 means 1:4 (one worker for four clients)
+                         * @default 1
+                         */
+                        ratio?: number;
+                        /** @enum {string} */
+                        source: "contract";
+                        /** @description The support item number or rate code, e.g. 04_102_0136_6_1 */
+                        supportItem?: string | null;
+                    } | {
+                        /** @description Price per hour in cents */
+                        hourlyRateMinor: number;
+                        name: string;
+                        primary?: boolean;
+                        /**
+                         * @description Delivery ratio: 4 means 1:4 (one worker for four clients)
+                         * @default 1
+                         */
+                        ratio?: number;
+                        /** @enum {string} */
+                        source: "adhoc";
+                        /** @description The support item number or rate code, e.g. 04_102_0136_6_1 */
+                        supportItem?: string | null;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsByIdWorkers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Make this worker the lead (the assignee)
+                     * @default false
+                     */
+                    lead?: boolean;
+                    role?: string;
+                    /** Format: uuid */
+                    staffId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSessionsByIdWorkersByParticipantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The worker who takes this place instead
+                     */
+                    staffId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description The request is malformed (e.g. the body is not well-formed JSON) */

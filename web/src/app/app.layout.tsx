@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, matchPath, Outlet, useLocation } from 'react-router';
 import { useAuth, useMe } from '../auth/auth-context';
+import { ProfileModal } from '../features/profile/profile-modal';
 import { NoticesBell } from '../features/scheduling/notices-bell';
 import { ServiceLauncherProvider, useServiceLauncher } from '../features/services/service-launcher';
 import { fullName } from '../shared/format';
@@ -49,6 +50,7 @@ export function AppLayout() {
   const { can, signOut } = useAuth();
   const [opened, { toggle, close }] = useDisclosure(false);
   const [signingOut, setSigningOut] = useState(false);
+  const [profileOpened, { open: openProfile, close: closeProfile }] = useDisclosure(false);
   const location = useLocation();
   const items = NAV_ITEMS.filter((item) => allows(can, item.permission));
   const name = fullName(me.staff);
@@ -89,19 +91,25 @@ export function AppLayout() {
             <Group gap="sm" wrap="nowrap">
               <NoticesBell />
               <NewServiceMenu />
-              <Group gap={8} wrap="nowrap" visibleFrom="sm">
-                <Avatar color="brand" radius="xl" size={32} aria-hidden>
-                  {initials}
-                </Avatar>
-                <Stack gap={0}>
-                  <Text size="sm" fw={600} data-testid="signed-in-user">
-                    {name}
-                  </Text>
-                  <Text size="xs" c="gray.7">
-                    {me.user.email}
-                  </Text>
-                </Stack>
-              </Group>
+              <UnstyledButton
+                visibleFrom="sm"
+                onClick={openProfile}
+                aria-label={`Your profile: ${name}, times in ${me.timeZone}`}
+              >
+                <Group gap={8} wrap="nowrap">
+                  <Avatar color="brand" radius="xl" size={32} aria-hidden>
+                    {initials}
+                  </Avatar>
+                  <Stack gap={0}>
+                    <Text size="sm" fw={600} data-testid="signed-in-user">
+                      {name}
+                    </Text>
+                    <Text size="xs" c="gray.7">
+                      {me.user.email}
+                    </Text>
+                  </Stack>
+                </Group>
+              </UnstyledButton>
               <Button
                 variant="default"
                 size="xs"
@@ -121,6 +129,7 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
 
+        {profileOpened ? <ProfileModal opened onClose={closeProfile} /> : null}
         <AppShell.Navbar p="sm" aria-label="Main navigation">
           <Stack gap={4}>
             {items.map((item) => {

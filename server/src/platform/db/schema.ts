@@ -48,6 +48,8 @@ export type UserTable = {
   password_hash: string;
   active: Generated<boolean>;
   created_at: DefaultTimestamp;
+  /** The user's own zone for calendars; null: the organisation's. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type SessionTable = {

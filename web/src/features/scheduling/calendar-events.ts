@@ -58,6 +58,68 @@ export function eventContent(show: 'client' | 'staff') {
   };
 }
 
+/** What the sessions API adds to a calendar item: every client and worker, and a group's places. */
+export type SessionInfo = {
+  category: 'visit' | 'group' | 'stay';
+  capacity: number | null;
+  placesTaken: number;
+  clients: { name: string; status: string }[];
+  workers: { id: string; name: string }[];
+};
+
+export function sessionOf(event: Calendar.Event): SessionInfo | null {
+  return (event.extendedProps.session as SessionInfo | undefined) ?? null;
+}
+
+/** "Social group · 5/8" for a group; the client's name for an individual appointment. */
+export function headlineOf(item: CalendarItem, session: SessionInfo | null): string {
+  if (session?.category === 'group')
+    return `${item.name} · ${session.placesTaken}${session.capacity ? `/${session.capacity}` : ''}`;
+  return item.client.name;
+}
+
+/** The clients of a group who still attend, by name ("Ava Smith, Ben Lee +3"). */
+export function attendeesOf(session: SessionInfo, max = 2): string {
+  const names = session.clients.filter((c) => c.status !== 'cancelled').map((c) => c.name);
+  return names.length > max ? `${names.slice(0, max).join(', ')} +${names.length - max}` : names.join(', ');
+}
+
+/**
+ * The sessions calendar's event cards: the time and who (the client, or a group with its attendee count), then
+ * what (the booking's name or the group's clients, service type, status). The full text is also the tooltip.
+ */
+export function sessionEventContent(info: Calendar.EventContentInfo): Calendar.Content {
+  if (info.event.display === 'background') {
+    const label = document.createElement('span');
+    label.className = 'bg-label';
+    label.textContent = String(info.event.extendedProps.background ?? info.event.title ?? '');
+    return { domNodes: [label] };
+  }
+  const item = itemOf(info.event);
+  const session = sessionOf(info.event);
+  const group = session?.category === 'group';
+  const time = typeof info.timeText === 'string' && info.timeText ? `${info.timeText} ` : '';
+  const meta = [
+    group && session ? attendeesOf(session) : item.name,
+    item.serviceType?.name,
+    item.status === 'booked' ? null : STATUS_LABEL[item.status],
+    item.isException ? 'edited occurrence' : null,
+  ]
+    .filter((part, index, parts) => part && parts.indexOf(part) === index)
+    .join(' · ');
+  const title = document.createElement('span');
+  title.className = 'event-title';
+  title.textContent = `${time}${headlineOf(item, session)}`;
+  const metaNode = document.createElement('span');
+  metaNode.className = 'event-meta';
+  metaNode.textContent = meta;
+  const wrapper = document.createElement('div');
+  wrapper.className = group ? 'event-content event-group' : 'event-content';
+  wrapper.title = `${title.textContent}\n${group && session ? attendeesOf(session, 50) : meta}`;
+  wrapper.append(title, metaNode);
+  return { domNodes: [wrapper] };
+}
+
 export const BUTTON_TEXT = {
   today: 'Today',
   dayGridMonth: 'Month',
