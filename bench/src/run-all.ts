@@ -7,6 +7,7 @@ import { calendarBench, calendarLoad } from './calendar.bench.js';
 import { ensureDataSet, FULL, QUICK } from './dataset/data-set.js';
 import { ratingBench } from './rating.bench.js';
 import { recurrenceBench } from './recurrence.bench.js';
+import { slotsBench } from './slots.bench.js';
 import { argNumber, argValue, hasFlag } from './support/args.js';
 import { startChildServer } from './support/child.js';
 import { startBenchServer } from './support/database.js';
@@ -15,7 +16,7 @@ import { type BenchResult, fmt, printResult, ratioText } from './support/report.
 import { nowMs } from './support/timing.js';
 
 /**
- * `npm run bench [-- --full] [--only recurrence,rating,booking,calendar,billing] [--fresh] [--seed S]
+ * `npm run bench [-- --full] [--only recurrence,rating,slots,booking,calendar,billing] [--fresh] [--seed S]
  * [--no-results]`: every benchmark on the quick data set (1,000 clients) or the full one (10,000 clients),
  * printed as it goes and written to bench/RESULTS.md.
  */
@@ -40,6 +41,7 @@ const keep = (r: BenchResult) => {
 
 if (wanted('recurrence')) keep(await recurrenceBench({ full }));
 if (wanted('rating')) keep(await ratingBench({ full, seed }));
+if (wanted('slots')) keep(await slotsBench({ full, seed }));
 
 let profile: ProfileSummary | undefined;
 let calendarProfile: ProfileSummary | undefined;

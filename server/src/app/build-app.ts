@@ -1,5 +1,6 @@
 import { auditRoutes } from '../audit/audit.routes.js';
 import { availabilityRoutes } from '../availability/availability.routes.js';
+import { workScheduleRoutes } from '../availability/work-schedules.routes.js';
 import { bookingBillingRoutes } from '../billing/billing.routes.js';
 import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(clientLeaveRoutes);
       await api.register(calendarRoutes);
       await api.register(availabilityRoutes);
+      await api.register(workScheduleRoutes);
     },
   });
 }

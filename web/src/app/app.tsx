@@ -16,6 +16,7 @@ import { ContractTypesPage } from '../features/contracts/contract-types.page';
 import { LoginPage } from '../features/login/login.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
 import { RolesPage } from '../features/roles/roles.page';
+import { WorkSchedulesPage } from '../features/schedules/work-schedules.page';
 import { CarePlansPage } from '../features/scheduling/care-plans.page';
 import { ClientCalendarPage } from '../features/scheduling/client-calendar.page';
 import { ClientLeavePage } from '../features/scheduling/client-leave.page';
@@ -179,6 +180,22 @@ export function App() {
           element={
             <RequirePermission permission="appointments.own">
               <MyAppointmentsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="my-schedule"
+          element={
+            <RequirePermission permission="appointments.own">
+              <WorkSchedulesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="staff/:staffId/schedules"
+          element={
+            <RequirePermission permission="staff.manage">
+              <WorkSchedulesPage />
             </RequirePermission>
           }
         />

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Clients', to: '/clients', permission: 'clients.read' },
   { label: 'Bookings calendar', to: '/sessions-calendar', permission: 'bookings.read' },
   { label: 'My bookings', to: '/my-appointments', permission: 'appointments.own' },
+  { label: 'My schedule', to: '/my-schedule', permission: 'appointments.own' },
   { label: 'My services', to: '/my-services', permission: null },
   { label: 'All services', to: '/services', permission: 'services.read' },
   {

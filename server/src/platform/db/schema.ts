@@ -38,6 +38,8 @@ export type StaffTable = {
   active: Generated<boolean>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** A date-holidays region ("AU-NSW"); written by availability/. */
+  holiday_region: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type UserTable = {
@@ -256,6 +258,87 @@ export type StaffLeaveTable = {
   reason: string | null;
 };
 
+export type WorkScheduleTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  staff_id: string;
+  name: string;
+  schedule_type: 'adhoc' | 'open' | 'rapid_response';
+  pay_rate_minor: number | null;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type WorkScheduleLineTable = {
+  organisation_id: string;
+  schedule_id: string;
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+};
+
+export type StaffBreakTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  staff_id: string;
+  starts_on: LocalDate;
+  ends_on: LocalDate;
+  from_time: string | null;
+  to_time: string | null;
+  reason: string | null;
+};
+
+export type CaseTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  client_id: string;
+  issue: string;
+  funder: string;
+  allowed_sessions: number;
+  counting_window: 'rolling_12_months' | 'per_year' | 'per_referral';
+  opened_on: LocalDate;
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  late_cancellation_counts: Generated<boolean>;
+  no_show_counts: Generated<boolean>;
+  funder_region: Generated<string>;
+  status: Generated<'open' | 'closed'>;
+  created_at: DefaultTimestamp;
+};
+
+export type ExtraSessionRequestTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  case_id: string;
+  sessions: number;
+  justification: string;
+  clinical_review: boolean;
+  requested_on: LocalDate;
+  funder_due_on: LocalDate;
+  due_on: LocalDate;
+  status: Generated<'pending' | 'approved' | 'modified' | 'declined'>;
+  granted_sessions: number | null;
+  decision_note: string | null;
+  requested_by_user_id: string;
+  decided_by_user_id: string | null;
+  created_at: DefaultTimestamp;
+  decided_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+};
+
+export type EntitlementEntryTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: 'grant' | 'use' | 'reversal';
+  sessions: number;
+  reason: string;
+  booking_id: string | null;
+  session_on: ColumnType<string | null, string | null | undefined, string | null>;
+  request_id: string | null;
+  override_reason: string | null;
+  created_by_user_id: string;
+  created_at: DefaultTimestamp;
+};
+
 export type CalendarFeedTable = {
   organisation_id: string;
   token_hash: Buffer;
@@ -379,4 +462,10 @@ export type Database = {
   calendar_feeds: CalendarFeedTable;
   staff_working_hours: StaffWorkingHoursTable;
   staff_leave: StaffLeaveTable;
+  work_schedules: WorkScheduleTable;
+  work_schedule_lines: WorkScheduleLineTable;
+  staff_breaks: StaffBreakTable;
+  cases: CaseTable;
+  extra_session_requests: ExtraSessionRequestTable;
+  entitlement_entries: EntitlementEntryTable;
 } & import('../../contracts/contract-tables.types.js').ContractTables;

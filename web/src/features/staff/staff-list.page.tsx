@@ -142,6 +142,16 @@ export function StaffListPage() {
                         >
                           Availability
                         </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          component={Link}
+                          to={`/staff/${member.id}/schedules`}
+                          aria-label={`Work schedules of ${fullName(member)}`}
+                          onClick={(event) => event.stopPropagation()}
+                        >
+                          Schedules
+                        </Button>
                         {can('contracts.manage') ? (
                           <Button
                             size="xs"
