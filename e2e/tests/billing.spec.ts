@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { apiSession, createClient, field, signIn, USERS, uniqueSuffix } from './support';
+import { apiSession, createClient, field, fillDate, signIn, USERS, uniqueSuffix } from './support';
 
 /** Serious or critical WCAG 2 A/AA violations on the page as it stands. */
 async function expectAccessible(page: Page, name: string): Promise<void> {
@@ -56,8 +56,8 @@ test('a billing run invoices a visit, and "why this price" explains it on the in
   // The billing-run modal: one client, February.
   await page.getByRole('button', { name: 'New billing run' }).first().click();
   const modal = page.getByRole('dialog', { name: 'New billing run' });
-  await field(modal, 'From').fill('2026-02-01');
-  await field(modal, 'To').fill('2026-02-28');
+  await fillDate(field(modal, 'From'), '2026-02-01');
+  await fillDate(field(modal, 'To'), '2026-02-28');
   await modal.getByText('One client').click();
   const picker = modal.getByRole('combobox', { name: 'Client' });
   await picker.click();

@@ -1,6 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { apiSession, chooseOption, createClient, field, signIn, USERS, uniqueSuffix } from './support';
+import {
+  apiSession,
+  chooseOption,
+  createClient,
+  field,
+  fillDate,
+  signIn,
+  USERS,
+  uniqueSuffix,
+} from './support';
 
 test("finance sees a carer's pay for delivered visits, line by line, and why", async ({ page }) => {
   const admin = await apiSession(USERS.admin);
@@ -54,8 +63,8 @@ test("finance sees a carer's pay for delivered visits, line by line, and why", a
   await expect(page.getByRole('heading', { name: 'Carer pay', level: 1 })).toBeVisible();
   const form = page.getByRole('form', { name: 'Carer pay period' });
   await chooseOption(page, form, 'Staff member', `Pat ${worker.familyName}`);
-  await field(form, 'From').fill('2026-11-01');
-  await field(form, 'To').fill('2026-11-30');
+  await fillDate(field(form, 'From'), '2026-11-01');
+  await fillDate(field(form, 'To'), '2026-11-30');
   await form.getByRole('button', { name: 'Show pay' }).click();
   await expect(page.getByTestId('pay-total')).toHaveText('$110.50');
   const lines = page.getByRole('table', { name: 'Pay lines' });

@@ -1,7 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { apiSession, chooseOption, createClient, field, signIn, USERS, uniqueSuffix } from './support';
+import {
+  apiSession,
+  chooseOption,
+  createClient,
+  field,
+  fillDate,
+  signIn,
+  USERS,
+  uniqueSuffix,
+} from './support';
 
 /** Mantine's switch input sits under its track, so the click is forced. */
 async function flip(scope: Page | Locator, name: string, on: boolean): Promise<void> {
@@ -32,7 +41,7 @@ test('from a new contract type to an explained invoice line and its PDF', async 
   await field(page, 'Name').fill(typeName);
   await chooseOption(page, page.locator('form'), 'Category', 'Private');
   const typeSet = page.getByTestId('option-set-0');
-  await field(typeSet, 'Effective from').fill('2026-01-01');
+  await fillDate(field(typeSet, 'Effective from'), '2026-01-01');
   await field(typeSet, 'Hourly rate').fill('30');
   const rates = typeSet.getByRole('group', { name: 'Non-pro-rata rates' });
   await rates.getByRole('button', { name: 'Add non-pro-rata rate' }).click();
@@ -49,14 +58,14 @@ test('from a new contract type to an explained invoice line and its PDF', async 
   await page.getByRole('button', { name: 'New contract' }).click();
   await chooseOption(page, page.locator('form'), 'Contract type', typeName);
   await field(page, 'Contract name').fill('Flexible support');
-  await field(page, 'Start date').fill('2026-01-01');
+  await fillDate(field(page, 'Start date'), '2026-01-01');
   await page.getByRole('button', { name: 'Add option set' }).click();
   const own = page.getByTestId('option-set-0');
   await flip(own, 'Override hourly rate', true);
   await field(own.getByTestId('option-hourlyRate'), 'Hourly rate').fill('36');
   await page.getByRole('button', { name: 'Add option set' }).click();
   const later = page.getByTestId('option-set-1');
-  await field(later, 'Effective from').fill('2026-04-01');
+  await fillDate(field(later, 'Effective from'), '2026-04-01');
   await flip(later, 'Override hourly rate', false);
   await page.getByRole('button', { name: 'Create contract' }).click();
   await expect(page.getByText('Contract created')).toBeVisible();
@@ -72,8 +81,8 @@ test('from a new contract type to an explained invoice line and its PDF', async 
   await page.goto('/invoices');
   await page.getByRole('button', { name: 'New billing run' }).first().click();
   const modal = page.getByRole('dialog', { name: 'New billing run' });
-  await field(modal, 'From').fill('2026-03-01');
-  await field(modal, 'To').fill('2026-03-31');
+  await fillDate(field(modal, 'From'), '2026-03-01');
+  await fillDate(field(modal, 'To'), '2026-03-31');
   await modal.getByText('One client').click();
   const picker = modal.getByRole('combobox', { name: 'Client' });
   await picker.click();

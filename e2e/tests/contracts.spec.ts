@@ -3,7 +3,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { apiSession, chooseOption, createClient, field, signIn, USERS, uniqueSuffix } from './support';
+import {
+  apiSession,
+  chooseOption,
+  createClient,
+  field,
+  fillDate,
+  signIn,
+  USERS,
+  uniqueSuffix,
+} from './support';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -57,7 +66,7 @@ test('a contract type, a client contract that overrides it from a date, and the 
 
   // The first option set: an hourly rate, a fixed 30-minute rate and a weekend range.
   const first = page.getByTestId('option-set-0');
-  await field(first, 'Effective from').fill('2026-01-01');
+  await fillDate(field(first, 'Effective from'), '2026-01-01');
   await field(first, 'Hourly rate').fill('30');
   const rates = first.getByRole('group', { name: 'Non-pro-rata rates' });
   await rates.getByRole('button', { name: 'Add non-pro-rata rate' }).click();
@@ -66,14 +75,14 @@ test('a contract type, a client contract that overrides it from a date, and the 
   await first.getByRole('button', { name: 'Add unsociable range' }).click();
   const range = first.getByRole('group', { name: 'Unsociable range 1' });
   await chooseOption(page, range, 'Applies on', 'Weekends (Sat–Sun)');
-  await field(range, 'From').fill('00:00');
-  await field(range, 'To').fill('24:00');
+  await fillDate(field(range, 'From'), '00:00');
+  await fillDate(field(range, 'To'), '24:00');
   await field(range, 'Range hourly rate').fill('45.00');
 
   // A later option set: copied from the first, with a new hourly rate from 1 July.
   await page.getByRole('button', { name: 'Add option set' }).click();
   const second = page.getByTestId('option-set-1');
-  await field(second, 'Effective from').fill('2026-07-01');
+  await fillDate(field(second, 'Effective from'), '2026-07-01');
   await field(second, 'Hourly rate').fill('32.00');
   await expect(second.getByRole('group', { name: 'Unsociable range 1' })).toBeVisible();
   await page.getByRole('button', { name: 'Create contract type' }).click();
@@ -105,8 +114,8 @@ test('a contract type, a client contract that overrides it from a date, and the 
   await chooseOption(page, page.locator('form'), 'Contract type', typeName);
   await expect(field(page, 'Contract name')).toHaveValue(typeName);
   await field(page, 'Contract name').fill('Home care 2026');
-  await field(page, 'Start date').fill('2026-01-01');
-  await field(page, 'End date').fill('2026-12-31');
+  await fillDate(field(page, 'Start date'), '2026-01-01');
+  await fillDate(field(page, 'End date'), '2026-12-31');
   await page.getByRole('button', { name: 'Add option set' }).click();
   const own = page.getByTestId('option-set-0');
   await expect(field(own, 'Effective from')).toHaveValue('01/01/2026');
@@ -118,7 +127,7 @@ test('a contract type, a client contract that overrides it from a date, and the 
 
   await page.getByRole('button', { name: 'Add option set' }).click();
   const later = page.getByTestId('option-set-1');
-  await field(later, 'Effective from').fill('2026-04-01');
+  await fillDate(field(later, 'Effective from'), '2026-04-01');
   await flip(later, 'Override hourly rate', false);
   await expect(later.getByTestId('option-hourlyRate')).toContainText('Inherited: $30.00/h');
   await flip(later, 'Override bill on actual times', true);
@@ -169,7 +178,7 @@ test('a contract type, a client contract that overrides it from a date, and the 
   await page.getByRole('button', { name: 'New contract' }).click();
   await chooseOption(page, page.locator('form'), 'Contract type', typeName);
   await field(page, 'Contract name').fill('Respite 2027');
-  await field(page, 'Start date').fill('2027-01-01');
+  await fillDate(field(page, 'Start date'), '2027-01-01');
   await page.getByRole('button', { name: 'Create contract' }).click();
   await expect(page.getByRole('heading', { name: 'Respite 2027' })).toBeVisible();
   await page.getByRole('button', { name: '← All contracts' }).click();
@@ -236,7 +245,7 @@ test('calendars, a client region and a carer contract; the contract screens pass
   await page.getByRole('tab', { name: 'Calendars' }).click();
   const add = page.getByRole('form', { name: 'Add a calendar day' });
   await field(add, 'Region').first().fill(region);
-  await field(add, 'Date').fill('2026-12-25');
+  await fillDate(field(add, 'Date'), '2026-12-25');
   await field(add, 'Day name').fill('Christmas Day');
   await add.getByRole('button', { name: 'Add day' }).click();
   await expect(page.getByText('Day added')).toBeVisible();

@@ -8,6 +8,7 @@ import {
   createClient,
   dragRight,
   field,
+  fillDate,
   formatBookingDate,
   mondayAfter,
   signIn,
@@ -86,7 +87,7 @@ test('staff hours and leave are edited in the app, and a booking outside them go
     .analyze();
   expect(toast.violations).toEqual([]);
 
-  await field(modal, 'First day').fill(tuesday);
+  await fillDate(field(modal, 'First day'), tuesday);
   await field(modal, 'Reason').fill('Annual leave');
   await modal.getByRole('button', { name: 'Record leave' }).click();
   await expect(modal.getByRole('table', { name: 'Staff leave' })).toContainText('Annual leave');
@@ -174,7 +175,7 @@ test('series edits: this and following from Scheduled services, the whole series
   await page.getByRole('button', { name: `Edit ${name}` }).click();
   const edit = page.getByRole('dialog', { name: `Edit “${name}”` });
   await edit.getByRole('radio', { name: 'This and following occurrences' }).check();
-  await field(edit, 'From').fill(weeks[2] ?? '');
+  await fillDate(field(edit, 'From'), weeks[2] ?? '');
   await field(edit, 'Start time').fill('05:30');
   await edit.getByRole('button', { name: 'Preview changes' }).click();
   await expect(edit.getByText('Preview: nothing has changed yet.')).toBeVisible();
@@ -220,15 +221,15 @@ test('series edits: this and following from Scheduled services, the whole series
   await page.getByRole('button', { name: 'Put on leave' }).click();
   const leave = page.getByRole('dialog', { name: 'Put on leave' });
   await chooseOption(page, leave, 'Type', 'Respite');
-  await field(leave, 'First day').fill(weeks[2] ?? '');
-  await field(leave, 'Last day').fill(addDays(weeks[3] ?? '', 1));
+  await fillDate(field(leave, 'First day'), weeks[2] ?? '');
+  await fillDate(field(leave, 'Last day'), addDays(weeks[3] ?? '', 1));
   await leave.getByRole('button', { name: 'Put on leave' }).click();
   const onLeave = page.getByRole('dialog', { name: 'Client on leave' });
   await expect(onLeave.getByTestId('leave-suspended').getByRole('listitem')).toHaveCount(2);
   await onLeave.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('table', { name: 'Client leave' }).getByRole('button', { name: 'Change' }).click();
   const change = page.getByRole('dialog', { name: 'Change leave' });
-  await field(change, 'Last day').fill(addDays(weeks[2] ?? '', 1));
+  await fillDate(field(change, 'Last day'), addDays(weeks[2] ?? '', 1));
   await change.getByRole('button', { name: 'Save leave' }).click();
   const changed = page.getByRole('dialog', { name: 'Leave changed' });
   await expect(changed).toContainText('Restored bookings');
@@ -244,7 +245,7 @@ test('series edits: this and following from Scheduled services, the whole series
     .first()
     .click();
   const end = page.getByRole('dialog', { name: `End “${name}”` });
-  await field(end, 'Last day').fill(weeks[0] ?? '');
+  await fillDate(field(end, 'Last day'), weeks[0] ?? '');
   await end.getByRole('button', { name: 'Preview' }).click();
   await expect(end.getByTestId('schedule-report')).toContainText(formatBookingDate(weeks[1] ?? ''));
   await end.getByRole('button', { name: 'End series' }).click();

@@ -6,6 +6,7 @@ import {
   createClient,
   dragRight,
   field,
+  fillDate,
   formatBookingDate,
   mondayAfter,
   signIn,
@@ -82,7 +83,7 @@ test('a coordinator schedules weekly care, moves one occurrence and puts the cli
   await expect(dialog).toBeVisible();
   await chooseOption(page, dialog, 'Service type', 'Personal care');
   await field(dialog, 'Name').fill(name);
-  await field(dialog, 'Start date').fill(monday);
+  await fillDate(field(dialog, 'Start date'), monday);
   await field(dialog, 'Start time').fill(startTime);
   await field(dialog, 'Duration (minutes)').fill('30');
   await expect(dialog.getByRole('checkbox', { name: 'Monday' })).toBeChecked();
@@ -161,8 +162,8 @@ test('a coordinator schedules weekly care, moves one occurrence and puts the cli
   await page.getByRole('button', { name: 'Put on leave' }).click();
   const leaveDialog = page.getByRole('dialog', { name: 'Put on leave' });
   await chooseOption(page, leaveDialog, 'Type', 'Hospital');
-  await field(leaveDialog, 'First day').fill(monday);
-  await field(leaveDialog, 'Last day').fill(addDays(monday, 7));
+  await fillDate(field(leaveDialog, 'First day'), monday);
+  await fillDate(field(leaveDialog, 'Last day'), addDays(monday, 7));
   await field(leaveDialog, 'Note').fill('Knee surgery');
   await leaveDialog.getByRole('button', { name: 'Put on leave' }).click();
   const result = page.getByRole('dialog', { name: 'Client on leave' });

@@ -5,6 +5,7 @@ import {
   createClient,
   dayMonthYear,
   field,
+  fillDate,
   formatBookingDate,
   isoDateInDays,
   signIn,
@@ -93,7 +94,7 @@ test('a coordinator builds a plan, deploys it with an override and works the fir
   await expect(dialog.getByRole('combobox', { name: 'Client' })).toHaveValue(`Rosalind ${client.familyName}`);
   await dialog.getByRole('combobox', { name: 'Service plan' }).fill(planName.slice(0, 20));
   await page.getByRole('option', { name: new RegExp(planName) }).click();
-  await field(dialog, 'Start date').fill(startDate);
+  await fillDate(field(dialog, 'Start date'), startDate);
 
   const table = dialog.getByRole('table', { name: 'Services to create' });
   await expect(table.getByTestId('deploy-due-2')).toHaveText(formatBookingDate(addDays(startDate, 10)));

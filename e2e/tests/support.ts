@@ -169,3 +169,12 @@ export async function dragRight(page: Page, event: Locator, pixels: number): Pro
 export function dayMonthYear(isoDate: string): string {
   return isoDate.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 }
+
+/**
+ * Types a date into a date field, then leaves it: its calendar closes (it would otherwise cover what is
+ * below, as it does for a person until they click elsewhere) and the field shows the date as dd/mm/yyyy.
+ */
+export async function fillDate(input: Locator, date: string): Promise<void> {
+  await input.fill(date);
+  await input.blur();
+}

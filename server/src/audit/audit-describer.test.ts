@@ -126,7 +126,7 @@ describe('values in the audit trail, as the organisation writes them', () => {
   it('replaces ids with names, says when nothing is known by an id, and never shows JSON', () => {
     const GONE = '00000000-0000-4000-8000-0000000000ff';
     expect(change({ clientId: GRACE }, { clientId: GONE })).toEqual([
-      { field: 'Client', before: 'Grace Harris', after: 'a record no longer there' },
+      { field: 'Client', before: 'Grace Harris', after: 'an unnamed or deleted record' },
     ]);
     const [options] = change(
       { options: { hourlyRateMinor: 6000, roundTo: 15, from: '2026-07-01' } },

