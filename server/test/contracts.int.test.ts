@@ -494,7 +494,11 @@ describe('calendars, billing details and "why this price"', () => {
       })
     ).body;
     expect((await finance.put(`/bookings/${march}/billing`, { contractId: later.id })).body.errors).toEqual([
-      { field: 'contractId', reason: "does not cover the visit's date 2026-03-05" },
+      {
+        field: 'contractId',
+        reason:
+          'names client contract "Later" (2026-06-01 to open-ended), which does not cover the visit\'s date 2026-03-05',
+      },
     ]);
     const chosen = await finance.put(`/bookings/${april}/billing`, {
       contractId: noTravel.id,

@@ -295,8 +295,8 @@ describe('invoice runs in the background', () => {
   });
 
   it('resumes a run interrupted after some batches, invoicing each booking once', async () => {
-    const { clients, bookings } = await threeClientsWithVisits('Resumed', '2026-12-07');
-    const queued = (await finance.post('/invoice-runs', { periodFrom: '2026-12-01', periodTo: '2026-12-31' }))
+    const { clients, bookings } = await threeClientsWithVisits('Resumed', '2026-02-09');
+    const queued = (await finance.post('/invoice-runs', { periodFrom: '2026-02-01', periodTo: '2026-02-28' }))
       .body;
     // A worker claims the run, commits two batches of one client, and dies (its lease is still held).
     expect(await processNextRun(t.db, { batchSize: 1, maxBatches: 2 })).toBe(queued.id);

@@ -307,7 +307,15 @@ describe("a client's Service Orders", () => {
     expect((await w.get(`/bookings/${mine.id}`)).status).toBe(200);
     expect((await w.get(`/bookings/${other.id}`)).status).toBe(404);
     expect((await w.post(`/bookings/${other.id}/complete`)).status).toBe(404);
-    expect((await w.post(`/bookings/${mine.id}/complete`)).body.status).toBe('completed');
+    // Their visit due in January cannot be completed yet; one that took place can.
+    expect((await w.post(`/bookings/${mine.id}/complete`)).status).toBe(409);
+    const done = (
+      await coordinator.post(
+        `/clients/${sydneyClient}/service-orders`,
+        order({ bookingDate: '2025-01-06', startTime: '07:00', assignee: worker }),
+      )
+    ).body;
+    expect((await w.post(`/bookings/${done.id}/complete`)).body.status).toBe('completed');
     expect((await w.patch(`/bookings/${mine.id}`, { notes: 'x' })).status).toBe(403);
     const list = (await w.get('/me/appointments?limit=200')).body.items.map((b: { id: string }) => b.id);
     expect(list).toContain(mine.id);

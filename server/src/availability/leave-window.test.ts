@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { insideLeave, leaveWindow } from './leave-window.js';
+import { insideLeave, leaveCovering, leaveWindow } from './leave-window.js';
 
 const I = (s: string) => Temporal.Instant.from(s);
 
@@ -14,5 +14,21 @@ describe('leave windows', () => {
     expect(insideLeave(I('2030-01-01T00:00:00Z'), leaveWindow('2026-10-03', null, 'Australia/Sydney'))).toBe(
       true,
     );
+  });
+});
+
+describe('leaveCovering', () => {
+  const zone = 'Australia/Sydney';
+  const leaves = [
+    { id: 'a', window: leaveWindow('2026-12-10', '2026-12-15', zone) },
+    { id: 'b', window: leaveWindow('2026-12-20', null, zone) },
+  ];
+  const at = (local: string) => Temporal.PlainDateTime.from(local).toZonedDateTime(zone).toInstant();
+
+  it('names the leave whose days cover a start in the client zone, or none', () => {
+    expect(leaveCovering(at('2026-12-15T23:59'), leaves)).toBe('a');
+    expect(leaveCovering(at('2026-12-16T00:00'), leaves)).toBeNull();
+    expect(leaveCovering(at('2027-06-01T09:00'), leaves)).toBe('b');
+    expect(leaveCovering(at('2026-12-09T23:59'), leaves)).toBeNull();
   });
 });

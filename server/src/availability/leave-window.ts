@@ -21,3 +21,14 @@ export function insideLeave(
     (window.to === null || Temporal.Instant.compare(start, window.to) < 0)
   );
 }
+
+/**
+ * The leave (of one client's) whose window covers a visit starting at `start`, if any. Leave periods of one
+ * client never overlap (the database refuses it), so at most one does; the first is taken regardless.
+ */
+export function leaveCovering(
+  start: Temporal.Instant,
+  leaves: readonly { id: string; window: { from: Temporal.Instant; to: Temporal.Instant | null } }[],
+): string | null {
+  return leaves.find((l) => insideLeave(start, l.window))?.id ?? null;
+}

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { completeVisitInput } from '../bookings/booking.schemas.js';
 import {
   bookingBillingInput,
   bookingBillingSchema,
   bookingPriceSchema,
+  completionPreviewSchema,
 } from '../contracts/contract.schemas.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
 import { bookingBilling, priceBooking, setBookingBilling } from './booking-billing.action.js';
+import { previewCompletionPrice } from './completion-price.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['contracts'];
@@ -55,5 +58,24 @@ export const bookingBillingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => inTenant(request, (tx, a) => priceBooking(tx, a, request.params.id)),
+  );
+  app.post(
+    '/bookings/:id/complete/preview',
+    {
+      config: { access: ['contracts.manage', 'billing.run', 'bookings.write'] },
+      schema: {
+        tags,
+        summary:
+          'What completing the visit with these actual times and mileage will bill (the rating engine, as the ' +
+          'invoice run uses it); nothing is saved',
+        params: idParams,
+        body: completeVisitInput,
+        response: { 200: completionPreviewSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) => previewCompletionPrice(tx, a, request.params.id, request.body), {
+        dryRun: true,
+      }),
   );
 };

@@ -8,7 +8,6 @@ import type {
   BookingPriceView,
 } from '../contracts/contract.schemas.js';
 import { findCarerContracts, findClientBilling } from '../contracts/contract.store.js';
-import { covers } from '../contracts/contract-view.js';
 import { describeSource, effectiveOption } from '../contracts/option-sets.js';
 import { MAX_VISIT_MINUTES } from '../contracts/rating.js';
 import type { Actor } from '../identity/actor.js';
@@ -95,11 +94,7 @@ export async function setBookingBilling(
   const date = visitDate(clock, current.startsAt);
   const contracts = await listBillableContracts(tx, actor.organisationId, current.clientId);
   const choice = chooseContract(contracts, contractId, date);
-  if (contractId !== null) {
-    if ('reason' in choice) issues.push({ field: 'contractId', reason: choice.reason });
-    else if (!covers(choice.contract, date))
-      issues.push({ field: 'contractId', reason: `does not cover the visit's date ${date}` });
-  }
+  if (contractId !== null && 'reason' in choice) issues.push({ field: 'contractId', reason: choice.reason });
   if (mileage !== null && mileage > 0) {
     if ('reason' in choice) {
       if (contractId === null) issues.push({ field: 'contractId', reason: choice.reason });

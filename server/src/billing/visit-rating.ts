@@ -39,16 +39,20 @@ export type BillableBooking = {
   mileage: string | null;
 };
 
-export type ContractChoice = { contract: BillableContract; chosen: 'booking' | 'default' };
+export type ContractChoice = { contract: BillableContract; chosen: 'booking' | 'default' | 'in_force' };
 
 /** The local date of a visit in the client's zone (option sets and calendars are chosen by it). */
 export function visitDate(clock: ZoneClock, startsAt: Temporal.Instant): string {
   return clock.localDateOf(epochMinuteOf(startsAt));
 }
 
+const runs = (c: BillableContract) => `${c.startDate} to ${c.endDate ?? 'open-ended'}`;
+
 /**
- * The booking's own contract, or else the client's default contract when it covers the visit's date;
- * a reason when there is none.
+ * The contract a visit on `date` is priced by: the one named on the booking (or its series), which must
+ * cover the date; else the client's default contract when it covers the date; else the client's contract in
+ * force then (the latest to start, if several are). A visit outside a contract's dates is never priced by
+ * it: with none in force the reason says so, and the run lists the visit as a problem.
  */
 export function chooseContract(
   contracts: readonly BillableContract[],
@@ -57,15 +61,29 @@ export function chooseContract(
 ): ContractChoice | { reason: string } {
   if (contractId !== null) {
     const own = contracts.find((c) => c.id === contractId);
-    return own ? { contract: own, chosen: 'booking' } : { reason: 'is not a contract of this client' };
+    if (!own) return { reason: 'is not a contract of this client' };
+    if (!covers(own, date))
+      return {
+        reason: `names client contract "${own.name}" (${runs(own)}), which does not cover the visit's date ${date}`,
+      };
+    return { contract: own, chosen: 'booking' };
   }
   const fallback = contracts.find((c) => c.isDefault);
-  if (!fallback) return { reason: 'is required: the client has no default contract' };
-  if (!covers(fallback, date))
+  if (fallback && covers(fallback, date)) return { contract: fallback, chosen: 'default' };
+  const inForce = contracts
+    .filter((c) => covers(c, date))
+    .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0))[0];
+  if (inForce) return { contract: inForce, chosen: 'in_force' };
+  if (!fallback)
     return {
-      reason: `is required: the client's default contract "${fallback.name}" does not cover ${date}`,
+      reason:
+        contracts.length === 0
+          ? 'is required: the client has no default contract'
+          : `is required: no client contract is in force on ${date}`,
     };
-  return { contract: fallback, chosen: 'default' };
+  return {
+    reason: `is required: no client contract is in force on ${date} (the default "${fallback.name}" runs ${runs(fallback)})`,
+  };
 }
 
 export function calendarOf(days: readonly { date: string; kind: string }[]): RatingCalendar {

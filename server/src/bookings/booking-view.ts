@@ -41,6 +41,17 @@ export function toBookingView(b: BookingRecord, participants: readonly Participa
     notes: b.notes,
     status: b.status,
     cancellationReason: b.cancellationReason,
+    suspendedByLeave: b.status === 'cancelled' && b.clientStatus === 'suspended',
+    contractId: b.contractId,
+    completion:
+      b.actualStart !== null && b.actualEnd !== null
+        ? {
+            actualStart: instantToLocal(b.actualStart, b.timeZone).offsetIso,
+            actualEnd: instantToLocal(b.actualEnd, b.timeZone).offsetIso,
+            mileage: b.mileage === null ? null : Number(b.mileage),
+            note: b.completionNote,
+          }
+        : null,
     conflictOverride:
       b.overrideReason === null ? null : { reason: b.overrideReason, warnings: b.overriddenWarnings },
     createdBy: { id: b.createdById, name: b.createdByName },

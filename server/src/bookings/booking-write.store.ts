@@ -9,10 +9,12 @@ import {
 } from './booking.store.js';
 import type { BookingStatus } from './booking-rules.js';
 import {
+  type CompletionWrite,
   type DeliveryWrite,
   insertDelivery,
   type SoftConflictOverride,
   setOverride,
+  updateCompletion,
   updateDelivery,
 } from './delivery.store.js';
 import {
@@ -151,6 +153,22 @@ export async function recordDelivery(
 ): Promise<void> {
   await updateDelivery(tx, organisationId, bookingId, clientId, w);
   await updateBookingRow(tx, organisationId, bookingId, {});
+}
+
+/**
+ * Completes a visit (or corrects a completed one) for its lead client: the status follows to 'completed' with
+ * its participants, and the delivery records the actual times, mileage and note.
+ */
+export async function recordCompletion(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  c: CompletionWrite & { clientId: string; complete: boolean },
+): Promise<void> {
+  if (c.complete)
+    await rewriteBooking(tx, organisationId, bookingId, { status: 'completed', cancellationReason: null });
+  else await updateBookingRow(tx, organisationId, bookingId, {});
+  await updateCompletion(tx, organisationId, bookingId, c.clientId, c);
 }
 
 /** The client's bookings (taking part, booked or attended, the booking not cancelled) overlapping [from, to). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, localDate, localTime } from '../platform/http/schemas.js';
+import { instant, instantInput, localDate, localTime } from '../platform/http/schemas.js';
 import { MAX_BOOKING_MINUTES } from './booking-time.js';
 
 const assigneeRef = z
@@ -39,6 +39,23 @@ export const bookingInput = z.object({
   assignee: assigneeRef.default(null),
   notes,
   overrideReason,
+  contractId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .meta({
+      description:
+        "The client contract the visit is charged on; null or absent: the client's contract in force on the " +
+        "visit's date (the default contract first)",
+    }),
+  delivered: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        'The visit took place: create it completed at its planned times, in the same request (refused with 409 ' +
+        'when it has not started yet)',
+    }),
 });
 export type BookingInput = z.infer<typeof bookingInput>;
 
@@ -51,8 +68,28 @@ export const bookingPatch = z.object({
   notes,
   status: z.enum(['booked', 'completed']).optional(),
   overrideReason,
+  contractId: bookingInput.shape.contractId,
 });
 export type BookingPatch = z.infer<typeof bookingPatch>;
+
+export const completeVisitInput = z
+  .object({
+    actualStart: instantInput
+      .optional()
+      .meta({ description: 'When the visit really started; default: planned' }),
+    actualEnd: instantInput.optional().meta({ description: 'When the visit really ended; default: planned' }),
+    mileage: z.number().min(0).max(10000).nullable().optional().meta({ description: 'Distance travelled' }),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullable()
+      .transform((v) => (v === '' ? null : v))
+      .optional()
+      .meta({ description: 'What happened at the visit' }),
+  })
+  .default({});
+export type CompleteVisitInput = z.infer<typeof completeVisitInput>;
 
 export const cancelInput = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
 
@@ -109,6 +146,23 @@ export const bookingSchema = z
     notes: z.string().nullable(),
     status: z.enum(['booked', 'completed', 'cancelled']),
     cancellationReason: z.string().nullable(),
+    suspendedByLeave: z.boolean().meta({
+      description:
+        'The lead client\'s place is suspended by their leave: show "Suspended (leave)", not "Cancelled"',
+    }),
+    contractId: z
+      .uuid()
+      .nullable()
+      .meta({ description: "The client contract it is charged on; null: the client's contract in force" }),
+    completion: z
+      .object({
+        actualStart: instant,
+        actualEnd: instant,
+        mileage: z.number().nullable(),
+        note: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'What the completion recorded (actual times, mileage, a note); null until then' }),
     conflictOverride: z
       .object({ reason: z.string(), warnings: z.array(z.string()) })
       .nullable()

@@ -67,6 +67,12 @@ function selectBookings(tx: Tx, organisationId: string) {
       'b.cancellation_reason as cancellationReason',
       'd.override_reason as overrideReason',
       sql<string[]>`coalesce(d.overridden_warnings, '{}')`.as('overriddenWarnings'),
+      'cp.status as clientStatus',
+      'd.contract_id as contractId',
+      'd.actual_start as actualStart',
+      'd.actual_end as actualEnd',
+      'd.mileage',
+      'd.completion_note as completionNote',
       'b.created_by_user_id as createdById',
       sql<string>`cs.given_name || ' ' || cs.family_name`.as('createdByName'),
       'b.created_at as createdAt',
@@ -217,6 +223,39 @@ export async function updateBookingRow(
 }
 
 /** The invoice a booking is billed on, if any: such a booking is part of a financial record. */
+/** The invoice (id and number) a booking's visit is on, if any. */
+export async function invoiceNumberOf(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+): Promise<{ invoiceId: string; number: number | null } | undefined> {
+  return tx
+    .selectFrom('invoiced_bookings as ib')
+    .innerJoin('invoices as i', (j) =>
+      j.onRef('i.organisation_id', '=', 'ib.organisation_id').onRef('i.id', '=', 'ib.invoice_id'),
+    )
+    .where('ib.organisation_id', '=', organisationId)
+    .where('ib.booking_id', '=', bookingId)
+    .select(['ib.invoice_id as invoiceId', 'i.number'])
+    .executeTakeFirst();
+}
+
+/** The client's contract with its dates, when `contractId` is one of the client's. */
+export async function findClientContractDates(
+  tx: Tx,
+  organisationId: string,
+  clientId: string,
+  contractId: string,
+) {
+  return tx
+    .selectFrom('client_contracts')
+    .where('organisation_id', '=', organisationId)
+    .where('client_id', '=', clientId)
+    .where('id', '=', contractId)
+    .select(['id', 'name', 'start_date as startDate', 'end_date as endDate'])
+    .executeTakeFirst();
+}
+
 export async function invoiceOf(
   tx: Tx,
   organisationId: string,

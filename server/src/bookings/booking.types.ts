@@ -28,6 +28,14 @@ export type BookingRecord = {
   cancellationReason: string | null;
   overrideReason: string | null;
   overriddenWarnings: string[];
+  /** The lead client's place: 'suspended' while their leave covers the booking. */
+  clientStatus: ParticipantStatus | null;
+  /** What the lead client's delivery is charged on and what the completion recorded. */
+  contractId: string | null;
+  actualStart: Temporal.Instant | null;
+  actualEnd: Temporal.Instant | null;
+  mileage: string | null;
+  completionNote: string | null;
   createdById: string;
   createdByName: string;
   createdAt: Temporal.Instant;

@@ -10,12 +10,14 @@ import {
   bookingPatch,
   bookingSchema,
   cancelInput,
+  completeVisitInput,
   participantInput,
 } from './booking.schemas.js';
 import { cancelBooking, removeBooking } from './cancel-booking.action.js';
+import { completeVisit } from './complete-visit.action.js';
 import { previewBookingChange } from './preview-booking-change.action.js';
 import { listMyAppointments, visibleBooking } from './read-bookings.action.js';
-import { changeBooking, completeBooking } from './save-booking.action.js';
+import { changeBooking } from './save-booking.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 
@@ -45,7 +47,8 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: bookingSchema, ...errors },
       },
     },
-    (request) => inTenant(request, (tx, a) => changeBooking(tx, a, request.params.id, request.body)),
+    (request) =>
+      inTenant(request, (tx, a) => changeBooking(tx, a, request.params.id, request.body, app.clock())),
   );
   app.post(
     '/bookings/:id/preview-change',
@@ -72,12 +75,18 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ['bookings.write', 'appointments.own'] },
       schema: {
         tags: ['bookings'],
-        summary: 'Mark a booking delivered',
+        summary:
+          'Complete a visit with what happened (actual start and end, default planned; mileage; a note), or ' +
+          'correct a completed one; refused with 409 before the visit starts and once it is on an invoice',
         params: idParams,
+        body: completeVisitInput,
         response: { 200: bookingSchema, ...errors },
       },
     },
-    (request) => inTenant(request, (tx, actor) => completeBooking(tx, actor, request.params.id)),
+    (request) =>
+      inTenant(request, (tx, actor) =>
+        completeVisit(tx, actor, request.params.id, request.body, app.clock()),
+      ),
   );
   app.post(
     '/bookings/:id/cancel',

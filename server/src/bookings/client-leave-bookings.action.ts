@@ -10,6 +10,7 @@ import {
   bookedParticipations,
   type ClientParticipation,
   participationsSuspendedBy,
+  setClientParticipation,
 } from './participant.store.js';
 
 export type { ClientParticipation };
@@ -32,22 +33,38 @@ export async function suspendForLeave(
 
 export type Restoration =
   | { place: ClientParticipation; restored: true }
-  | { place: ClientParticipation; restored: false; reason: 'past' | 'staff_busy'; otherName?: string };
+  | {
+      place: ClientParticipation;
+      restored: false;
+      reason: 'past' | 'staff_busy' | 'other_leave';
+      otherName?: string;
+    };
 
 /**
- * Gives back the places `leaveId` suspended that `stillCovered` no longer covers: those in the future whose
- * staff are still free. Each is restored or refused on its own.
+ * Gives back the places `leaveId` suspended that it no longer covers: those in the future whose staff are
+ * still free. `coveredBy` names the leave covering a start (this one as it now is, or another of the
+ * client's): a place another leave covers is never restored; it stays suspended, by that leave. Each is
+ * restored or refused on its own.
  */
 export async function restoreAfterLeave(
   tx: Tx,
   organisationId: string,
   leaveId: string,
-  stillCovered: (startsAt: Temporal.Instant) => boolean,
+  coveredBy: (startsAt: Temporal.Instant) => string | null,
   now: Temporal.Instant,
 ): Promise<Restoration[]> {
   const out: Restoration[] = [];
   for (const place of await participationsSuspendedBy(tx, organisationId, leaveId)) {
-    if (stillCovered(place.startsAt)) continue;
+    const covering = coveredBy(place.startsAt);
+    if (covering === leaveId) continue;
+    if (covering !== null) {
+      await setClientParticipation(tx, organisationId, place.participantId, {
+        status: 'suspended',
+        leaveId: covering,
+      });
+      out.push({ place, restored: false, reason: 'other_leave' });
+      continue;
+    }
     if (place.startsAt.epochNanoseconds <= now.epochNanoseconds) {
       out.push({ place, restored: false, reason: 'past' });
       continue;

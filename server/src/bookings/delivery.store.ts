@@ -75,3 +75,49 @@ export async function updateDelivery(
     .where('client_id', '=', clientId)
     .execute();
 }
+
+/** What a completed visit recorded for one client: actual times, mileage and a note (the contract stays). */
+export type CompletionWrite = {
+  actualStart: Temporal.Instant;
+  actualEnd: Temporal.Instant;
+  mileage: number | null;
+  note: string | null;
+};
+
+export async function updateCompletion(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  clientId: string,
+  c: CompletionWrite,
+): Promise<void> {
+  await tx
+    .updateTable('client_deliveries')
+    .set({
+      actual_start: c.actualStart.toString(),
+      actual_end: c.actualEnd.toString(),
+      mileage: c.mileage === null ? null : c.mileage.toFixed(2),
+      completion_note: c.note,
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', '=', bookingId)
+    .where('client_id', '=', clientId)
+    .execute();
+}
+
+/** The client contract one client's delivery of a booking is charged on (null: the contract in force). */
+export async function setDeliveryContract(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  clientId: string,
+  contractId: string | null,
+): Promise<void> {
+  await tx
+    .updateTable('client_deliveries')
+    .set({ contract_id: contractId })
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', '=', bookingId)
+    .where('client_id', '=', clientId)
+    .execute();
+}

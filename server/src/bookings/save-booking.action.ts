@@ -1,8 +1,8 @@
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { availabilityOf } from '../availability/staff-availability.store.js';
-import { type Actor, can } from '../identity/actor.js';
+import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
@@ -10,8 +10,9 @@ import type { BookingInput, BookingPatch, BookingView } from './booking.schemas.
 import {
   findAssignableStaff,
   findBooking,
+  findClientContractDates,
   findOverlapping,
-  invoiceOf,
+  invoiceNumberOf,
   providerExists,
 } from './booking.store.js';
 import { overrideDecision, refusalFor } from './booking-rules.js';
@@ -23,9 +24,10 @@ import {
   rewriteBooking,
   writeNewBooking,
 } from './booking-write.store.js';
-import type { SoftConflictOverride } from './delivery.store.js';
+import { completeVisit, invoicedRefusal } from './complete-visit.action.js';
+import { type SoftConflictOverride, setDeliveryContract } from './delivery.store.js';
 import type { Assignee as LeadAssignee } from './participant.store.js';
-import { loadBookingView, visibleBooking } from './read-bookings.action.js';
+import { loadBookingView } from './read-bookings.action.js';
 import { softConflicts } from './soft-conflicts.js';
 
 /** What a single write decides: when, who leads it, and any soft conflicts overridden. */
@@ -110,11 +112,13 @@ async function decideOverride(
   throw conflict(decision.message, { softConflicts: warnings });
 }
 
+/** Creates an ad-hoc booking; `delivered` records it completed at its planned times (`now` guards that). */
 export async function createAdhocBooking(
   tx: Tx,
   actor: Actor,
   clientId: string,
   input: BookingInput,
+  now?: Temporal.Instant,
 ): Promise<BookingView> {
   const client = await findClientZone(tx, actor.organisationId, clientId);
   if (!client) throw notFound('Client');
@@ -127,6 +131,7 @@ export async function createAdhocBooking(
     ...(await resolveAssignee(tx, actor, input.assignee)),
     notes: input.notes ?? null,
   };
+  await checkContract(tx, actor, clientId, input.contractId, input);
   write.override = await decideOverride(tx, actor, clientId, write, null, input.overrideReason);
   const id = await withOverlapCheck(tx, actor, write, null, () =>
     writeNewBooking(tx, actor.organisationId, {
@@ -149,23 +154,32 @@ export async function createAdhocBooking(
       override: write.override ?? null,
     }),
   );
+  if (input.contractId) await setDeliveryContract(tx, actor.organisationId, id, clientId, input.contractId);
   const after = await loadBookingView(tx, actor.organisationId, id);
   await recordAudit(tx, { ...auditBy(actor), action: 'create', entityType: 'booking', entityId: id, after });
+  if (input.delivered) {
+    if (now === undefined) throw new Error('createAdhocBooking: delivered needs now');
+    return completeVisit(tx, actor, id, {}, now);
+  }
   return after;
 }
 
+/**
+ * Changes a booking. `now` (the caller's clock) guards completion: a visit cannot be completed before it
+ * starts. Completing with what happened (actual times, mileage, a note) is completeVisit's.
+ */
 export async function changeBooking(
   tx: Tx,
   actor: Actor,
   id: string,
   patch: BookingPatch,
+  now?: Temporal.Instant,
 ): Promise<BookingView> {
   const current = await findBooking(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Booking');
   const onlyNotes = Object.keys(patch).every((k) => k === 'notes');
-  const invoiceId = onlyNotes ? undefined : await invoiceOf(tx, actor.organisationId, id);
-  if (invoiceId)
-    throw conflict('This booking has been invoiced; void the invoice before changing it', { invoiceId });
+  const invoice = onlyNotes ? undefined : await invoiceNumberOf(tx, actor.organisationId, id);
+  if (invoice) throw invoicedRefusal(invoice);
   const status = patch.status ?? current.status;
   const change = status === current.status ? 'edit' : status === 'completed' ? 'complete' : 'reopen';
   const refusal = refusalFor(current.status, change);
@@ -197,6 +211,14 @@ export async function changeBooking(
     ...assignee,
     notes: patch.notes !== undefined ? patch.notes : current.notes,
   };
+  if (change === 'complete' && now !== undefined && Temporal.Instant.compare(now, write.startsAt) < 0) {
+    const start = instantToLocal(write.startsAt, zone);
+    throw conflict(
+      `This visit starts on ${start.bookingDate} at ${start.startTime} (${zone}); it can be completed once it has started`,
+    );
+  }
+  if (patch.contractId !== undefined)
+    await checkContract(tx, actor, current.clientId, patch.contractId, instantToLocal(write.startsAt, zone));
   const rescheduled =
     !write.startsAt.equals(current.startsAt) ||
     !write.endsAt.equals(current.endsAt) ||
@@ -220,6 +242,8 @@ export async function changeBooking(
       ...(current.seriesId !== null ? { isException: true } : {}),
     }),
   );
+  if (patch.contractId !== undefined)
+    await setDeliveryContract(tx, actor.organisationId, id, current.clientId, patch.contractId);
   const after = await loadBookingView(tx, actor.organisationId, id);
   await recordAudit(tx, {
     ...auditBy(actor),
@@ -232,8 +256,24 @@ export async function changeBooking(
   return after;
 }
 
-/** Marks a booking delivered; a worker without bookings.write may do so only for a booking they take part in. */
-export async function completeBooking(tx: Tx, actor: Actor, id: string): Promise<BookingView> {
-  if (!can(actor, 'bookings.write')) await visibleBooking(tx, actor, id);
-  return changeBooking(tx, actor, id, { status: 'completed' });
+/**
+ * The client contract a visit is charged on must be one of the client's and cover the visit's local date
+ * (a visit outside a contract's dates is never priced by it).
+ */
+async function checkContract(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  contractId: string | null | undefined,
+  local: { bookingDate: string },
+) {
+  if (contractId === null || contractId === undefined) return;
+  const contract = await findClientContractDates(tx, actor.organisationId, clientId, contractId);
+  if (!contract) throw invalid('contractId', 'is not a contract of this client');
+  const date = local.bookingDate;
+  if (date < contract.startDate || (contract.endDate !== null && date > contract.endDate))
+    throw invalid(
+      'contractId',
+      `does not cover the visit's date ${date}: "${contract.name}" runs ${contract.startDate} to ${contract.endDate ?? 'open-ended'}`,
+    );
 }

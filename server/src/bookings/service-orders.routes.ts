@@ -48,6 +48,10 @@ export const serviceOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await inTenant(request, (tx, a) => createAdhocBooking(tx, a, request.params.id, request.body))),
+        .send(
+          await inTenant(request, (tx, a) =>
+            createAdhocBooking(tx, a, request.params.id, request.body, app.clock()),
+          ),
+        ),
   );
 };

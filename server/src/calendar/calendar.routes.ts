@@ -18,6 +18,9 @@ const eventSchema = z.object({
   name: z.string(),
   kind: z.enum(['adhoc', 'scheduled']),
   status: z.enum(['booked', 'completed', 'cancelled']),
+  suspendedByLeave: z.boolean().meta({
+    description: 'Cancelled because the client is on leave: show "Suspended (leave)", not "Cancelled"',
+  }),
   start: z.string().meta({ description: 'Wall-clock start in the requested zone, YYYY-MM-DDTHH:MM' }),
   end: z.string(),
   startsAt: z.string().meta({ description: 'ISO 8601 with the offset of the requested zone' }),

@@ -57,6 +57,7 @@ export async function calendarBookings(tx: Tx, organisationId: string, f: Calend
       'b.ends_at as endsAt',
       'b.time_zone as timeZone',
       sql<string>`cp.client_id`.as('clientId'),
+      'cp.status as clientStatus',
       sql<string>`coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name`.as('clientName'),
       'c.time_zone as clientTimeZone',
       'ap.staff_id as staffId',

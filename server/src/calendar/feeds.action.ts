@@ -94,6 +94,7 @@ export async function renderFeed(
             : `${r.name}${r.staffName ? ` with ${r.staffName}` : ''}`,
         description: r.notes,
         cancelled: r.status === 'cancelled',
+        suspendedByLeave: r.status === 'cancelled' && r.clientStatus === 'suspended',
         updatedAt: r.updatedAt,
       }),
     );

@@ -55,6 +55,32 @@ describe('calendarFeed', () => {
       expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(feed.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
+
+  it('describes a visit suspended by client leave as "Suspended (leave)", keeping its notes', () => {
+    const feed = calendarFeed(
+      'Carebook: Ann',
+      [
+        {
+          uid: 'b2@carebook',
+          sequence: 1,
+          startsAt: I('2026-10-04T22:00:00Z'),
+          endsAt: I('2026-10-04T23:00:00Z'),
+          timeZone: 'Australia/Sydney',
+          summary: 'Visit',
+          description: 'Key in the lockbox',
+          cancelled: true,
+          suspendedByLeave: true,
+          updatedAt: I('2026-09-01T00:00:00Z'),
+        },
+      ],
+      I('2026-09-20T00:00:00Z'),
+    );
+    const parsed = new ICAL.Component(ICAL.parse(feed)).getFirstSubcomponent('vevent')!;
+    expect(parsed.getFirstPropertyValue('description')).toBe(
+      'Suspended (leave): the client is on leave, so this visit will not go ahead.\n\nKey in the lockbox',
+    );
+    expect(parsed.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
 });
 
 describe('feeds read back right by a real parser', () => {

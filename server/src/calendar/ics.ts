@@ -12,8 +12,17 @@ export type FeedEvent = {
   summary: string;
   description: string | null;
   cancelled: boolean;
+  /** Cancelled because the client is on leave: the description says "Suspended (leave)", not a cancellation. */
+  suspendedByLeave?: boolean;
   updatedAt: Temporal.Instant;
 };
+
+/** What a feed's DESCRIPTION says: a visit suspended by the client's leave says so first. */
+export function eventDescription(e: Pick<FeedEvent, 'description' | 'suspendedByLeave'>): string | null {
+  if (!e.suspendedByLeave) return e.description;
+  const why = 'Suspended (leave): the client is on leave, so this visit will not go ahead.';
+  return e.description ? `${why}\n\n${e.description}` : why;
+}
 
 /** RFC 5545 §3.3.11 text escaping. */
 function text(value: string): string {
@@ -156,7 +165,7 @@ export function calendarFeed(name: string, events: readonly FeedEvent[], now: Te
       dateTime('DTSTART', e.startsAt, e.timeZone),
       dateTime('DTEND', e.endsAt, e.timeZone),
       `SUMMARY:${text(e.summary)}`,
-      ...(e.description ? [`DESCRIPTION:${text(e.description)}`] : []),
+      ...(eventDescription(e) ? [`DESCRIPTION:${text(eventDescription(e)!)}`] : []),
       `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
       'END:VEVENT',
     );

@@ -55,6 +55,7 @@ export async function readCalendar(tx: Tx, actor: Actor, q: CalendarQuery) {
         name: r.name,
         kind: r.kind,
         status: r.status,
+        suspendedByLeave: r.status === 'cancelled' && r.clientStatus === 'suspended',
         start: start.wallClock,
         end: end.wallClock,
         startsAt: start.withOffset,

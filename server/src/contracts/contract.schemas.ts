@@ -211,7 +211,11 @@ export const bookingPriceSchema = z
     contract: z.object({
       id: z.uuid(),
       name: z.string(),
-      chosen: z.enum(['booking', 'default']),
+      chosen: z.enum(['booking', 'default', 'in_force']).meta({
+        description:
+          "Named on the booking or its series; the client's default contract; or, the default not covering the " +
+          "visit's date, the client's contract in force then",
+      }),
       contractType: z.object({ id: z.uuid(), name: z.string() }),
     }),
     totalMinor: z.number().int(),
@@ -219,3 +223,17 @@ export const bookingPriceSchema = z
   })
   .meta({ id: 'BookingPrice', description: 'The rated lines of a visit and why each costs what it does' });
 export type BookingPriceView = z.infer<typeof bookingPriceSchema>;
+
+export const completionPreviewSchema = z
+  .object({
+    bookingId: z.uuid(),
+    price: bookingPriceSchema.nullable().meta({ description: 'What the completed visit will bill' }),
+    billOnActualTimes: z.boolean().nullable().meta({
+      description: "Whether the visit's contract bills the actual times (else the planned ones) on its date",
+    }),
+    problems: z
+      .array(z.object({ field: z.string(), reason: z.string() }))
+      .meta({ description: 'Why the visit cannot be priced (then price is null)' }),
+  })
+  .meta({ id: 'CompletionPreview' });
+export type CompletionPreviewView = z.infer<typeof completionPreviewSchema>;

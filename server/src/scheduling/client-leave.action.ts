@@ -4,17 +4,19 @@ import { auditBy } from '../audit/audit-actor.js';
 import {
   deleteLeave,
   findLeave,
+  findOverlappingLeave,
   insertLeave,
+  LeaveOverlapError,
   listLeave,
   updateLeave,
 } from '../availability/client-leave.store.js';
 import type { LeaveRecord, LeaveType } from '../availability/client-leave.types.js';
-import { insideLeave, leaveWindow } from '../availability/leave-window.js';
+import { leaveCovering, leaveWindow } from '../availability/leave-window.js';
 import { restoreAfterLeave, suspendForLeave } from '../bookings/client-leave-bookings.action.js';
 import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { invalid, notFound } from '../shared/domain-error.js';
+import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { later } from '../shared/instant.js';
 import { insertNotice } from './schedule.store.js';
 
@@ -84,8 +86,13 @@ async function restoreOutside(
 ) {
   const restored: Moved[] = [];
   const notRestored: (Moved & { reason: string })[] = [];
-  const stillCovered = (start: Temporal.Instant) => window !== null && insideLeave(start, window);
-  for (const r of await restoreAfterLeave(tx, actor.organisationId, leave.id, stillCovered, now)) {
+  // This leave as it now is, then the client's other leave: a visit another leave covers stays suspended.
+  const others = (await listLeave(tx, actor.organisationId, leave.clientId))
+    .filter((l) => l.id !== leave.id)
+    .map((l) => ({ id: l.id, window: leaveWindow(l.startsOn, l.endsOn, zone) }));
+  const windows = window === null ? others : [{ id: leave.id, window }, ...others];
+  const coveredBy = (start: Temporal.Instant) => leaveCovering(start, windows);
+  for (const r of await restoreAfterLeave(tx, actor.organisationId, leave.id, coveredBy, now)) {
     const b = r.place;
     const item = { bookingId: b.bookingId, name: b.name, startsAt: zoned(b.startsAt, zone) };
     if (r.restored) {
@@ -97,6 +104,8 @@ async function restoreOutside(
           message: `${clientName} is back: "${b.name}" on ${when(b.startsAt, zone)} is on again.`,
         });
     } else if (r.reason === 'past') notRestored.push({ ...item, reason: 'it is in the past' });
+    else if (r.reason === 'other_leave')
+      notRestored.push({ ...item, reason: 'another leave of the client covers it' });
     else
       notRestored.push({
         ...item,
@@ -104,6 +113,44 @@ async function restoreOutside(
       });
   }
   return { restored, notRestored };
+}
+
+const DAY = (d: string | null) => d ?? 'until further notice';
+
+/** The 409 for leave that shares a day with another leave of the client, naming that leave. */
+async function refuseOverlap(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  period: LeaveInput,
+  exceptId: string | null,
+) {
+  const other = await findOverlappingLeave(tx, actor.organisationId, clientId, period, exceptId);
+  if (!other) return;
+  throw conflict(
+    `This leave overlaps the client's ${TYPES[other.type]} leave from ${other.startsOn} to ${DAY(other.endsOn)}; ` +
+      'change that leave instead, or pick dates outside it',
+    { conflictingLeaveId: other.id },
+  );
+}
+
+/** Writes leave, turning the database's refusal of an overlap (a concurrent writer) into the same 409. */
+async function writeLeave<T>(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  period: LeaveInput,
+  exceptId: string | null,
+  write: () => Promise<T>,
+): Promise<T> {
+  await refuseOverlap(tx, actor, clientId, period, exceptId);
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof LeaveOverlapError)) throw error;
+    await refuseOverlap(tx, actor, clientId, period, exceptId);
+    throw conflict("This leave overlaps another leave of the client's");
+  }
 }
 
 export async function createLeave(
@@ -116,7 +163,9 @@ export async function createLeave(
   const client = await findClientZone(tx, actor.organisationId, clientId);
   if (!client) throw notFound('Client');
   if (input.endsOn && input.endsOn < input.startsOn) throw invalid('endsOn', 'must not be before startsOn');
-  const id = await insertLeave(tx, actor.organisationId, { ...input, clientId }, actor.userId);
+  const id = await writeLeave(tx, actor, clientId, input, null, () =>
+    insertLeave(tx, actor.organisationId, { ...input, clientId }, actor.userId),
+  );
   const leave = (await findLeave(tx, actor.organisationId, id))!;
   const suspended = await suspendInside(tx, actor, leave, client.name, client.timeZone, now);
   await recordAudit(tx, {
@@ -141,7 +190,9 @@ export async function changeLeave(
   if (!before) throw notFound('Leave');
   if (input.endsOn && input.endsOn < input.startsOn) throw invalid('endsOn', 'must not be before startsOn');
   const client = (await findClientZone(tx, actor.organisationId, before.clientId))!;
-  await updateLeave(tx, actor.organisationId, id, input);
+  await writeLeave(tx, actor, before.clientId, input, id, () =>
+    updateLeave(tx, actor.organisationId, id, input),
+  );
   const leave = (await findLeave(tx, actor.organisationId, id))!;
   const window = leaveWindow(leave.startsOn, leave.endsOn, client.timeZone);
   const { restored, notRestored } = await restoreOutside(

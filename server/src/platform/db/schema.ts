@@ -177,6 +177,8 @@ export type ClientDeliveryTable = {
   mileage: ColumnType<string | null, string | null | undefined, string | null>;
   override_reason: string | null;
   overridden_warnings: Generated<string[]>;
+  /** What the person completing the visit wrote (0013). */
+  completion_note: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ResourceTable = {
@@ -213,6 +215,8 @@ export type ScheduledServiceTable = {
   notes: string | null;
   status: Generated<'draft' | 'active' | 'ended'>;
   split_from_id: string | null;
+  /** The client contract the series' visits are charged on (0013); null: the contract in force. */
+  contract_id: ColumnType<string | null, string | null | undefined, string | null>;
   generated_until: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
   created_by_user_id: string;
   created_at: DefaultTimestamp;
