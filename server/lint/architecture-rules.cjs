@@ -19,6 +19,8 @@ const MODULE_MAP = {
   scheduling: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability'],
   calendar: ['platform', 'audit', 'identity', 'contracts'],
   billing: ['platform', 'audit', 'identity', 'contracts', 'bookings', 'scheduling'],
+  // Hears of booking changes through bookings/' port (booking-events.action.ts), registered by app/.
+  notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -30,6 +32,7 @@ const MODULE_MAP = {
     'bookings',
     'scheduling',
     'billing',
+    'notifications',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -44,6 +47,7 @@ const MODULE_MAP = {
     'scheduling',
     'calendar',
     'billing',
+    'notifications',
   ],
 };
 

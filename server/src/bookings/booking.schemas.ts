@@ -27,6 +27,15 @@ const overrideReason = z
       'leave or outside working hours). Without it such a booking is refused with 409 and `softConflicts`.',
   });
 
+const notifyClient = z
+  .boolean()
+  .optional()
+  .meta({
+    description:
+      'Whether the client (and their contacts) are told of this booking and reminded of it; without it, the ' +
+      "service type's default, else yes",
+  });
+
 export const bookingInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
   bookingDate: localDate.meta({ description: "Date in the client's time zone" }),
@@ -39,6 +48,7 @@ export const bookingInput = z.object({
   assignee: assigneeRef.default(null),
   notes,
   overrideReason,
+  notifyClient,
 });
 export type BookingInput = z.infer<typeof bookingInput>;
 
@@ -51,6 +61,7 @@ export const bookingPatch = z.object({
   notes,
   status: z.enum(['booked', 'completed']).optional(),
   overrideReason,
+  notifyClient,
 });
 export type BookingPatch = z.infer<typeof bookingPatch>;
 

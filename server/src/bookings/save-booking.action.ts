@@ -14,6 +14,7 @@ import {
   invoiceOf,
   providerExists,
 } from './booking.store.js';
+import { announceBookingEvent } from './booking-events.action.js';
 import { overrideDecision, refusalFor } from './booking-rules.js';
 import { endOf, instantToLocal, localToInstant, minutesBetween } from './booking-time.js';
 import { describeBooking } from './booking-view.js';
@@ -151,6 +152,12 @@ export async function createAdhocBooking(
   );
   const after = await loadBookingView(tx, actor.organisationId, id);
   await recordAudit(tx, { ...auditBy(actor), action: 'create', entityType: 'booking', entityId: id, after });
+  await announceBookingEvent(tx, actor.organisationId, {
+    kind: 'created',
+    bookingId: id,
+    source: 'single',
+    notifyClient: input.notifyClient,
+  });
   return after;
 }
 
@@ -229,6 +236,15 @@ export async function changeBooking(
     before,
     after,
   });
+  const moved = !write.startsAt.equals(current.startsAt) || !write.endsAt.equals(current.endsAt);
+  if (moved || patch.notifyClient !== undefined)
+    await announceBookingEvent(tx, actor.organisationId, {
+      kind: 'changed',
+      bookingId: id,
+      source: 'single',
+      notifyClient: patch.notifyClient,
+      previousStartsAt: moved ? current.startsAt : undefined,
+    });
   return after;
 }
 

@@ -377,4 +377,5 @@ export type Database = {
   calendar_feeds: CalendarFeedTable;
   staff_working_hours: StaffWorkingHoursTable;
   staff_leave: StaffLeaveTable;
-} & import('../../contracts/contract-tables.types.js').ContractTables;
+} & import('../../contracts/contract-tables.types.js').ContractTables &
+  import('../../notifications/notification-tables.types.js').NotificationTables;
