@@ -18,7 +18,6 @@ if (!url) {
 const migrated = await migrate(url);
 if (migrated.applied.length > 0) console.log(`Applied migrations: ${migrated.applied.join(', ')}`);
 const db = createDb(url);
-if (config.demo && (await seedDemoIfEmpty(db, systemClock()))) console.log('Created the demo organisation.');
 
 const app = await buildApp({
   db,
@@ -28,6 +27,8 @@ const app = await buildApp({
   databaseUrl: url,
   scheduling: true,
 });
+// Seeded after the app is built: its bookings then write their notifications like any other booking.
+if (config.demo && (await seedDemoIfEmpty(db, systemClock()))) console.log('Created the demo organisation.');
 await app.listen({ port: config.port, host: config.host });
 
 console.log(`\nCarebook is running at http://localhost:${config.port}  (API reference: /api/docs)`);

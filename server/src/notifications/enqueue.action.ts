@@ -192,7 +192,13 @@ export async function enqueueBookingNotifications(
   const keep: string[] = [];
   for (const r of who.recipients) {
     const tail = `${r.channel}:${r.key}`;
-    if (event.source === 'single') {
+    // A change that did not move the booking (only the "notify the client" choice) sends no change notice.
+    // Nor does anything about a booking already over (a visit recorded after the fact, a past one cancelled).
+    const notice =
+      event.source === 'single' &&
+      (event.kind !== 'changed' || event.previousStartsAt !== undefined) &&
+      booking.endsAt.epochNanoseconds > now.epochNanoseconds;
+    if (notice) {
       const kind = EVENT_OF[event.kind];
       const last = await lastInviteSequence(tx, organisationId, booking.id, r.address);
       // Above the booking's own SEQUENCE (the feed's) and above every invitation this address was sent.
