@@ -209,4 +209,93 @@ describe('a client of the organisation hears of their booking', () => {
     expect(mailsTo('grace@', /is coming up/)).toHaveLength(1);
     expect(mailsTo('grace@', /./)).toHaveLength(4);
   });
+
+  it('follows preferences: a contact in their own zone, SMS after opt-in and outside quiet hours, and the per-booking choice', async () => {
+    // The clock is now 10:00:30 in Sydney on Tuesday 10 March 2026 (23:00:30Z on the 9th).
+    const tom = await coordinator.post('/clients', {
+      givenName: 'Tom',
+      familyName: 'Nguyen',
+      email: 'tom@clients.example.org',
+      phone: '0412 345 678',
+      timeZone: 'Australia/Sydney',
+    });
+    const prefs = `/clients/${tom.body.id}/notification-preferences`;
+    const refused = await coordinator.post(prefs, {
+      recipient: 'contact',
+      channel: 'email',
+      email: 'x@y.org',
+      optedIn: true,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual({ field: 'contactName', reason: 'is required for a contact' });
+    const contact = await coordinator.post(prefs, {
+      recipient: 'contact',
+      contactName: 'Linh Nguyen',
+      channel: 'email',
+      email: 'linh@family.example.org',
+      timeZone: 'Australia/Perth',
+      optedIn: true,
+    });
+    expect(contact.status, JSON.stringify(contact.body)).toBe(201);
+    expect(contact.body.optedInAt).toBe('2026-03-09T23:00:30Z');
+    const sms = await coordinator.post(prefs, {
+      recipient: 'client',
+      channel: 'sms',
+      optedIn: true,
+      quietStart: '09:00',
+      quietEnd: '11:00',
+    });
+    expect(sms.status, JSON.stringify(sms.body)).toBe(201);
+
+    // "Notify the client" unticked: nothing is written for this booking.
+    const quiet = await coordinator.post(`/clients/${tom.body.id}/service-orders`, {
+      name: 'Shopping',
+      bookingDate: '2026-03-20',
+      startTime: '09:00',
+      durationMinutes: 60,
+      notifyClient: false,
+    });
+    expect(quiet.status, JSON.stringify(quiet.body)).toBe(201);
+    expect((await coordinator.get(`/outbox?bookingId=${quiet.body.id}`)).body.items).toEqual([]);
+
+    const told = await coordinator.post(`/clients/${tom.body.id}/service-orders`, {
+      name: 'Physio',
+      bookingDate: '2026-03-20',
+      startTime: '14:00',
+      durationMinutes: 60,
+    });
+    expect(told.status, JSON.stringify(told.body)).toBe(201);
+    const toContact = await waitFor('the contact’s confirmation', () => mailsTo('linh@', /is booked/)[0]);
+    // Her own zone: 14:00 in Sydney is 11:00 in Perth.
+    expect(toContact.subject).toBe(
+      'Tom Nguyen’s Physio is booked: Friday 20 March 2026, 11:00 am Australia/Perth time (AWST)',
+    );
+    expect(invitationOf(toContact)).toMatchObject({
+      method: 'REQUEST',
+      uid: `${told.body.id}@carebook`,
+      tzid: 'Australia/Perth',
+    });
+    await waitFor('the client’s confirmation', () => mailsTo('tom@', /is booked/)[0]);
+    const rows = (await coordinator.get(`/outbox?bookingId=${told.body.id}`)).body.items as {
+      event: string;
+      channel: string;
+      status: string;
+      scheduledAt: string;
+      ics: string | null;
+    }[];
+    // The SMS waits for the end of the client's quiet hours, 11:00 Sydney = 00:00Z; it carries no invitation.
+    const text = rows.find((r) => r.channel === 'sms' && r.event === 'confirmation');
+    expect(text).toMatchObject({ status: 'pending', scheduledAt: '2026-03-10T00:00:00Z', ics: null });
+    // One reminder per recipient and channel, 24 hours before in UTC.
+    expect(
+      rows
+        .filter((r) => r.event === 'reminder')
+        .map((r) => [r.channel, r.scheduledAt])
+        .sort(),
+    ).toEqual([
+      ['email', '2026-03-19T03:00:00Z'],
+      ['email', '2026-03-19T03:00:00Z'],
+      ['sms', '2026-03-19T03:00:00Z'],
+    ]);
+  });
 });
