@@ -32,6 +32,8 @@ const MODULE_MAP = {
     'scheduling',
     'billing',
   ],
+  // Hears of booking changes through bookings/' port (booking-events.action.ts), registered by app/.
+  notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -44,6 +46,7 @@ const MODULE_MAP = {
     'scheduling',
     'billing',
     'sessions',
+    'notifications',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -59,6 +62,7 @@ const MODULE_MAP = {
     'calendar',
     'billing',
     'sessions',
+    'notifications',
   ],
 };
 

@@ -1,5 +1,4 @@
 import { buildApp } from './app/build-app.js';
-import { startJobs } from './app/start-jobs.js';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config/config.js';
@@ -19,13 +18,25 @@ if (!url) {
 const migrated = await migrate(url);
 if (migrated.applied.length > 0) console.log(`Applied migrations: ${migrated.applied.join(', ')}`);
 const db = createDb(url);
-if (config.demo && (await seedDemoIfEmpty(db, systemClock()))) console.log('Created the demo organisation.');
 
-const app = await buildApp({ db, config, clock: systemClock, logger: process.env.CAREBOOK_LOG === '1' });
+const app = await buildApp({
+  db,
+  config,
+  clock: systemClock,
+  logger: process.env.CAREBOOK_LOG === '1',
+  databaseUrl: url,
+  scheduling: true,
+});
+// Seeded after the app is built: its bookings then write their notifications like any other booking.
+if (config.demo && (await seedDemoIfEmpty(db, systemClock()))) console.log('Created the demo organisation.');
 await app.listen({ port: config.port, host: config.host });
-const jobs = startJobs(db, systemClock, (line) => console.log(line));
 
 console.log(`\nCarebook is running at http://localhost:${config.port}  (API reference: /api/docs)`);
+console.log(
+  config.mail.smtpUrl
+    ? 'Mail goes to the SMTP server in SMTP_URL.'
+    : `Mail: no SMTP_URL set, so messages to clients are caught at ${app.mailUrl} (loopback only) and shown on the Outbox page.`,
+);
 if (config.demo) {
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
   for (const s of DEMO_SIGN_INS) console.log(`  ${s.email.padEnd(26)} ${s.role}`);
@@ -37,7 +48,6 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping …`);
   await app.close();
-  await jobs.stop();
   await db.destroy();
   await stopEmbedded?.();
   process.exit(0);

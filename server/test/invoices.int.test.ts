@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInvoiceRunWorker } from '../src/app/invoice-run-worker.js';
+import { startJobs } from '../src/app/start-jobs.js';
 import { processNextRun } from '../src/billing/invoice-run.action.js';
 import {
   type Agent,
+  manualClock,
   type SeededOrg,
   seedOrg,
   signedIn,
@@ -17,6 +18,9 @@ let org: SeededOrg;
 let finance: Agent;
 let admin: Agent;
 let typeId: string;
+const never = async (): Promise<never> => {
+  throw new Error('no message is sent here');
+};
 
 const worked = {
   hourlyRate: 2400,
@@ -266,9 +270,16 @@ describe('invoice runs in the background', () => {
       startedAt: null,
     });
 
-    const worker = startInvoiceRunWorker(t.db, (line) => console.warn(line), {
-      pollSeconds: 1,
-      run: { batchSize: 1 },
+    // The invoice-run job on the job queue (graphile-worker), as a server process runs it.
+    const worker = await startJobs({
+      db: t.db,
+      databaseUrl: t.databaseUrl,
+      clock: manualClock().clock,
+      log: (line) => console.warn(line),
+      transports: { email: never, sms: never },
+      invoiceRuns: true,
+      scheduling: false,
+      invoiceRun: { batchSize: 1 },
     });
     try {
       let run = queued.body;

@@ -5,6 +5,7 @@ import { bookingBillingRoutes } from '../billing/billing.routes.js';
 import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
+import { setBookingEventListener } from '../bookings/booking-events.action.js';
 import { bookingRoutes } from '../bookings/bookings.routes.js';
 import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
@@ -13,44 +14,79 @@ import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
 import { parseSessionCookie } from '../identity/sign-in.action.js';
+import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
+import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { clientRoutes } from '../people/clients.routes.js';
 import { externalProviderRoutes } from '../people/external-providers.routes.js';
 import { staffRoutes } from '../people/staff.routes.js';
 import { planRoutes } from '../plans/plans.routes.js';
 import { serviceRoutes } from '../plans/services.routes.js';
+import type { JobQueue } from '../platform/db/job-queue.js';
 import { type App, createHttpApp, type HttpDeps } from '../platform/http/app.js';
+import { type MailCatcher, startMailCatcher } from '../platform/mail/mail-catcher.js';
+import { createMailer } from '../platform/mail/mailer.js';
 import { clientLeaveRoutes } from '../scheduling/client-leave.routes.js';
 import { schedulingRoutes } from '../scheduling/scheduling.routes.js';
 import { sessionRoutes } from '../sessions/sessions.routes.js';
-import { type InvoiceRunWorker, startInvoiceRunWorker } from './invoice-run-worker.js';
+import { notificationTransports } from './notification-transports.js';
+import { startJobs } from './start-jobs.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Null when the app was built without the worker (tests that drive runs by hand). */
-    invoiceRuns: InvoiceRunWorker | null;
+    /** Null when the app runs no invoice runs itself (tests that drive runs by hand, or no job queue). */
+    invoiceRuns: { wake: () => void } | null;
+    /** The background jobs (graphile-worker); null without a database URL to run them on. */
+    jobs: JobQueue | null;
+    /** Where mail goes: SMTP_URL's server, or the embedded catcher's loopback address. */
+    mailUrl: string;
   }
 }
 
-export type AppDeps = HttpDeps & { invoiceWorker?: boolean };
+export type AppDeps = HttpDeps & {
+  /** The database the job queue runs on (graphile-worker has its own pool); without it, no background jobs. */
+  databaseUrl?: string;
+  invoiceWorker?: boolean;
+  /** Series generation every 15 minutes (the server; tests run generation themselves). */
+  scheduling?: boolean;
+};
 export type { App };
 
-/** The composition root of the HTTP server: every domain's routes, the session look-up and the invoice worker. */
+/**
+ * The composition root of the HTTP server: every domain's routes, the session look-up, the background jobs,
+ * and the port through which bookings/ announces its changes to notifications/ (in the booking's transaction).
+ */
 export async function buildApp(deps: AppDeps): Promise<App> {
-  return createHttpApp(deps, {
+  const { config } = deps;
+  const fromEmail = /<([^>]+)>/.exec(config.mail.from)?.[1] ?? config.mail.from;
+  const fromName = config.mail.from.replace(/<[^>]*>/, '').trim() || 'Carebook';
+  setBookingEventListener((tx, organisationId, event) =>
+    enqueueBookingNotifications(
+      tx,
+      organisationId,
+      event,
+      { reminderMinutes: config.notifications.reminderMinutes, from: { name: fromName, email: fromEmail } },
+      deps.clock(),
+    ),
+  );
+  let catcher: MailCatcher | null = null;
+  if (!config.mail.smtpUrl)
+    catcher = await startMailCatcher({
+      log: (line) => console.error(line),
+      now: () => deps.clock().toString(),
+    });
+  const mailUrl = config.mail.smtpUrl ?? catcher!.url;
+  const mailer = createMailer(mailUrl, config.mail.from);
+  const app = await createHttpApp(deps, {
     resolveSession: (app) => async (value, request) => {
       const cookie = parseSessionCookie(value);
       if (!cookie) return undefined;
       return resolveSession(app.db, cookie, app.clock(), app.config.session, request.ip);
     },
     decorate: (app) => {
-      // Invoice runs are processed in the background by this process (and any other running the same database).
-      const invoiceRuns =
-        deps.invoiceWorker === false
-          ? null
-          : // Failed attempts are recorded on the run; this only reports a worker that cannot reach the database.
-            startInvoiceRunWorker(deps.db, (line) => app.log.error(line));
-      app.decorate('invoiceRuns', invoiceRuns);
-      app.addHook('onClose', async () => invoiceRuns?.stop());
+      app.decorate('invoiceRuns', null);
+      app.decorate('jobs', null);
+      app.decorate('mailUrl', mailUrl);
+      app.decorate('caughtMail', catcher ? catcher.messages : null);
     },
     api: async (api) => {
       await api.register(authRoutes);
@@ -74,6 +110,31 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(calendarRoutes);
       await api.register(availabilityRoutes);
       await api.register(workScheduleRoutes);
+      await api.register(notificationRoutes);
     },
   });
+  if (deps.databaseUrl) {
+    // Failed attempts are recorded on the run or message; this log only reports a job that cannot run at all.
+    const jobs = await startJobs({
+      db: deps.db,
+      databaseUrl: deps.databaseUrl,
+      clock: deps.clock,
+      log: (line) => app.log.error(line),
+      transports: notificationTransports(mailer, {
+        senderId: config.notifications.smsSenderId,
+        log: (line) => app.log.info(line),
+      }),
+      invoiceRuns: deps.invoiceWorker !== false,
+      scheduling: deps.scheduling === true,
+    });
+    app.jobs = jobs;
+    if (deps.invoiceWorker !== false)
+      app.invoiceRuns = { wake: () => void jobs.wake('billing:invoice-runs').catch(() => {}) };
+  }
+  app.addHook('onClose', async () => {
+    await app.jobs?.stop();
+    mailer.close();
+    await catcher?.stop();
+  });
+  return app;
 }

@@ -1,32 +1,63 @@
+import { processNextRun, type RunOptions } from '../billing/invoice-run.action.js';
+import { dispatchDue, type Transports } from '../notifications/dispatch.action.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
+import { type JobQueue, startJobQueue } from '../platform/db/job-queue.js';
 import { runGeneration } from '../scheduling/generate.action.js';
 
-export type Stoppable = { stop: () => Promise<void> };
+export type JobsOptions = {
+  db: Db;
+  databaseUrl: string;
+  clock: Clock;
+  log: (line: string) => void;
+  transports: Transports;
+  /** Process invoice runs in this process (tests that drive runs by hand turn it off). */
+  invoiceRuns: boolean;
+  /** Extend series every 15 minutes (the server does; tests call generation themselves). */
+  scheduling: boolean;
+  invoiceRun?: Partial<RunOptions>;
+};
 
 /**
- * In-process periodic jobs. Each job is idempotent and safe to run in several processes at once (the database
- * serialises them), so no leader election is needed: every server instance may run them.
+ * Every background job, on graphile-worker (a maintained PostgreSQL job queue): each job is idempotent and
+ * safe in several processes at once, and its state is in Carebook's own tables, so the queue only says "run
+ * this now". Series generation every 15 minutes; invoice runs when one is queued (the `invoice_runs` row is
+ * the run's state and lease) and every minute for runs whose worker died; client notifications right after
+ * the booking that wrote them commits (a trigger queues the job in that transaction) and every minute for
+ * reminders falling due. "Now" for each job is the app's clock.
  */
-export function startJobs(db: Db, clock: Clock, log: (line: string) => void, everyMinutes = 15): Stoppable {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runGeneration(db, clock())
-      .then((r) => {
-        if (r.created > 0 || r.conflicts > 0)
-          log(
-            `Scheduling: extended ${r.series} series, ${r.created} bookings created, ${r.conflicts} conflicts reported`,
-          );
-      })
-      .catch((error: unknown) => log(`Scheduling job failed: ${(error as Error).message}`));
-  };
-  tick();
-  const timer = setInterval(tick, everyMinutes * 60_000);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+export async function startJobs(o: JobsOptions): Promise<JobQueue> {
+  const tasks: Record<string, () => Promise<void>> = {
+    'notifications:dispatch': async () => {
+      const r = await dispatchDue(o.db, o.clock(), o.transports);
+      if (r.failed > 0) o.log(`Notifications: ${r.sent} sent, ${r.failed} failed (retried later)`);
     },
   };
+  const crontab = ['* * * * * notifications:dispatch'];
+  if (o.scheduling) {
+    tasks['scheduling:generate'] = async () => {
+      const r = await runGeneration(o.db, o.clock());
+      if (r.created > 0 || r.conflicts > 0)
+        o.log(
+          `Scheduling: extended ${r.series} series, ${r.created} bookings created, ${r.conflicts} conflicts reported`,
+        );
+    };
+    crontab.push('*/15 * * * * scheduling:generate');
+  }
+  if (o.invoiceRuns) {
+    // Drains every claimable run; a run cut short resumes from its last batch once its lease expires.
+    tasks['billing:invoice-runs'] = async () => {
+      while ((await processNextRun(o.db, o.invoiceRun)) !== undefined);
+    };
+    crontab.push('* * * * * billing:invoice-runs');
+  }
+  const queue = await startJobQueue({
+    databaseUrl: o.databaseUrl,
+    tasks,
+    crontab: `${crontab.join('\n')}\n`,
+    log: o.log,
+  });
+  // What was due while no server ran is done at start, not at the next tick.
+  for (const task of Object.keys(tasks)) await queue.wake(task);
+  return queue;
 }

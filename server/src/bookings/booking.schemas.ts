@@ -27,6 +27,15 @@ const overrideReason = z
       'leave or outside working hours). Without it such a booking is refused with 409 and `softConflicts`.',
   });
 
+const notifyClient = z
+  .boolean()
+  .optional()
+  .meta({
+    description:
+      'Whether the client (and their contacts) are told of this booking and reminded of it; without it, the ' +
+      "service type's default, else yes",
+  });
+
 export const bookingInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
   bookingDate: localDate.meta({ description: "Date in the client's time zone" }),
@@ -56,6 +65,7 @@ export const bookingInput = z.object({
         'The visit took place: create it completed at its planned times, in the same request (refused with 409 ' +
         'when it has not started yet)',
     }),
+  notifyClient,
 });
 export type BookingInput = z.infer<typeof bookingInput>;
 
@@ -69,6 +79,7 @@ export const bookingPatch = z.object({
   status: z.enum(['booked', 'completed']).optional(),
   overrideReason,
   contractId: bookingInput.shape.contractId,
+  notifyClient,
 });
 export type BookingPatch = z.infer<typeof bookingPatch>;
 

@@ -5,6 +5,7 @@ import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, notFound } from '../shared/domain-error.js';
 import type { BookingView } from './booking.schemas.js';
 import { deleteBookings, findBooking, invoiceOf } from './booking.store.js';
+import { announceBookingEvent } from './booking-events.action.js';
 import { refusalFor } from './booking-rules.js';
 import { rewriteBooking } from './booking-write.store.js';
 import { loadBookingView } from './read-bookings.action.js';
@@ -32,6 +33,11 @@ export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: st
     entityId: id,
     before,
     after,
+  });
+  await announceBookingEvent(tx, actor.organisationId, {
+    kind: 'cancelled',
+    bookingId: id,
+    source: 'single',
   });
   return after;
 }

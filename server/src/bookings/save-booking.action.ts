@@ -15,6 +15,7 @@ import {
   invoiceNumberOf,
   providerExists,
 } from './booking.store.js';
+import { announceBookingEvent } from './booking-events.action.js';
 import { overrideDecision, refusalFor } from './booking-rules.js';
 import { endOf, instantToLocal, localToInstant, minutesBetween } from './booking-time.js';
 import { describeBooking } from './booking-view.js';
@@ -157,6 +158,12 @@ export async function createAdhocBooking(
   if (input.contractId) await setDeliveryContract(tx, actor.organisationId, id, clientId, input.contractId);
   const after = await loadBookingView(tx, actor.organisationId, id);
   await recordAudit(tx, { ...auditBy(actor), action: 'create', entityType: 'booking', entityId: id, after });
+  await announceBookingEvent(tx, actor.organisationId, {
+    kind: 'created',
+    bookingId: id,
+    source: 'single',
+    notifyClient: input.notifyClient,
+  });
   if (input.delivered) {
     if (now === undefined) throw new Error('createAdhocBooking: delivered needs now');
     return completeVisit(tx, actor, id, {}, now);
@@ -253,6 +260,15 @@ export async function changeBooking(
     before,
     after,
   });
+  const moved = !write.startsAt.equals(current.startsAt) || !write.endsAt.equals(current.endsAt);
+  if (moved || patch.notifyClient !== undefined)
+    await announceBookingEvent(tx, actor.organisationId, {
+      kind: 'changed',
+      bookingId: id,
+      source: 'single',
+      notifyClient: patch.notifyClient,
+      previousStartsAt: moved ? current.startsAt : undefined,
+    });
   return after;
 }
 

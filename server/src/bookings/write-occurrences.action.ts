@@ -1,6 +1,7 @@
 import { availabilityOf } from '../availability/staff-availability.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { type BookingRecord, findOverlapping } from './booking.store.js';
+import { announceBookingEvent } from './booking-events.action.js';
 import {
   type BookingChange,
   clientBookingsBetween,
@@ -81,6 +82,11 @@ export async function writeOccurrences(
         availability,
       );
       results.push({ ok: true, bookingId, warnings });
+      await announceBookingEvent(tx, organisationId, {
+        kind: w.action === 'create' ? 'created' : w.change.status === 'cancelled' ? 'cancelled' : 'changed',
+        bookingId,
+        source: 'series',
+      });
     } catch (error) {
       if (error instanceof OccurrenceExistsError) {
         results.push({ ok: false, reason: 'exists' });

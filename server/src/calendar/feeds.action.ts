@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { type Db, type Tx, withTenant } from '../platform/db/database.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import { calendarBookings, findLiveFeed, insertFeed, revokeFeeds, subjectName } from './calendar.store.js';
-import { calendarFeed, type FeedEvent } from './ics.js';
+import { bookingUid, calendarFeed, type FeedEvent } from './ics.js';
 
 export type FeedSubjectType = 'staff' | 'client';
 
@@ -83,7 +83,7 @@ export async function renderFeed(
     });
     const events = rows.map(
       (r): FeedEvent => ({
-        uid: `${r.id}@carebook`,
+        uid: bookingUid(r.id),
         sequence: r.sequence,
         startsAt: r.startsAt,
         endsAt: r.endsAt,

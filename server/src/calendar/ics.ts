@@ -23,6 +23,8 @@ export function eventDescription(e: Pick<FeedEvent, 'description' | 'suspendedBy
   const why = 'Suspended (leave): the client is on leave, so this visit will not go ahead.';
   return e.description ? `${why}\n\n${e.description}` : why;
 }
+/** The UID of a booking's VEVENT, in feeds and in e-mailed invitations alike (a calendar matches them on it). */
+export const bookingUid = (bookingId: string) => `${bookingId}@carebook`;
 
 /** RFC 5545 §3.3.11 text escaping. */
 function text(value: string): string {
@@ -173,3 +175,44 @@ export function calendarFeed(name: string, events: readonly FeedEvent[], now: Te
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
+
+export type Invitation = FeedEvent & {
+  method: 'REQUEST' | 'CANCEL';
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+};
+
+/**
+ * One e-mailed invitation (RFC 5546 iTIP): METHOD:REQUEST for a new or changed booking, METHOD:CANCEL (with
+ * STATUS:CANCELLED) for a cancelled one, the feed's UID and a SEQUENCE above every earlier invitation's, so a
+ * calendar that imported the first updates or removes that event instead of adding another.
+ */
+export function invitation(i: Invitation, now: Temporal.Instant): string {
+  const cancel = i.method === 'CANCEL';
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Carebook//Invitation//EN',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${i.method}`,
+    ...vtimezone(i.timeZone, i.startsAt.subtract({ hours: 24 * 366 }), i.endsAt.add({ hours: 24 * 366 })),
+    'BEGIN:VEVENT',
+    `UID:${i.uid}`,
+    `DTSTAMP:${utc(now)}`,
+    `LAST-MODIFIED:${utc(i.updatedAt)}`,
+    `SEQUENCE:${i.sequence}`,
+    dateTime('DTSTART', i.startsAt, i.timeZone),
+    dateTime('DTEND', i.endsAt, i.timeZone),
+    `SUMMARY:${text(i.summary)}`,
+    ...(i.description ? [`DESCRIPTION:${text(i.description)}`] : []),
+    `ORGANIZER;CN=${param(i.organizer.name)}:mailto:${i.organizer.email}`,
+    `ATTENDEE;CN=${param(i.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:${i.attendee.email}`,
+    `STATUS:${cancel ? 'CANCELLED' : 'CONFIRMED'}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** A parameter value (RFC 5545 §3.2): quoted, with the characters a quoted value cannot hold removed. */
+const param = (value: string) => `"${value.replace(/["\r\n]/g, '')}"`;

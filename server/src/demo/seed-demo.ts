@@ -5,6 +5,7 @@ import type { Actor } from '../identity/actor.js';
 import { createOrganisation, createUserWithStaff } from '../identity/organisation.action.js';
 import { PERMISSION_KEYS } from '../identity/permissions.js';
 import { listRoles } from '../identity/role.store.js';
+import { addPreference } from '../notifications/preferences.action.js';
 import { createClient } from '../people/clients.action.js';
 import { insertProvider } from '../people/external-provider.store.js';
 import { createStaff } from '../people/staff.action.js';
@@ -190,7 +191,11 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
           familyName: FAMILY[i]!,
           preferredName: i % 5 === 0 ? GIVEN[i]!.slice(0, 3) : null,
           dateOfBirth: `${1940 + ((i * 7) % 60)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
-          email: null,
+          // A few clients have e-mail, so the Outbox shows their confirmations and reminders after `npm start`.
+          email:
+            i % 4 === 0
+              ? `${GIVEN[i]!.toLowerCase()}.${FAMILY[i]!.toLowerCase().replace(/[^a-z]/g, '')}@clients.example.org`
+              : null,
           phone: `04${String(10000000 + i * 7919).slice(0, 8)}`,
           addressLine1: `${10 + i} ${perth ? 'Hay' : 'George'} Street`,
           suburb: perth ? 'Perth' : 'Sydney',
@@ -205,6 +210,54 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
         }),
       );
     }
+
+    // Notification preferences: a daughter who is copied in, SMS with quiet hours, and a client who opted out.
+    const optedIn = { timeZone: null, optedIn: true, quietStart: null, quietEnd: null };
+    await addPreference(
+      tx,
+      admin,
+      clients[0]!.id,
+      {
+        ...optedIn,
+        recipient: 'contact',
+        contactName: `Anna ${FAMILY[0]}`,
+        email: `anna.${FAMILY[0]!.toLowerCase()}@family.example.org`,
+        phone: null,
+        channel: 'email',
+      },
+      now,
+    );
+    await addPreference(
+      tx,
+      admin,
+      clients[4]!.id,
+      {
+        ...optedIn,
+        recipient: 'client',
+        contactName: null,
+        email: null,
+        phone: null,
+        channel: 'sms',
+        quietStart: '21:00',
+        quietEnd: '07:00',
+      },
+      now,
+    );
+    await addPreference(
+      tx,
+      admin,
+      clients[8]!.id,
+      {
+        ...optedIn,
+        optedIn: false,
+        recipient: 'client',
+        contactName: null,
+        email: null,
+        phone: null,
+        channel: 'email',
+      },
+      now,
+    );
 
     // Bookings from two weeks ago to four weeks ahead; overlapping picks are skipped, as a coordinator would.
     const today = now.toZonedDateTimeISO('Australia/Sydney').toPlainDate();

@@ -47,6 +47,7 @@ export async function startTestApp(
     config,
     clock: options.clock ?? (() => Temporal.Now.instant()),
     invoiceWorker: options.invoiceWorker,
+    databaseUrl,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -14,6 +14,7 @@ import { ClientContractsPage } from '../features/contracts/client-contracts.page
 import { ContractTypePage } from '../features/contracts/contract-type.page';
 import { ContractTypesPage } from '../features/contracts/contract-types.page';
 import { LoginPage } from '../features/login/login.page';
+import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
 import { RolesPage } from '../features/roles/roles.page';
 import { WorkSchedulesPage } from '../features/schedules/work-schedules.page';
@@ -164,6 +165,14 @@ export function App() {
           element={
             <RequirePermission permission={['billing.run', 'contracts.manage']}>
               <CarerPayPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="outbox"
+          element={
+            <RequirePermission permission="bookings.write">
+              <OutboxPage />
             </RequirePermission>
           }
         />

@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Carer pay', to: '/carer-pay', permission: ['billing.run', 'contracts.manage'] },
   { label: 'Staff', to: '/staff', permission: 'staff.manage', end: true },
   { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },
+  { label: 'Outbox', to: '/outbox', permission: 'bookings.write' },
   { label: 'Audit', to: '/audit', permission: 'audit.read' },
 ];
 

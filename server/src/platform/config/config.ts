@@ -11,6 +11,10 @@ export type Config = {
   webDist: string;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
   /** Sign-in failure budgets (identity's ThrottlePolicy; declared here so settings name no domain). */
+  /** Outgoing mail: SMTP_URL's server, or (unset) the embedded mail catcher on loopback. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Client notifications: the reminder's lead time (CAREBOOK_REMINDER_HOURS) and the SMS sender ID. */
+  notifications: { reminderMinutes: number; smsSenderId: string };
   signInThrottle: {
     windowMinutes: number;
     maxFailuresPerEmail: number;
@@ -42,6 +46,15 @@ function publicUrlFrom(raw: string | undefined): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+function smtpUrlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/.test(raw))
+    throw new Error(
+      'SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps://… for port 465)',
+    );
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env, 'PORT', 3000),
@@ -55,6 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30),
       absoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', 12),
       secureCookie: env.COOKIE_SECURE === '1',
+    },
+    mail: {
+      smtpUrl: smtpUrlFrom(env.SMTP_URL),
+      from: env.MAIL_FROM || 'Carebook <no-reply@carebook.local>',
+    },
+    notifications: {
+      reminderMinutes: intFrom(env, 'CAREBOOK_REMINDER_HOURS', 24) * 60,
+      smsSenderId: env.SMS_SENDER_ID || 'Carebook',
     },
     signInThrottle: {
       windowMinutes: intFrom(env, 'SIGN_IN_WINDOW_MINUTES', 15),

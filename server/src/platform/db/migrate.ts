@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+import { migrateJobQueue } from './job-queue.js';
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, '../../../migrations');
 
@@ -10,7 +11,7 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number };
 /**
  * Applies forward-only SQL migrations in file-name order, each in its own transaction, under an advisory
  * lock so concurrent starts cannot race. A landed migration must never change: its checksum is stored and
- * a mismatch stops start-up.
+ * a mismatch stops start-up. Then graphile-worker's own schema (the job queue) is created or upgraded.
  */
 export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString });
@@ -48,6 +49,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
       }
       applied.push(file);
     }
+    await migrateJobQueue(connectionString);
     return { applied, alreadyApplied: done.size };
   } finally {
     await client.query('SELECT pg_advisory_unlock(727001)').catch(() => {});

@@ -472,4 +472,5 @@ export type Database = {
   cases: CaseTable;
   extra_session_requests: ExtraSessionRequestTable;
   entitlement_entries: EntitlementEntryTable;
-} & import('../../contracts/contract-tables.types.js').ContractTables;
+} & import('../../contracts/contract-tables.types.js').ContractTables &
+  import('../../notifications/notification-tables.types.js').NotificationTables;

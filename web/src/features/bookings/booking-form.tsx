@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   NumberInput,
   Select,
@@ -66,6 +67,8 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
   const [reasonError, setReasonError] = useState<string | null>(null);
   /** A new booking that starts before now waits for the person to say whether the visit took place. */
   const [pastPrompt, setPastPrompt] = useState(false);
+  /** A new booking's "notify the client" choice (confirmation, change notices and the reminder). */
+  const [notifyClient, setNotifyClient] = useState(true);
   const assignees = useAssigneeOptions(true);
   const form = useForm<BookingFormValues>({
     mode: 'controlled',
@@ -153,6 +156,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
           assignee: decodeAssignee(values.assignee),
           notes: values.notes.trim() ? values.notes.trim() : null,
           ...(warnings ? { overrideReason: reason.trim() } : {}),
+          ...(booking ? {} : { notifyClient }),
         },
         { delivered },
       );
@@ -227,6 +231,14 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
           <ProblemAlert error={assignees.error} title="Assignees couldn't be loaded" />
         ) : null}
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        {booking ? null : (
+          <Checkbox
+            label="Notify the client"
+            description="E-mail a confirmation with a calendar invitation, and a reminder before the visit"
+            checked={notifyClient}
+            onChange={(e) => setNotifyClient(e.currentTarget.checked)}
+          />
+        )}
         {warnings ? (
           <SoftConflictAlert
             warnings={warnings}
