@@ -26,6 +26,12 @@ import {
   setLeadAssignee,
   staffOf,
 } from './participant.store.js';
+import {
+  type NewService,
+  replaceServices,
+  replaceServiceTypes,
+  setDeliveryContract,
+} from './session-parts.store.js';
 import type { ClientBooking } from './soft-conflicts.js';
 
 /**
@@ -49,7 +55,8 @@ export class BookingFullError extends Error {}
 /** This client, staff member, provider or resource already takes part in the booking. */
 export class AlreadyTakingPartError extends Error {}
 
-async function guarded<T>(
+/** Runs `write` in a savepoint with the staff members' schedules locked, mapping the database's refusals. */
+export async function guarded<T>(
   tx: Tx,
   organisationId: string,
   staffIds: (string | null)[],
@@ -80,11 +87,29 @@ export type NewBooking = NewBookingRow & {
   override: SoftConflictOverride | null;
   /** Created inside client leave: the client's place is suspended and the booking cancelled ("Client leave"). */
   suspendedByLeaveId?: string | null;
+  /** A session's other clients, workers and resources, its services and tags, and the lead client's contract. */
+  session?: SessionExtras;
+};
+
+export type SessionExtras = {
+  leadContractId: string | null;
+  participants: {
+    type: 'client' | 'staff' | 'resource';
+    subjectId: string;
+    role: string | null;
+    contractId: string | null;
+  }[];
+  services: NewService[];
+  serviceTypeIds: string[];
 };
 
 /** Creates a booking with its lead client (and delivery) and its lead staff member or provider. */
 export async function writeNewBooking(tx: Tx, organisationId: string, b: NewBooking): Promise<string> {
-  return guarded(tx, organisationId, [b.assignee.staffId], async () => {
+  const staff = [
+    b.assignee.staffId,
+    ...(b.session?.participants ?? []).map((p) => (p.type === 'staff' ? p.subjectId : null)),
+  ];
+  return guarded(tx, organisationId, staff, async () => {
     const suspended = b.suspendedByLeaveId ? b.suspendedByLeaveId : null;
     const bookingId = await insertBookingRow(tx, organisationId, b);
     const participantId = await insertParticipant(tx, organisationId, {
@@ -110,8 +135,43 @@ export async function writeNewBooking(tx: Tx, organisationId: string, b: NewBook
         isLead: true,
         status: statusOf(b.status),
       });
+    if (b.session)
+      await writeSessionExtras(tx, organisationId, bookingId, participantId, b.status, b.session);
     return bookingId;
   });
+}
+
+async function writeSessionExtras(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  leadParticipantId: string,
+  status: BookingStatus,
+  x: SessionExtras,
+) {
+  if (x.leadContractId !== null)
+    await setDeliveryContract(tx, organisationId, leadParticipantId, x.leadContractId);
+  for (const p of x.participants) {
+    const id = await insertParticipant(tx, organisationId, {
+      bookingId,
+      type: p.type,
+      subjectId: p.subjectId,
+      isLead: false,
+      role: p.role,
+      status: statusOf(status),
+    });
+    if (p.type === 'client') {
+      await insertDelivery(tx, organisationId, {
+        participantId: id,
+        bookingId,
+        clientId: p.subjectId,
+        override: null,
+      });
+      if (p.contractId !== null) await setDeliveryContract(tx, organisationId, id, p.contractId);
+    }
+  }
+  await replaceServices(tx, organisationId, bookingId, x.services);
+  await replaceServiceTypes(tx, organisationId, bookingId, x.serviceTypeIds);
 }
 
 export type BookingChange = BookingRowPatch & {
@@ -240,17 +300,20 @@ export async function restoreParticipation(
 export async function writeParticipant(
   tx: Tx,
   organisationId: string,
-  p: Omit<NewParticipant, 'status'> & { status?: NewParticipant['status'] },
+  p: Omit<NewParticipant, 'status'> & { status?: NewParticipant['status']; contractId?: string | null },
 ): Promise<string> {
+  const { contractId, ...participant } = p;
   return guarded(tx, organisationId, [p.type === 'staff' ? p.subjectId : null], async () => {
-    const id = await insertParticipant(tx, organisationId, { ...p, status: p.status ?? 'booked' });
-    if (p.type === 'client')
+    const id = await insertParticipant(tx, organisationId, { ...participant, status: p.status ?? 'booked' });
+    if (p.type === 'client') {
       await insertDelivery(tx, organisationId, {
         participantId: id,
         bookingId: p.bookingId,
         clientId: p.subjectId,
         override: null,
       });
+      if (contractId) await setDeliveryContract(tx, organisationId, id, contractId);
+    }
     await updateBookingRow(tx, organisationId, p.bookingId, {});
     return id;
   });

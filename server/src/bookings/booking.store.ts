@@ -83,6 +83,16 @@ export async function findBooking(tx: Tx, organisationId: string, id: string, fo
 export type BookingListFilter = { after?: [string, string]; limit: number };
 
 /** Newest booking date first; keyset on (starts_at, id). */
+/** Several bookings at once, soonest first (the sessions calendar reads a week of them). */
+export async function findBookings(tx: Tx, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return (await selectBookings(tx, organisationId)
+    .where('b.id', 'in', [...ids])
+    .orderBy('b.starts_at')
+    .orderBy('b.id')
+    .execute()) as BookingRecord[];
+}
+
 export async function listClientBookings(
   tx: Tx,
   organisationId: string,

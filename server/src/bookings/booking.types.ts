@@ -58,4 +58,6 @@ export type SeriesBooking = {
   staffId: string | null;
   isException: boolean;
   status: BookingStatus;
+  /** Cancelled by someone (not by client leave, which follows the series): series edits leave it alone. */
+  cancelledByUser: boolean;
 };

@@ -1,6 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import { type Tx, ts } from '../platform/db/database.js';
 import type { SeriesBooking } from './booking.types.js';
+import { LEAVE_REASON } from './booking-write.store.js';
 
 export type { SeriesBooking };
 
@@ -32,6 +33,7 @@ export async function seriesBookingsFrom(
       'ap.staff_id',
       'b.is_exception',
       'b.status',
+      'b.cancellation_reason',
     ])
     .orderBy('b.original_start')
     .execute();
@@ -44,6 +46,7 @@ export async function seriesBookingsFrom(
     staffId: r.staff_id,
     isException: r.is_exception,
     status: r.status,
+    cancelledByUser: r.status === 'cancelled' && r.cancellation_reason !== LEAVE_REASON,
   }));
 }
 

@@ -28,6 +28,7 @@ import {
   startOfLocalDay,
   validateSeriesRule,
 } from './series.js';
+import { copySeriesSession } from './series-session.store.js';
 import { syncSeries } from './sync-series.action.js';
 
 export function toSeriesView(s: SeriesRecord): SeriesView {
@@ -183,6 +184,7 @@ export async function editSeries(
     { ...laterDefinition, splitFromId: id },
     actor.userId,
   );
+  await copySeriesSession(tx, actor.organisationId, id, laterId);
   // The later bookings move to the new series first, so the sync updates them in place (feeds keep their UIDs).
   const fromStart = startOfLocalDay(edit.fromDate, current.timeZone);
   const moving = await seriesBookingsFrom(tx, actor.organisationId, id, fromStart, current.timeZone);

@@ -77,6 +77,7 @@ describe('planSeriesChanges', () => {
     staffId: 's1',
     isException: false,
     status: 'booked',
+    cancelledByUser: false,
     ...extra,
   });
 
@@ -105,6 +106,34 @@ describe('planSeriesChanges', () => {
       ['update', 'b2'],
       ['update', 'b3'],
     ]);
+  });
+
+  it('never touches a cancelled session (a user cancelled it), but moves one cancelled by client leave', () => {
+    const moved = occurrencesBetween(
+      { ...weekly, startTime: '10:00' },
+      I('2026-09-27T00:00:00Z'),
+      I('2026-10-09T00:00:00Z'),
+    );
+    const current = occ.map((o, i) =>
+      existing(
+        o,
+        i,
+        i === 0
+          ? { status: 'cancelled', cancelledByUser: true }
+          : i === 1
+            ? { status: 'cancelled', cancelledByUser: false }
+            : {},
+      ),
+    );
+    const plan = planSeriesChanges(current, moved, 's1');
+    expect(plan.map((c) => [c.action, 'reason' in c ? c.reason : null])).toEqual([
+      ['keep', 'cancelled'],
+      ['update', null],
+      ['update', null],
+      ['update', null],
+    ]);
+    const none = planSeriesChanges(current, [], 's1');
+    expect(none.map((c) => c.action)).toEqual(['keep', 'delete', 'delete', 'delete']);
   });
 
   it('creates new days and deletes days the rule no longer has', () => {

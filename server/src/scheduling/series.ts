@@ -96,7 +96,7 @@ export type PlannedChange =
       action: 'keep';
       bookingId: string;
       localDate: string;
-      reason: 'edited individually' | 'delivered' | 'unchanged';
+      reason: 'edited individually' | 'delivered' | 'cancelled' | 'unchanged';
     };
 
 /**
@@ -129,6 +129,13 @@ export function planSeriesChanges(
         localDate: current.localDate,
         reason: 'delivered',
       });
+    else if (current.cancelledByUser)
+      changes.push({
+        action: 'keep',
+        bookingId: current.bookingId,
+        localDate: current.localDate,
+        reason: 'cancelled',
+      });
     else if (
       current.startsAt.equals(occurrence.startsAt) &&
       current.endsAt.equals(occurrence.endsAt) &&
@@ -154,6 +161,8 @@ export function planSeriesChanges(
       });
     else if (e.status === 'completed')
       changes.push({ action: 'keep', bookingId: e.bookingId, localDate: e.localDate, reason: 'delivered' });
+    else if (e.cancelledByUser)
+      changes.push({ action: 'keep', bookingId: e.bookingId, localDate: e.localDate, reason: 'cancelled' });
     else changes.push({ action: 'delete', bookingId: e.bookingId, localDate: e.localDate });
   }
   return changes.sort((a, b) => dateOf(a).localeCompare(dateOf(b)));

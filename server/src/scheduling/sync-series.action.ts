@@ -8,6 +8,7 @@ import { seriesBookingsFrom } from '../bookings/occurrence.store.js';
 import { type OccurrenceWrite, writeOccurrences } from '../bookings/write-occurrences.action.js';
 import type { Tx } from '../platform/db/database.js';
 import { deleteNoticesOf, updateSeries } from './schedule.store.js';
+import { findSeriesSession, sessionExtrasOn } from './series-session.store.js';
 import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
 import { type Occurrence, occurrencesBetween, occurrenceTimes, planSeriesChanges } from './series.js';
 
@@ -36,6 +37,7 @@ export async function syncSeries(
 ): Promise<OccurrenceOutcome[]> {
   const zone = series.timeZone;
   const leaves = await leaveForClient(tx, organisationId, series.clientId);
+  const session = await findSeriesSession(tx, organisationId, series.id);
   const existing = await seriesBookingsFrom(tx, organisationId, series.id, from, zone);
   const plan = planSeriesChanges(existing, occurrencesBetween(series, from, to), series.staffId);
   const outcomes: OccurrenceOutcome[] = [];
@@ -83,13 +85,14 @@ export async function syncSeries(
       originalStart: o.originalStart,
     };
     if (change.action === 'create') {
+      const extras = sessionExtrasOn(session, o.localDate);
       writes.push({
         action: 'create',
         booking: {
           ...row,
           kind: 'scheduled',
-          category: 'visit',
-          capacity: null,
+          category: session.category,
+          capacity: session.capacity,
           status: leave ? 'cancelled' : 'booked',
           cancellationReason: leave ? LEAVE_REASON : null,
           suspendedByLeaveId: leave?.id ?? null,
@@ -97,6 +100,7 @@ export async function syncSeries(
           createdByUserId: userId,
           clientId: series.clientId,
           assignee: { staffId: series.staffId, providerId: null },
+          ...(extras ? { session: extras } : {}),
         },
       });
       pending.push({ change: 'create', occurrence: o, leave, bookingId: null });

@@ -1,12 +1,102 @@
-import type { Actor } from '../identity/actor.js';
+import { Temporal } from 'temporal-polyfill';
+import type { BookingView } from '../bookings/booking.schemas.js';
+import { findBookings } from '../bookings/booking.store.js';
+import { toViews } from '../bookings/read-bookings.action.js';
+import { loadSessionParts } from '../bookings/session-parts.store.js';
+import { type Actor, can } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
-import { conflict } from '../shared/domain-error.js';
+import { invalid, notFound } from '../shared/domain-error.js';
 import type { SessionListQuery, SessionSummary, SessionView } from './session.schemas.js';
+import { organisationZone, sessionIdsBetween } from './session-read.store.js';
+import { toSessionView } from './session-view.js';
 
-export async function visibleSession(_tx: Tx, _actor: Actor, _id: string): Promise<SessionView> {
-  throw conflict('Not built yet');
+/** The most sessions one calendar read returns. */
+const MAX_SESSIONS = 2000;
+const MAX_DAYS = 42;
+
+/** Sessions as the API shows them, with one query per part for all of them. */
+export async function loadSessionViews(tx: Tx, organisationId: string, ids: readonly string[]) {
+  const rows = await findBookings(tx, organisationId, ids);
+  const views = await toViews(tx, organisationId, rows);
+  const parts = await loadSessionParts(tx, organisationId, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return views.map((v) => sessionOf(v, parts, byId.get(v.id)!.startsAt));
 }
 
-export async function listSessions(_tx: Tx, _actor: Actor, _q: SessionListQuery): Promise<SessionSummary[]> {
-  throw conflict('Not built yet');
+function sessionOf(
+  v: BookingView,
+  parts: Awaited<ReturnType<typeof loadSessionParts>>,
+  startsAt: Temporal.Instant,
+): SessionView {
+  const mine = {
+    services: parts.services.filter((s) => parts.serviceBookingIds.get(s.id) === v.id),
+    serviceTypes: parts.serviceTypes.filter((t) => t.bookingId === v.id),
+    participants: parts.participants.filter((p) => p.bookingId === v.id),
+    completions: parts.completions.filter((c) => c.bookingId === v.id),
+    delivered: parts.delivered.filter((d) => d.bookingId === v.id),
+  };
+  return toSessionView(v, mine, startsAt);
+}
+
+/** The session as the API shows it; it must exist. */
+export async function loadSession(tx: Tx, organisationId: string, id: string): Promise<SessionView> {
+  const [view] = await loadSessionViews(tx, organisationId, [id]);
+  if (!view) throw notFound('Session');
+  return view;
+}
+
+/** Workers without bookings.read reach only sessions they take part in; anything else looks absent. */
+export async function visibleSession(tx: Tx, actor: Actor, id: string): Promise<SessionView> {
+  const view = await loadSession(tx, actor.organisationId, id);
+  const takesPart = view.workers.some((w) => w.type === 'staff' && w.subjectId === actor.staffId);
+  if (!can(actor, 'bookings.read') && !takesPart) throw notFound('Session');
+  return view;
+}
+
+/** The sessions calendar between two local dates (the organisation's zone), with names and counts. */
+export async function listSessions(tx: Tx, actor: Actor, q: SessionListQuery): Promise<SessionSummary[]> {
+  if (q.to < q.from) throw invalid('to', 'must not be before from');
+  const days = Temporal.PlainDate.from(q.from).until(Temporal.PlainDate.from(q.to)).days;
+  if (days > MAX_DAYS) throw invalid('to', `must be at most ${MAX_DAYS} days after from`);
+  const zone = await organisationZone(tx, actor.organisationId);
+  const from = Temporal.PlainDate.from(q.from).toZonedDateTime(zone).toInstant();
+  const to = Temporal.PlainDate.from(q.to).add({ days: 1 }).toZonedDateTime(zone).toInstant();
+  const own = !can(actor, 'bookings.read');
+  const ids = await sessionIdsBetween(
+    tx,
+    actor.organisationId,
+    from,
+    to,
+    { ...q, ...(own ? { staffId: actor.staffId } : {}) },
+    MAX_SESSIONS,
+  );
+  if (ids.length === 0) return [];
+  const rows = await findBookings(tx, actor.organisationId, ids);
+  const views = await toViews(tx, actor.organisationId, rows);
+  const parts = await loadSessionParts(tx, actor.organisationId, ids);
+  return views.map((v) => {
+    const clients = v.participants.filter((p) => p.type === 'client');
+    return {
+      id: v.id,
+      category: v.category,
+      name: v.name,
+      status: v.status,
+      startsAt: v.startsAt,
+      endsAt: v.endsAt,
+      timeZone: v.timeZone,
+      seriesId: v.seriesId,
+      capacity: v.capacity,
+      placesTaken: clients.filter((c) => c.status === 'booked' || c.status === 'attended').length,
+      clients: clients.map((c) => ({ id: c.subjectId, name: c.name, status: c.status })),
+      workers: v.participants
+        .filter((p) => p.type === 'staff' || p.type === 'provider')
+        .map((p) => ({ id: p.subjectId, name: p.name, lead: p.lead, status: p.status })),
+      serviceTypeIds: [
+        ...new Set([
+          ...(v.serviceTypeId ? [v.serviceTypeId] : []),
+          ...parts.serviceTypes.filter((t) => t.bookingId === v.id).map((t) => t.id),
+        ]),
+      ],
+    };
+  });
 }

@@ -49,7 +49,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await inTenant(request, (tx, a) => createSession(tx, a, request.body))),
+      reply
+        .status(201)
+        .send(await inTenant(request, (tx, a) => createSession(tx, a, request.body, app.clock()))),
   );
   app.get(
     '/sessions',

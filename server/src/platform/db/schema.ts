@@ -7,6 +7,7 @@ export type Timestamp = ColumnType<Temporal.Instant, string, string>;
 type DefaultTimestamp = ColumnType<Temporal.Instant, string | undefined, string>;
 /** date: read as 'YYYY-MM-DD' text (see database.ts type parser). */
 type LocalDate = ColumnType<string, string, string>;
+type NullableInstant = ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
 
 export type OrganisationTable = {
   id: Generated<string>;
@@ -102,6 +103,8 @@ export type ClientTable = {
   notes: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** The client's location band, Modified Monash Model 1-7 (migration 0015): a session's travel area. */
+  mmm_band: number | null;
 };
 
 export type ExternalProviderTable = {
@@ -158,6 +161,16 @@ export type BookingParticipantTable = {
   status: Generated<ParticipantStatus>;
   suspended_by_leave_id: string | null;
   replaces_participant_id: string | null;
+  /** A client's cancellation (migration 0015): who, when the provider was told, why. */
+  cancelled_by: 'client' | 'representative' | 'provider' | null;
+  cancelled_by_name: string | null;
+  notified_at: NullableInstant;
+  cancellation_code: 'health' | 'family' | 'transport' | 'other' | null;
+  cancellation_note: string | null;
+  cancellation_recorded_at: NullableInstant;
+  /** A worker's actual times at the session. */
+  actual_start: NullableInstant;
+  actual_end: NullableInstant;
   /** Set by a trigger from the booking's period; never written by code. */
   period: ColumnType<string, never, never>;
   created_at: DefaultTimestamp;
@@ -215,6 +228,88 @@ export type ScheduledServiceTable = {
   created_by_user_id: string;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** A recurring session (migration 0015): a group, its capacity, its services and tags. */
+  category: Generated<'visit' | 'group'>;
+  capacity: number | null;
+  session_template: ColumnType<unknown | null, string | null | undefined, string | null>;
+};
+
+/** Who takes part in a recurring session beyond its lead client and worker, from a date. */
+export type SeriesParticipantTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  series_id: string;
+  participant_type: 'client' | 'staff' | 'resource';
+  client_id: string | null;
+  staff_id: string | null;
+  resource_id: string | null;
+  contract_id: string | null;
+  role: string | null;
+  from_date: LocalDate;
+};
+
+export type BookingServiceTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  booking_id: string;
+  source: 'contract' | 'adhoc';
+  client_id: string | null;
+  contract_id: string | null;
+  name: string;
+  support_item: string | null;
+  ratio: number;
+  hourly_rate_minor: number | null;
+  is_primary: boolean;
+  position: number;
+};
+
+export type BookingServiceTypeTable = {
+  organisation_id: string;
+  booking_id: string;
+  service_type_id: string;
+};
+
+export type BookingCompletionTable = {
+  organisation_id: string;
+  booking_id: string;
+  travel_area: 'metro' | 'regional' | 'remote';
+  completed_at: DefaultTimestamp;
+  completed_by_user_id: string;
+};
+
+export type BookingTravelTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  booking_id: string;
+  staff_participant_id: string;
+  kind: 'to' | 'from' | 'between' | 'transport';
+  minutes: number;
+  /** numeric(8,2) as text. */
+  km: ColumnType<string, string, string>;
+  vehicle: 'own' | 'company' | 'standard' | 'modified';
+  tolls_minor: number;
+  parking_minor: number;
+  client_participant_ids: string[];
+};
+
+export type DeliveredServiceTable = {
+  organisation_id: string;
+  id: Generated<string>;
+  booking_id: string;
+  participant_id: string;
+  client_id: string;
+  service_id: string | null;
+  staff_participant_id: string | null;
+  kind: 'service' | 'travel' | 'transport' | 'expense' | 'cancellation';
+  description: string;
+  /** numeric(10,2) as text. */
+  quantity: ColumnType<string, string, string>;
+  unit: 'minutes' | 'km' | 'dollars';
+  rate_minor: number | null;
+  portion_basis_points: number | null;
+  amount_minor: number;
+  explanation: string;
+  position: number;
 };
 
 export type ClientLeaveTable = {
@@ -366,6 +461,12 @@ export type Database = {
   booking_participants: BookingParticipantTable;
   client_deliveries: ClientDeliveryTable;
   resources: ResourceTable;
+  booking_services: BookingServiceTable;
+  booking_service_types: BookingServiceTypeTable;
+  booking_completions: BookingCompletionTable;
+  booking_travel: BookingTravelTable;
+  delivered_services: DeliveredServiceTable;
+  series_participants: SeriesParticipantTable;
   audit_events: AuditEventTable;
   service_plans: ServicePlanTable;
   service_plan_versions: ServicePlanVersionTable;
