@@ -1,13 +1,18 @@
 import { DayGrid, List, TimeGrid } from '@event-calendar/core';
-import { Badge, Group, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useAuth, useMe } from '../../auth/auth-context';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { zoneAbbreviation } from '../../shared/time-zones';
 import { BookingDrawer } from '../bookings/booking-drawer';
 import { useProfileClient } from '../clients/client-profile.layout';
+import { NewSessionModal } from '../sessions/new-session-modal';
+import { SessionDrawer } from '../sessions/session-drawer';
+import { useSessionSummaries } from '../sessions/sessions-queries';
 import { BUTTON_TEXT, eventContent, toCalendarEvent } from './calendar-events';
-import { rangeToInstants } from './calendar-time';
+import { rangeToInstants, splitZoned } from './calendar-time';
+import { groupEvents } from './client-calendar-groups';
 import { EventCalendar } from './event-calendar';
 import type { CalendarQuery } from './scheduling-api';
 import { useCalendar } from './scheduling-queries';
@@ -18,7 +23,10 @@ const PLUGINS = [DayGrid, TimeGrid, List];
 export function ClientCalendarPage() {
   const client = useProfileClient();
   const [params, setParams] = useSearchParams();
+  const me = useMe();
+  const { can } = useAuth();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [creating, setCreating] = useState(false);
   const query: CalendarQuery | null = range ? { ...range, zone: client.timeZone, clientId: client.id } : null;
   const calendar = useCalendar(query);
   const openBookingId = params.get('booking');
@@ -36,10 +44,21 @@ export function ClientCalendarPage() {
       { replace: !id },
     );
 
-  const events = useMemo(
-    () => (calendar.data?.items ?? []).map((item) => toCalendarEvent(item)),
-    [calendar.data],
-  );
+  // Groups the client attends without being their lead client come from the sessions list.
+  const dates = range
+    ? { from: splitZoned(range.from, client.timeZone).date, to: splitZoned(range.to, client.timeZone).date }
+    : null;
+  const sessions = useSessionSummaries(dates ? { ...dates, clientId: client.id } : null);
+  const groups = useMemo(() => new Map((sessions.data ?? []).map((s) => [s.id, s])), [sessions.data]);
+  const events = useMemo(() => {
+    const items = calendar.data?.items ?? [];
+    const shown = new Set(items.map((item) => item.id));
+    return [
+      ...items.map((item) => toCalendarEvent(item)),
+      ...groupEvents(sessions.data ?? [], shown, client.id, client.timeZone),
+    ];
+  }, [calendar.data, sessions.data, client.id, client.timeZone]);
+  const openGroup = openBookingId ? groups.get(openBookingId)?.category === 'group' : false;
 
   return (
     <section aria-labelledby="client-calendar-title">
@@ -49,12 +68,20 @@ export function ClientCalendarPage() {
             Calendar
           </Title>
           <Text size="sm" c="gray.7">
-            Scheduled and ad-hoc bookings. Select a booking to open it.
+            Scheduled and ad-hoc bookings, and the groups the client attends. Select one to open it.
           </Text>
         </div>
-        <Badge variant="outline" color="gray.8" tt="none" size="lg" data-testid="calendar-zone">
-          Times in {client.timeZone} ({zoneAbbreviation(client.timeZone)})
-        </Badge>
+        <Group gap="sm">
+          <Badge variant="outline" color="gray.8" tt="none" size="lg" data-testid="calendar-zone">
+            Times in {client.timeZone} ({zoneAbbreviation(client.timeZone)})
+            {me.timeZone !== client.timeZone ? ` · yours: ${me.timeZone}` : ''}
+          </Badge>
+          {can('bookings.write') ? (
+            <Button size="sm" onClick={() => setCreating(true)}>
+              New appointment or group
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {calendar.isError ? (
         <ProblemAlert error={calendar.error} title="The calendar couldn't be loaded" />
@@ -97,7 +124,24 @@ export function ClientCalendarPage() {
           eventClick: (info) => openBooking(info.event.id as string),
         }}
       />
-      <BookingDrawer bookingId={openBookingId} onClose={() => openBooking(null)} />
+      {openGroup ? (
+        <SessionDrawer sessionId={openBookingId} onClose={() => openBooking(null)} />
+      ) : (
+        <BookingDrawer bookingId={openBookingId} onClose={() => openBooking(null)} />
+      )}
+      {creating ? (
+        <NewSessionModal
+          defaults={{
+            client: { id: client.id, name: `${client.givenName} ${client.familyName}` },
+            zone: client.timeZone,
+          }}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            openBooking(id);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

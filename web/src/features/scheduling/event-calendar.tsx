@@ -46,7 +46,14 @@ function flattenRoles(root: HTMLElement) {
     for (const element of root.querySelectorAll(`[${name}]`)) element.removeAttribute(name);
 }
 
-const CALLBACKS = ['datesSet', 'eventClick', 'eventDrop', 'eventContent', 'eventClassNames'] as const;
+const CALLBACKS = [
+  'datesSet',
+  'eventClick',
+  'eventDrop',
+  'eventContent',
+  'eventClassNames',
+  'select',
+] as const;
 
 /**
  * EventCalendar (a Svelte component) inside React: created once in an effect and destroyed on unmount.

@@ -1,53 +1,50 @@
-import { type Calendar, DayGrid, Interaction, ResourceTimeline } from '@event-calendar/core';
+import { DayGrid, Interaction, ResourceTimeline } from '@event-calendar/core';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../auth/auth-context';
-import { fullName } from '../../shared/format';
 import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { BookingDrawer } from '../bookings/booking-drawer';
 import { bookingKeys } from '../bookings/bookings-queries';
 import { ConflictAlert } from '../bookings/conflict-alert';
-import { useCalendarBackground } from './calendar-background';
-import {
-  BUTTON_TEXT,
-  type SessionInfo,
-  sessionEventContent,
-  toCalendarEvent,
-  UNASSIGNED_RESOURCE,
-} from './calendar-events';
+import { type NewSessionDefaults, NewSessionModal } from '../sessions/new-session-modal';
+import { SessionDrawer } from '../sessions/session-drawer';
+import { BUTTON_TEXT, sessionEventContent, UNASSIGNED_RESOURCE } from './calendar-events';
 import { CalendarFilters, type CalendarFilterValues } from './calendar-filters';
 import { dayScrollTime } from './calendar-scroll';
-import { rangeToInstants, wallClockOf } from './calendar-time';
+import { wallClockOf } from './calendar-time';
 import { EventCalendar } from './event-calendar';
 import { MoveBookingModal } from './move-booking-modal';
-import type { CalendarItem, CalendarQuery } from './scheduling-api';
-import { useCalendar, useDeliveringStaff } from './scheduling-queries';
 import { PROVIDER_RESOURCE, useBookingDrop } from './use-booking-drop';
+import { useSessionsCalendarData, type VisibleRange } from './use-sessions-calendar-data';
 
 const PLUGINS = [ResourceTimeline, DayGrid, Interaction];
 type View = 'resourceTimelineDay' | 'resourceTimelineWeek' | 'dayGridMonth';
 const VIEWS: View[] = ['resourceTimelineDay', 'resourceTimelineWeek', 'dayGridMonth'];
 
-/** The rows an event sits in: each of its workers, the unassigned row, or external providers. */
-function resourcesOf(item: CalendarItem, session: SessionInfo | undefined): string[] {
-  if (session && session.workers.length > 1) return session.workers.map((worker) => worker.id);
-  if (item.staff) return [item.staff.id];
-  return [item.providerName ? PROVIDER_RESOURCE : UNASSIGNED_RESOURCE];
-}
-
-function matchesKind(
-  item: CalendarItem,
-  session: SessionInfo | undefined,
-  kind: CalendarFilterValues['kind'],
-) {
-  if (kind === 'group') return session?.category === 'group';
-  if (kind === 'individual') return session?.category !== 'group';
-  if (kind === 'adhoc') return item.kind === 'adhoc';
-  if (kind === 'scheduled') return item.kind === 'scheduled';
-  return true;
+/** A selection on the calendar → what a new session starts with (a day-wide week slot keeps 09:00–10:00). */
+function selectionDefaults(
+  start: Date,
+  end: Date,
+  resourceId: string | undefined,
+  zone: string,
+): NewSessionDefaults {
+  const from = wallClockOf(start);
+  const to = wallClockOf(end);
+  const dayWide = from.slice(11) === '00:00' && to.slice(11) === '00:00';
+  const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
+  return {
+    bookingDate: from.slice(0, 10),
+    startTime: dayWide ? '09:00' : from.slice(11),
+    durationMinutes: dayWide ? 60 : Math.max(15, minutes),
+    staffId:
+      resourceId && resourceId !== UNASSIGNED_RESOURCE && resourceId !== PROVIDER_RESOURCE
+        ? resourceId
+        : null,
+    zone,
+  };
 }
 
 /**
@@ -71,73 +68,9 @@ export function SessionsCalendarPage() {
     kind: null,
   });
   const zone = filters.zone;
-  const [range, setRange] = useState<{ start: Date; end: Date; view: string } | null>(null);
-  const staff = useDeliveringStaff();
-
-  const query: CalendarQuery | null = range
-    ? {
-        ...rangeToInstants(range.start, range.end, zone),
-        zone,
-        staffId: filters.staffIds.length ? filters.staffIds.join(',') : undefined,
-        clientId: filters.clientId ?? undefined,
-        serviceTypeId: filters.serviceTypeId ?? undefined,
-        status: filters.statuses.length ? filters.statuses.join(',') : undefined,
-      }
-    : null;
-  const calendar = useCalendar(query);
-  const sessionInfo = useMemo(() => new Map<string, SessionInfo>(), []);
-  const items = useMemo(
-    () =>
-      (calendar.data?.items ?? []).filter((item) =>
-        matchesKind(item, sessionInfo.get(item.id), filters.kind),
-      ),
-    [calendar.data, sessionInfo, filters.kind],
-  );
-
-  const resources = useMemo(() => {
-    const rows = new Map<string, string>();
-    const chosen = new Set(filters.staffIds);
-    for (const member of staff.data?.items ?? [])
-      if (member.active && (chosen.size === 0 || chosen.has(member.id)))
-        rows.set(member.id, fullName(member));
-    // Without access to the staff list, the rows come from the bookings themselves.
-    for (const item of items) if (item.staff) rows.set(item.staff.id, item.staff.name);
-    const list: Calendar.ResourceInput[] = [
-      ...(chosen.size === 0 ? [{ id: UNASSIGNED_RESOURCE, title: 'Open shifts' }] : []),
-      ...[...rows.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([id, title]) => ({ id, title })),
-    ];
-    if (items.some((item) => !item.staff && item.providerName))
-      list.push({ id: PROVIDER_RESOURCE, title: 'External providers' });
-    return list;
-  }, [staff.data, items, filters.staffIds]);
-
-  const visibleDates = range
-    ? { from: wallClockOf(range.start).slice(0, 10), to: wallClockOf(range.end).slice(0, 10) }
-    : null;
-  const background = useCalendarBackground(
-    visibleDates,
-    resources
-      .map((r) => r.id as string)
-      .filter((id) => id !== UNASSIGNED_RESOURCE && id !== PROVIDER_RESOURCE),
-    can('bookings.read') || can('staff.manage'),
-  );
-
-  const events = useMemo(
-    () => [
-      ...items.map((item) => {
-        const session = sessionInfo.get(item.id);
-        return {
-          ...toCalendarEvent(item),
-          resourceIds: resourcesOf(item, session),
-          // A session held by several workers is reassigned from its drawer, not by dragging one of its rows.
-          startEditable: canWrite && item.status === 'booked' && (session?.workers.length ?? 0) <= 1,
-          extendedProps: { item, session },
-        };
-      }),
-      ...background,
-    ],
-    [items, sessionInfo, canWrite, background],
-  );
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [creating, setCreating] = useState<NewSessionDefaults | null>(null);
+  const { calendar, items, sessionInfo, resources, events } = useSessionsCalendarData(filters, range);
 
   const openBookingId = params.get('booking');
   /** ?date=YYYY-MM-DD opens the calendar on that day, ?view=week|month in that view (read once). */
@@ -173,7 +106,18 @@ export function SessionsCalendarPage() {
         title="Bookings calendar"
         description="Every booking and group session by worker. Drag a booking to another time or row to move or reassign it."
       />
-      <CalendarFilters value={filters} onChange={setFilters} />
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <CalendarFilters value={filters} onChange={setFilters} />
+        {canWrite ? (
+          <Button
+            onClick={() =>
+              setCreating({ bookingDate: range ? wallClockOf(range.start).slice(0, 10) : null, zone })
+            }
+          >
+            New session
+          </Button>
+        ) : null}
+      </Group>
       {calendar.isError ? (
         <ProblemAlert error={calendar.error} title="The calendar couldn't be loaded" />
       ) : null}
@@ -226,13 +170,20 @@ export function SessionsCalendarPage() {
             },
           },
           editable: canWrite,
+          selectable: canWrite,
+          select: (info) => {
+            setCreating(
+              selectionDefaults(info.start, info.end, info.resource?.id as string | undefined, zone),
+            );
+          },
           eventDurationEditable: false,
           resources,
           events,
           eventContent: sessionEventContent,
           datesSet: (info) => setRange({ start: info.start, end: info.end, view: info.view.type }),
           eventClick: (info) => {
-            if (info.event.display !== 'background') openBooking(info.event.id as string);
+            if (info.event.display === 'background') return;
+            openBooking(info.event.id as string);
           },
           eventDrop: (info) => void drop.onDrop(info),
         }}
@@ -248,7 +199,21 @@ export function SessionsCalendarPage() {
       {drop.pending ? (
         <MoveBookingModal move={drop.pending.move} onClose={drop.cancelMove} onMoved={drop.moved} />
       ) : null}
-      <BookingDrawer bookingId={openBookingId} onClose={() => openBooking(null)} />
+      {openBookingId && sessionInfo.get(openBookingId)?.category === 'group' ? (
+        <SessionDrawer sessionId={openBookingId} onClose={() => openBooking(null)} />
+      ) : (
+        <BookingDrawer bookingId={openBookingId} onClose={() => openBooking(null)} />
+      )}
+      {creating ? (
+        <NewSessionModal
+          defaults={creating}
+          onClose={() => setCreating(null)}
+          onCreated={(sessionId) => {
+            setCreating(null);
+            openBooking(sessionId);
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }
