@@ -152,8 +152,25 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Mark a booking delivered */
+        /** Complete a visit with what happened (actual start and end, default planned; mileage; a note), or correct a completed one; refused with 409 before the visit starts and once it is on an invoice */
         post: operations["postBookingsByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/complete/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What completing the visit with these actual times and mileage will bill (the rating engine, as the invoice run uses it); nothing is saved */
+        post: operations["postBookingsByIdCompletePreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1841,11 +1858,28 @@ export type components = {
             category: "visit" | "group" | "stay";
             /** Format: uuid */
             clientId: string;
+            /** @description What the completion recorded (actual times, mileage, a note); null until then */
+            completion: {
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                actualEnd: string;
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                actualStart: string;
+                mileage: number | null;
+                note: string | null;
+            } | null;
             /** @description Soft conflicts overridden when the booking was last scheduled, and why */
             conflictOverride: {
                 reason: string;
                 warnings: string[];
             } | null;
+            /** @description The client contract it is charged on; null: the client's contract in force */
+            contractId: string | null;
             /**
              * @description ISO 8601 instant with offset
              * @example 2026-01-05T09:00:00+11:00
@@ -1885,6 +1919,8 @@ export type components = {
             startTime: string;
             /** @enum {string} */
             status: "booked" | "completed" | "cancelled";
+            /** @description The lead client's place is suspended by their leave: show "Suspended (leave)", not "Cancelled" */
+            suspendedByLeave: boolean;
             timeZone: string;
             /**
              * @description ISO 8601 instant with offset
@@ -1925,8 +1961,11 @@ export type components = {
             /** Format: uuid */
             bookingId: string;
             contract: {
-                /** @enum {string} */
-                chosen: "booking" | "default";
+                /**
+                 * @description Named on the booking or its series; the client's default contract; or, the default not covering the visit's date, the client's contract in force then
+                 * @enum {string}
+                 */
+                chosen: "booking" | "default" | "in_force";
                 contractType: {
                     /** Format: uuid */
                     id: string;
@@ -2100,6 +2139,19 @@ export type components = {
             id: string;
             name: string;
             suburb: string | null;
+        };
+        CompletionPreview: {
+            /** @description Whether the visit's contract bills the actual times (else the planned ones) on its date */
+            billOnActualTimes: boolean | null;
+            /** Format: uuid */
+            bookingId: string;
+            /** @description What the completed visit will bill */
+            price: components["schemas"]["BookingPrice"] | null;
+            /** @description Why the visit cannot be priced (then price is null) */
+            problems: {
+                field: string;
+                reason: string;
+            }[];
         };
         ContractTimeline: {
             boundaries: {
@@ -3608,6 +3660,8 @@ export interface operations {
                      * @description Date in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     bookingDate?: string;
+                    /** @description The client contract the visit is charged on; null or absent: the client's contract in force on the visit's date (the default contract first) */
+                    contractId?: string | null;
                     durationMinutes?: number;
                     name?: string;
                     notes?: string | null;
@@ -4022,7 +4076,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description When the visit really ended; default: planned
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    actualEnd?: string;
+                    /**
+                     * @description When the visit really started; default: planned
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    actualStart?: string;
+                    /** @description Distance travelled */
+                    mileage?: number | null;
+                    /** @description What happened at the visit */
+                    note?: string | null;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -4031,6 +4104,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the session has expired */
@@ -4069,8 +4151,148 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A path parameter is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postBookingsByIdCompletePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description When the visit really ended; default: planned
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    actualEnd?: string;
+                    /**
+                     * @description When the visit really started; default: planned
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    actualStart?: string;
+                    /** @description Distance travelled */
+                    mileage?: number | null;
+                    /** @description What happened at the visit */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionPreview"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4229,6 +4451,8 @@ export interface operations {
                      * @description Date in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     bookingDate?: string;
+                    /** @description The client contract the visit is charged on; null or absent: the client's contract in force on the visit's date (the default contract first) */
+                    contractId?: string | null;
                     durationMinutes?: number;
                     name?: string;
                     notes?: string | null;
@@ -4481,6 +4705,8 @@ export interface operations {
                             startsAt: string;
                             /** @enum {string} */
                             status: "booked" | "completed" | "cancelled";
+                            /** @description Cancelled because the client is on leave: show "Suspended (leave)", not "Cancelled" */
+                            suspendedByLeave: boolean;
                         }[];
                         timeZone: string;
                         truncated: boolean;
@@ -6694,6 +6920,10 @@ export interface operations {
                      * @description Date in the client's time zone; 1900-01-01 to 2200-12-31
                      */
                     bookingDate: string;
+                    /** @description The client contract the visit is charged on; null or absent: the client's contract in force on the visit's date (the default contract first) */
+                    contractId?: string | null;
+                    /** @description The visit took place: create it completed at its planned times, in the same request (refused with 409 when it has not started yet) */
+                    delivered?: boolean;
                     durationMinutes: number;
                     name: string;
                     notes?: string | null;
