@@ -17,6 +17,18 @@ test('booking a client with "Notify the client" ticked puts a confirmation with 
   const bookingDate = isoDateInDays(70 + Math.floor(Math.random() * 10));
 
   await signIn(page, USERS.coordinator);
+  // Her daughter is copied in.
+  await page.goto(`/clients/${client.id}/profile`);
+  const addPreference = page.getByRole('form', { name: 'Add a notification preference' });
+  await field(addPreference, 'Contact name').fill('Ruby');
+  await field(addPreference, 'E-mail').fill(`ruby.${email}`);
+  await addPreference.getByRole('button', { name: 'Add preference' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Notification preferences' })
+      .getByRole('row')
+      .filter({ hasText: 'Ruby' }),
+  ).toContainText('Opted in');
   await page.goto(`/clients/${client.id}/service-orders`);
   const book = async (name: string, startTime: string, notify: boolean) => {
     await page.getByRole('button', { name: '+ Create New Ad-hoc Booking' }).click();
@@ -37,7 +49,17 @@ test('booking a client with "Notify the client" ticked puts a confirmation with 
   await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
   // No SMTP server here: the embedded catcher has the mail, and the page says nobody received it.
   await expect(page.getByText('No mail server is configured')).toBeVisible();
-  const rows = page.getByRole('table', { name: 'Outbox' }).getByRole('row').filter({ hasText: email });
+  const rows = page
+    .getByRole('table', { name: 'Outbox' })
+    .getByRole('row')
+    .filter({ hasText: email })
+    .filter({ hasNotText: `ruby.${email}` });
+  await expect(
+    page
+      .getByRole('table', { name: 'Outbox' })
+      .getByRole('row')
+      .filter({ hasText: `ruby.${email}` }),
+  ).toHaveCount(2);
   // The ticked booking: its confirmation (sent) and its reminder (pending); the unticked one: nothing.
   await expect(rows).toHaveCount(2);
   const confirmation = rows.filter({ hasText: 'Confirmation' });
