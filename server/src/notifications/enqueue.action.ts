@@ -117,15 +117,19 @@ export async function enqueueBookingNotifications(
     await saveBookingChoice(tx, organisationId, event.bookingId, event.notifyClient);
   const booking = await findBooking(tx, organisationId, event.bookingId);
   if (!booking?.clientId) return;
-  const serviceDefault = await serviceDefaultOf(tx, organisationId, booking.serviceTypeId);
+  // Most clients have nobody to tell (no address, no opt-in): then two reads and one indexed update suffice,
+  // which keeps series generation's bulk writes cheap.
+  const who = await recipientsOf(tx, organisationId, booking.clientId);
+  if (!who) return;
+  const serviceDefault =
+    who.recipients.length > 0 ? await serviceDefaultOf(tx, organisationId, booking.serviceTypeId) : undefined;
   const notify =
-    (await bookingChoiceOf(tx, organisationId, booking.id)) ?? serviceDefault?.notifyClient ?? true;
+    who.recipients.length > 0 &&
+    ((await bookingChoiceOf(tx, organisationId, booking.id)) ?? serviceDefault?.notifyClient ?? true);
   if (!notify) {
     await cancelPending(tx, organisationId, booking.id, {}, at);
     return;
   }
-  const who = await recipientsOf(tx, organisationId, booking.clientId);
-  if (!who) return;
   const message: MessageBooking = {
     name: booking.name,
     startsAt: booking.startsAt,

@@ -5,6 +5,7 @@ import type { Client } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { formatInstant, formatPlainDate, fullName, orDash } from '../../shared/format';
 import { zoneAbbreviation } from '../../shared/time-zones';
+import { NotificationPreferences } from '../notifications/notification-preferences';
 import { ClientForm } from './client-form';
 import { useProfileClient } from './client-profile.layout';
 import { useUpdateClient } from './clients-queries';
@@ -72,41 +73,48 @@ export function ClientDetailedProfilePage() {
   const viewerZone = me?.staff.timeZone ?? client.timeZone;
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3">
-          Detailed Profile
-        </Title>
-        {can('clients.write') && !editing ? (
-          <Button variant="light" onClick={() => setEditing(true)}>
-            Edit profile
-          </Button>
-        ) : null}
-      </Group>
-      {editing ? (
-        <ClientForm
-          key={client.updatedAt}
-          client={client}
-          defaultTimeZone={client.timeZone}
-          submitLabel="Save changes"
-          onCancel={() => setEditing(false)}
-          onSubmit={async (input) => {
-            const saved = await update.mutateAsync(input);
-            notifications.show({
-              color: 'brand',
-              title: 'Profile saved',
-              message: `${fullName(saved)}'s details were updated.`,
-            });
-            setEditing(false);
-          }}
-        />
-      ) : (
-        <ClientDetails client={client} />
-      )}
-      <Text size="xs" c="gray.7" mt="xl">
-        Created {formatInstant(client.createdAt, viewerZone)} · Last updated{' '}
-        {formatInstant(client.updatedAt, viewerZone)}
-      </Text>
-    </Paper>
+    <>
+      <Paper withBorder radius="md" p="lg">
+        <Group justify="space-between" mb="md">
+          <Title order={2} size="h3">
+            Detailed Profile
+          </Title>
+          {can('clients.write') && !editing ? (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              Edit profile
+            </Button>
+          ) : null}
+        </Group>
+        {editing ? (
+          <ClientForm
+            key={client.updatedAt}
+            client={client}
+            defaultTimeZone={client.timeZone}
+            submitLabel="Save changes"
+            onCancel={() => setEditing(false)}
+            onSubmit={async (input) => {
+              const saved = await update.mutateAsync(input);
+              notifications.show({
+                color: 'brand',
+                title: 'Profile saved',
+                message: `${fullName(saved)}'s details were updated.`,
+              });
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <ClientDetails client={client} />
+        )}
+        <Text size="xs" c="gray.7" mt="xl">
+          Created {formatInstant(client.createdAt, viewerZone)} · Last updated{' '}
+          {formatInstant(client.updatedAt, viewerZone)}
+        </Text>
+      </Paper>
+      <NotificationPreferences
+        clientId={client.id}
+        timeZone={client.timeZone}
+        canWrite={can('clients.write')}
+      />
+    </>
   );
 }

@@ -6,7 +6,26 @@ export type OutboxMessage = components['schemas']['OutboxMessage'];
 export type OutboxStatus = OutboxMessage['status'];
 export type CaughtMail = components['schemas']['CaughtMail'];
 
+export type NotificationPreference = components['schemas']['NotificationPreference'];
+export type PreferenceInput = {
+  recipient: 'client' | 'contact';
+  contactName: string | null;
+  email: string | null;
+  phone: string | null;
+  channel: 'email' | 'sms';
+  timeZone: string | null;
+  optedIn: boolean;
+  quietStart: string | null;
+  quietEnd: string | null;
+};
+
 export const notificationsApi = {
+  preferences: (clientId: string) =>
+    api.get<NotificationPreference[]>(`/clients/${clientId}/notification-preferences`),
+  addPreference: (clientId: string, input: PreferenceInput) =>
+    api.post<NotificationPreference>(`/clients/${clientId}/notification-preferences`, input),
+  removePreference: (clientId: string, id: string) =>
+    api.delete(`/clients/${clientId}/notification-preferences/${id}`),
   outbox: (filters: { status?: OutboxStatus | null; bookingId?: string }) =>
     api.get<{ items: OutboxMessage[] }>('/outbox', { ...filters, limit: 100 } as Query),
   resend: (id: string) => api.post<OutboxMessage>(`/outbox/${id}/resend`),
