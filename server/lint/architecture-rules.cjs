@@ -19,6 +19,8 @@ const MODULE_MAP = {
   scheduling: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability'],
   calendar: ['platform', 'audit', 'identity', 'contracts'],
   billing: ['platform', 'audit', 'identity', 'contracts', 'bookings', 'scheduling'],
+  // Entitlements books through bookings' actions; bookings never imports it (no cycle).
+  entitlements: ['platform', 'audit', 'identity', 'people', 'bookings'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -30,6 +32,8 @@ const MODULE_MAP = {
     'bookings',
     'scheduling',
     'billing',
+    'availability',
+    'entitlements',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -44,6 +48,7 @@ const MODULE_MAP = {
     'scheduling',
     'calendar',
     'billing',
+    'entitlements',
   ],
 };
 
