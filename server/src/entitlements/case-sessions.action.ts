@@ -21,14 +21,14 @@ export type CaseSessionInput = BookingInput & { entitlementOverrideReason?: stri
  * is pending. A refusal writes nothing.
  */
 export async function bookCaseSession(tx: Tx, actor: Actor, caseId: string, input: CaseSessionInput) {
-  const { c, client } = await loadCase(tx, actor, caseId, true);
+  const { c } = await loadCase(tx, actor, caseId, true);
   if (c.status !== 'open') throw conflict('This case is closed: open a new case to book more sessions');
   if (
     !can(actor, 'bookings.write') &&
     (input.assignee?.type !== 'staff' || input.assignee.id !== actor.staffId)
   )
     throw invalid('assignee', 'must be yourself: you can book sessions only with yourself');
-  const { balance, refusal } = await balanceOn(tx, actor, c, client.timeZone, input.bookingDate);
+  const { balance, refusal } = await balanceOn(tx, actor, c, input.bookingDate);
   if (!balance) throw conflict(`This session cannot be booked on this case: ${refusal}`);
   const override = input.entitlementOverrideReason ?? null;
   if (balance.remaining <= 0) {
@@ -89,11 +89,10 @@ export async function endCaseSession(
     tx,
     actor,
     c,
-    client.timeZone,
     now.toZonedDateTimeISO(client.timeZone).toPlainDate().toString(),
   );
   const use = rows.find((r) => r.kind === 'use' && r.bookingId === bookingId);
-  if (!use || !use.bookingStartsAt) throw notFound('Session of this case');
+  if (!use?.bookingStartsAt) throw notFound('Session of this case');
   if (rows.some((r) => r.kind === 'reversal' && r.bookingId === bookingId))
     throw new DomainError('conflict', 'This session has already been given back to the case');
   const start = use.bookingStartsAt;

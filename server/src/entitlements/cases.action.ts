@@ -35,7 +35,7 @@ export async function loadCase(tx: Tx, actor: Actor, caseId: string, forUpdate =
 }
 
 /** The balance of the window a session on `day` counts in, with the ledger behind it. */
-export async function balanceOn(tx: Tx, actor: Actor, c: CaseRow, timeZone: string, day: string) {
+export async function balanceOn(tx: Tx, actor: Actor, c: CaseRow, day: string) {
   const rows = await entriesOf(tx, actor.organisationId, c.id);
   const entries = toEntries(rows);
   const w = windowFor(termsOf(c), entries, day);
@@ -43,7 +43,7 @@ export async function balanceOn(tx: Tx, actor: Actor, c: CaseRow, timeZone: stri
     rows,
     entries,
     ...('window' in w
-      ? { balance: balanceIn(termsOf(c), entries, w.window), refusal: null }
+      ? { balance: balanceIn(entries, w.window), refusal: null }
       : { balance: null, refusal: w.refusal }),
   };
 }
@@ -92,7 +92,7 @@ export async function clientCases(tx: Tx, actor: Actor, clientId: string) {
 export async function caseSummary(tx: Tx, actor: Actor, caseId: string, now: Temporal.Instant) {
   const { c, client } = await loadCase(tx, actor, caseId);
   const today = now.toZonedDateTimeISO(client.timeZone).toPlainDate().toString();
-  const { rows, balance, refusal } = await balanceOn(tx, actor, c, client.timeZone, today);
+  const { rows, balance, refusal } = await balanceOn(tx, actor, c, today);
   const requests = (await requestsOf(tx, actor.organisationId, c.id)).map((r) => ({
     ...r,
     decidedAt: r.decidedAt?.toString() ?? null,
@@ -134,7 +134,7 @@ export async function funderView(tx: Tx, actor: Actor, requestId: string, now: T
   if (!r) throw notFound('Extra-session request');
   const { c, client } = await loadCase(tx, actor, r.caseId);
   const today = now.toZonedDateTimeISO(client.timeZone).toPlainDate().toString();
-  const { balance } = await balanceOn(tx, actor, c, client.timeZone, today);
+  const { balance } = await balanceOn(tx, actor, c, today);
   return {
     reference: `ESR-${r.id.slice(0, 8).toUpperCase()}`,
     funder: c.funder,

@@ -74,7 +74,7 @@ export function windowFor(
  * What is left in a window: the allotment (granted once in the ledger, it applies to every window, so each year of
  * a yearly case) and the grants from requests dated in it, less the uses not reversed.
  */
-export function balanceIn(terms: CaseTerms, entries: readonly Entry[], window: Window): Balance {
+export function balanceIn(entries: readonly Entry[], window: Window): Balance {
   const inWindow = (e: Entry) => e.on >= window.from && e.on <= window.to;
   let granted = 0;
   let used = 0;
@@ -116,7 +116,6 @@ export function addBusinessDays(from: string, n: number, holidays: ReadonlySet<s
  * the 12 months from the first session; the funder decides within 7 business days, 13 with clinical review.
  */
 export function extraRequestPlan(
-  terms: CaseTerms,
   entries: readonly Entry[],
   requested: number,
   today: string,
@@ -124,7 +123,7 @@ export function extraRequestPlan(
 ) {
   const first = firstSessionOn(entries) ?? today;
   const end = plain(first).add({ months: 12 }).subtract({ days: 1 }).toString();
-  const balance = balanceIn(terms, entries, { from: first, to: end });
+  const balance = balanceIn(entries, { from: first, to: end });
   const total = balance.granted + requested;
   const clinicalReview = total >= CLINICAL_REVIEW_AT;
   const funderDueOn = addBusinessDays(today, FUNDER_BUSINESS_DAYS, holidays);

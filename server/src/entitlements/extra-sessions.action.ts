@@ -16,7 +16,7 @@ import {
 } from './case.store.js';
 import { loadCase } from './cases.action.js';
 import { extraRequestPlan, MAX_EXTRA_PER_REQUEST } from './entitlement-rules.js';
-import { termsOf, toEntries } from './ledger-view.js';
+import { toEntries } from './ledger-view.js';
 
 /**
  * Asks the funder for up to 4 more sessions. The due dates count business days on the funder's holiday
@@ -44,7 +44,7 @@ export async function requestExtraSessions(
     publicHolidays(c.funderRegion, today.toString(), today.add({ days: 60 }).toString()).map((h) => h.date),
   );
   const entries = toEntries(await entriesOf(tx, actor.organisationId, c.id));
-  const plan = extraRequestPlan(termsOf(c), entries, input.sessions, today.toString(), holidays);
+  const plan = extraRequestPlan(entries, input.sessions, today.toString(), holidays);
   const r = await insertRequest(tx, actor.organisationId, {
     caseId: c.id,
     sessions: input.sessions,
