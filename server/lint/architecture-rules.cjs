@@ -34,6 +34,8 @@ const MODULE_MAP = {
   ],
   // Hears of booking changes through bookings/' port (booking-events.action.ts), registered by app/.
   notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
+  // Entitlements books through bookings' actions; bookings never imports it (no cycle).
+  entitlements: ['platform', 'audit', 'identity', 'people', 'bookings'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -47,6 +49,8 @@ const MODULE_MAP = {
     'billing',
     'sessions',
     'notifications',
+    'availability',
+    'entitlements',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -63,6 +67,7 @@ const MODULE_MAP = {
     'billing',
     'sessions',
     'notifications',
+    'entitlements',
   ],
 };
 

@@ -111,11 +111,11 @@ CREATE TABLE entitlement_entries (
   kind text NOT NULL CHECK (kind IN ('grant', 'use', 'reversal')),
   sessions integer NOT NULL CHECK (sessions BETWEEN 1 AND 100),
   reason text NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
-  -- A use or reversal is of one booked session, dated by its local date in the client's zone.
+  -- A use or reversal is of one booked session, dated by the session's local date in the client's zone; a
+  -- grant is dated by the local day it was made (the case's opening day for its allotment).
   booking_id uuid,
-  session_on date,
+  effective_on date NOT NULL,
   CHECK ((kind = 'grant') = (booking_id IS NULL)),
-  CHECK ((booking_id IS NULL) = (session_on IS NULL)),
   -- A grant from an extra-session request, or the case's allotment (neither).
   request_id uuid,
   -- Booked with no session left: why it went ahead.

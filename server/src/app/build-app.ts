@@ -10,6 +10,7 @@ import { bookingRoutes } from '../bookings/bookings.routes.js';
 import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { contractRoutes } from '../contracts/contracts.routes.js';
+import { entitlementRoutes } from '../entitlements/entitlements.routes.js';
 import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(availabilityRoutes);
       await api.register(workScheduleRoutes);
       await api.register(notificationRoutes);
+      await api.register(entitlementRoutes);
     },
   });
   if (deps.databaseUrl) {

@@ -16,6 +16,7 @@ import { insertServiceType } from '../scheduling/schedule.store.js';
 import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
+import { seedDemoSessions } from './seed-demo-sessions.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
 export const DEMO_SIGN_INS = [
@@ -406,6 +407,12 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       );
     }
     await seedDemoContracts(tx, admin, { clients, workers, today });
+    await seedDemoSessions(tx, admin, {
+      associateId: workers[0]!,
+      clientIds: [clients[0]!.id, clients[3]!.id],
+      today,
+      now,
+    });
     return made;
   });
   await seedDemoBilling(db, admin, now);

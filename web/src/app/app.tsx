@@ -13,6 +13,7 @@ import { ClientsListPage } from '../features/clients/clients-list.page';
 import { ClientContractsPage } from '../features/contracts/client-contracts.page';
 import { ContractTypePage } from '../features/contracts/contract-type.page';
 import { ContractTypesPage } from '../features/contracts/contract-types.page';
+import { ClientCasesPage } from '../features/entitlements/client-cases.page';
 import { LoginPage } from '../features/login/login.page';
 import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
@@ -87,6 +88,7 @@ export function App() {
             }
           />
           <Route path="leave" element={<ClientLeavePage />} />
+          <Route path="sessions" element={<ClientCasesPage />} />
           <Route
             path="contracts"
             element={

@@ -431,7 +431,7 @@ export type EntitlementEntryTable = {
   sessions: number;
   reason: string;
   booking_id: string | null;
-  session_on: ColumnType<string | null, string | null | undefined, string | null>;
+  effective_on: LocalDate;
   request_id: string | null;
   override_reason: string | null;
   created_by_user_id: string;

@@ -24,6 +24,7 @@ const TABS = [
   { value: 'care-plans', label: 'Scheduled services', permission: 'bookings.read' },
   { value: 'calendar', label: 'Calendar', permission: 'bookings.read' },
   { value: 'leave', label: 'Leave', permission: null },
+  { value: 'sessions', label: 'Sessions', permission: 'bookings.read' },
   { value: 'contracts', label: 'Contracts', permission: 'contracts.manage' },
 ] as const satisfies readonly { value: string; label: string; permission: PermissionKey | null }[];
 
