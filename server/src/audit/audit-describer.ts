@@ -28,7 +28,7 @@ export type NameLookup = ReadonlyMap<string, string>;
 
 /**
  * What the describer reads values with: names for ids and the organisation's formats (instants in its zone,
- * dates and money as it writes them). Without formats, en-AU in Australia/Sydney dollars.
+ * dates and money as it writes them). Given names only: en-AU, Australian dollars, Australia/Sydney.
  */
 export type DescribeContext = { names: NameLookup; formats: OrganisationFormats };
 const DEFAULT_FORMATS: OrganisationFormats = {
@@ -87,9 +87,9 @@ function nameOf(r: Rec | null): string | null {
 }
 
 /**
- * A field's value as a person reads it: names for ids (an id no name is found for says so, never the raw id), instants in the
- * organisation's zone in words, dates and money as the organisation writes them, "yes"/"no", "—" for nothing,
- * and records field by field, never as JSON.
+ * A field's value as a person reads it: names for ids (an id without a name says so, never shows itself),
+ * instants in the organisation's zone in words, dates and money as the organisation writes them, "yes"/"no",
+ * "—" for nothing, and records field by field, never as JSON.
  */
 export function showValue(value: unknown, lookup: NameLookup | DescribeContext, key?: string): string {
   const { names, formats } = contextOf(lookup);

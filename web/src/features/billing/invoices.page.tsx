@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Paper, Select, Skeleton, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Skeleton, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../shared/empty-state';

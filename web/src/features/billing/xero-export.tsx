@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { LocalDateInput } from '../../shared/local-date-input';
 import { xeroExportUrl } from './billing-api';

@@ -1,4 +1,4 @@
-import { Button, Grid, MultiSelect, Paper, Select, Skeleton, Text, TextInput } from '@mantine/core';
+import { Button, Grid, MultiSelect, Paper, Select, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { ServiceFilters } from '../../api/endpoints';
