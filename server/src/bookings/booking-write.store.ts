@@ -13,6 +13,7 @@ import {
   type DeliveryWrite,
   insertDelivery,
   type SoftConflictOverride,
+  setLeadContract,
   setOverride,
   updateCompletion,
   updateDelivery,
@@ -82,6 +83,8 @@ export type NewBooking = NewBookingRow & {
   override: SoftConflictOverride | null;
   /** Created inside client leave: the client's place is suspended and the booking cancelled ("Client leave"). */
   suspendedByLeaveId?: string | null;
+  /** The client contract the lead client's delivery is charged on (a series' own); null: the one in force. */
+  contractId?: string | null;
 };
 
 /** Creates a booking with its lead client (and delivery) and its lead staff member or provider. */
@@ -102,6 +105,7 @@ export async function writeNewBooking(tx: Tx, organisationId: string, b: NewBook
       bookingId,
       clientId: b.clientId,
       override: b.override,
+      contractId: b.contractId ?? null,
     });
     const a = b.assignee;
     if (a.staffId !== null || a.providerId !== null)
@@ -121,6 +125,8 @@ export type BookingChange = BookingRowPatch & {
   assignee?: Assignee;
   /** Absent: the recorded override stays; null clears it. */
   override?: SoftConflictOverride | null;
+  /** Absent: the lead client's contract stays; null: the contract in force. */
+  contractId?: string | null;
 };
 
 /**
@@ -140,6 +146,7 @@ export async function rewriteBooking(
     if (c.assignee !== undefined)
       await setLeadAssignee(tx, organisationId, id, c.assignee, statusOf(c.status ?? 'booked'));
     if (c.override !== undefined) await setOverride(tx, organisationId, id, c.override);
+    if (c.contractId !== undefined) await setLeadContract(tx, organisationId, id, c.contractId);
   });
 }
 
