@@ -107,7 +107,8 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/clients/:id/contracts',
     {
-      config: { access: 'contracts.manage' },
+      // Coordinators choose the contract a booking or series is charged on.
+      config: { access: ['contracts.manage', 'bookings.write'] },
       schema: {
         tags,
         summary: "The client's contracts (assignments), by start date",

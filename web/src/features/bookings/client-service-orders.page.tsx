@@ -79,6 +79,7 @@ export function ClientServiceOrdersPage() {
       <Modal opened={creating} onClose={() => setCreating(false)} title="New ad-hoc booking" size="lg">
         <BookingForm
           booking={null}
+          clientId={client.id}
           timeZone={client.timeZone}
           defaultDate={today}
           submitLabel="Create booking"
