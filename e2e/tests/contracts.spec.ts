@@ -3,7 +3,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { apiSession, chooseOption, createClient, field, signIn, USERS, uniqueSuffix } from './support';
+import {
+  apiSession,
+  chooseOption,
+  createClient,
+  field,
+  signIn,
+  todayIn,
+  USERS,
+  uniqueSuffix,
+} from './support';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -129,6 +138,13 @@ test('a contract type, a client contract that overrides it from a date, and the 
   await expect(page.getByRole('heading', { name: 'Home care 2026' })).toBeVisible();
   await expect(page.getByText('Default', { exact: true }).first()).toBeVisible();
 
+  // The timeline opens on today while the contract runs, else on its start; read it from the start.
+  const today = todayIn('Australia/Sydney');
+  await expect(field(page, 'From')).toHaveValue(
+    today >= '2026-01-01' && today <= '2026-12-31' ? today : '2026-01-01',
+  );
+  await field(page, 'From').fill('2026-01-01');
+  await field(page, 'Until (exclusive)').fill('2027-01-01');
   // The timeline: the contract's $28 until April, then the type's $30 and, from July, $32.
   const chart = page.getByTestId('timeline-chart');
   const hourlyRow = chart.getByTestId('timeline-row-hourlyRate');
