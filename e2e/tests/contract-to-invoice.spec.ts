@@ -70,10 +70,11 @@ test('from a new contract type to an explained invoice line and its PDF', async 
   await page.getByRole('button', { name: 'Create contract' }).click();
   await expect(page.getByText('Contract created')).toBeVisible();
 
-  // 3. The booking is delivered (marked completed from its drawer).
+  // 3. The booking is delivered (completed from its drawer at its planned times).
   await page.goto(`/clients/${client.id}/service-orders?booking=${booking.id}`);
   const drawer = page.getByRole('dialog', { name: 'Community access' });
-  await drawer.getByRole('button', { name: 'Mark completed' }).click();
+  await drawer.getByRole('button', { name: 'Complete visit…' }).click();
+  await drawer.getByRole('button', { name: 'Complete visit', exact: true }).click();
   await expect(drawer.getByText('Completed', { exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
 

@@ -10,6 +10,7 @@ import {
   field,
   fillDate,
   signIn,
+  todayIn,
   USERS,
   uniqueSuffix,
 } from './support';
@@ -138,6 +139,13 @@ test('a contract type, a client contract that overrides it from a date, and the 
   await expect(page.getByRole('heading', { name: 'Home care 2026' })).toBeVisible();
   await expect(page.getByText('Default', { exact: true }).first()).toBeVisible();
 
+  // The timeline opens on today while the contract runs, else on its start; read it from the start.
+  const today = todayIn('Australia/Sydney');
+  await expect(field(page, 'From')).toHaveValue(
+    today >= '2026-01-01' && today <= '2026-12-31' ? today : '2026-01-01',
+  );
+  await field(page, 'From').fill('2026-01-01');
+  await field(page, 'Until (exclusive)').fill('2027-01-01');
   // The timeline: the contract's $28 until April, then the type's $30 and, from July, $32.
   const chart = page.getByTestId('timeline-chart');
   const hourlyRow = chart.getByTestId('timeline-row-hourlyRate');

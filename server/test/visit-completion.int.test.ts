@@ -287,3 +287,99 @@ describe('the contract a visit is priced by', () => {
     ]);
   });
 });
+
+describe('editing a client contract', () => {
+  it('charges a series on its named contract', async () => {
+    const clientId = await newClient('Series');
+    const second = (
+      await finance.post(`/clients/${clientId}/contracts`, {
+        contractTypeId: actualTypeId,
+        name: 'Respite',
+        startDate: '2026-01-01',
+        optionSets: [{ effectiveFrom: '2026-01-01', options: { hourlyRate: 9000 } }],
+      })
+    ).body;
+    const serviceTypeId = (await coordinator.post('/service-types', { name: 'Respite care' })).body.id;
+    const foreign = await coordinator.post(`/clients/${clientId}/scheduled-services`, {
+      serviceTypeId,
+      name: 'Respite',
+      startDate: '2026-12-07',
+      startTime: '09:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+      durationMinutes: 60,
+      contractId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.errors).toEqual([
+      { field: 'contractId', reason: 'is not a contract of this client' },
+    ]);
+    const created = await coordinator.post(`/clients/${clientId}/scheduled-services`, {
+      serviceTypeId,
+      name: 'Respite',
+      startDate: '2026-12-07',
+      startTime: '09:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=2',
+      durationMinutes: 60,
+      contractId: second.id,
+      status: 'active',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.series.contractId).toBe(second.id);
+    const first = created.body.occurrences[0].bookingId;
+    expect((await coordinator.get(`/bookings/${first}`)).body.contractId).toBe(second.id);
+  });
+
+  it('checks a draft contract and previews which delivered visits a change would reprice', async () => {
+    const clientId = await newClient('Check');
+    const contract = (await finance.get(`/clients/${clientId}/contracts`)).body.items[0];
+    const check = await finance.post(`/clients/${clientId}/contracts/check`, {
+      contractTypeId: actualTypeId,
+      optionSets: [
+        {
+          effectiveFrom: '2026-01-01',
+          options: {
+            hourlyRate: 2400,
+            // Not rounded (the type rounds up to 15 min, which hides the dip).
+            rounding: { mode: 'none', minutes: 5 },
+            nonProRataRates: [
+              { minutes: 30, amount: 1600 },
+              { minutes: 45, amount: 2000 },
+            ],
+          },
+        },
+      ],
+    });
+    expect(check.status, JSON.stringify(check.body)).toBe(200);
+    expect(check.body.date).toBe('2026-12-01');
+    expect(check.body.warnings).toEqual([
+      'A 45 min visit costs 20.00, less than a 44 min visit (21.60): check the non-pro-rata rates',
+    ]);
+    expect(check.body.points).toHaveLength(17);
+    expect(check.body.useFirstRange).toMatchObject({
+      value: true,
+      example: { start: '2026-12-04T19:45', end: '2026-12-05T02:00' },
+    });
+
+    const delivered = await visit(clientId, '2026-11-20');
+    await coordinator.post(`/bookings/${delivered.id}/complete`, {});
+    const notYet = await visit(clientId, '2026-11-21');
+    const change = {
+      contractTypeId: actualTypeId,
+      name: 'Care',
+      startDate: '2026-01-01',
+      optionSets: [{ effectiveFrom: '2026-01-01', options: { hourlyRate: 6600 } }],
+    };
+    const preview = await finance.post(`/contracts/${contract.id}/reprice-preview`, change);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({
+      visits: [
+        { bookingId: delivered.id, visitDate: '2026-11-20', oldTotalMinor: 6000, newTotalMinor: 6600 },
+      ],
+      oldTotalMinor: 6000,
+      newTotalMinor: 6600,
+    });
+    expect(preview.body.visits.map((v: { bookingId: string }) => v.bookingId)).not.toContain(notYet.id);
+    // Nothing was saved.
+    expect((await finance.get(`/bookings/${delivered.id}/price`)).body.totalMinor).toBe(6000);
+  });
+});

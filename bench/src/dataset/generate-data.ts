@@ -371,6 +371,7 @@ export async function generateData(
             durationMinutes: s.minutes,
             staffId,
             notes: null,
+            contractId: null,
             status: 'active',
           },
           now,

@@ -5,11 +5,14 @@ import {
   bookingBillingSchema,
   bookingPriceSchema,
   completionPreviewSchema,
+  contractInput,
+  repricePreviewSchema,
 } from '../contracts/contract.schemas.js';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
 import { bookingBilling, priceBooking, setBookingBilling } from './booking-billing.action.js';
 import { previewCompletionPrice } from './completion-price.action.js';
+import { previewContractReprice } from './contract-reprice.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['contracts'];
@@ -75,6 +78,25 @@ export const bookingBillingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, (tx, a) => previewCompletionPrice(tx, a, request.params.id, request.body), {
+        dryRun: true,
+      }),
+  );
+  app.post(
+    '/contracts/:id/reprice-preview',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary:
+          'What saving this client contract (the PUT body) would reprice: delivered visits not yet invoiced ' +
+          'whose total changes, with old and new totals; nothing is saved',
+        params: idParams,
+        body: contractInput,
+        response: { 200: repricePreviewSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) => previewContractReprice(tx, a, request.params.id, request.body), {
         dryRun: true,
       }),
   );

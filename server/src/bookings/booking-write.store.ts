@@ -13,6 +13,7 @@ import {
   type DeliveryWrite,
   insertDelivery,
   type SoftConflictOverride,
+  setLeadContract,
   setOverride,
   updateCompletion,
   updateDelivery,
@@ -91,6 +92,8 @@ export type NewBooking = NewBookingRow & {
   suspendedByLeaveId?: string | null;
   /** A session's other clients, workers and resources, its services and tags, and the lead client's contract. */
   session?: SessionExtras;
+  /** The client contract the lead client's delivery is charged on (a series' own); null: the one in force. */
+  contractId?: string | null;
 };
 
 export type SessionExtras = {
@@ -127,6 +130,7 @@ export async function writeNewBooking(tx: Tx, organisationId: string, b: NewBook
       bookingId,
       clientId: b.clientId,
       override: b.override,
+      contractId: b.contractId ?? null,
     });
     const a = b.assignee;
     if (a.staffId !== null || a.providerId !== null)
@@ -181,6 +185,8 @@ export type BookingChange = BookingRowPatch & {
   assignee?: Assignee;
   /** Absent: the recorded override stays; null clears it. */
   override?: SoftConflictOverride | null;
+  /** Absent: the lead client's contract stays; null: the contract in force. */
+  contractId?: string | null;
 };
 
 /**
@@ -200,6 +206,7 @@ export async function rewriteBooking(
     if (c.assignee !== undefined)
       await setLeadAssignee(tx, organisationId, id, c.assignee, statusOf(c.status ?? 'booked'));
     if (c.override !== undefined) await setOverride(tx, organisationId, id, c.override);
+    if (c.contractId !== undefined) await setLeadContract(tx, organisationId, id, c.contractId);
   });
 }
 

@@ -15,7 +15,13 @@ export type DeliveryWrite = {
 export async function insertDelivery(
   tx: Tx,
   organisationId: string,
-  d: { participantId: string; bookingId: string; clientId: string; override: SoftConflictOverride | null },
+  d: {
+    participantId: string;
+    bookingId: string;
+    clientId: string;
+    override: SoftConflictOverride | null;
+    contractId?: string | null;
+  },
 ): Promise<void> {
   await tx
     .insertInto('client_deliveries')
@@ -26,7 +32,32 @@ export async function insertDelivery(
       client_id: d.clientId,
       override_reason: d.override?.reason ?? null,
       overridden_warnings: d.override?.warnings ?? [],
+      contract_id: d.contractId ?? null,
     })
+    .execute();
+}
+
+/** The client contract the booking's lead client's delivery is charged on (null: the contract in force). */
+export async function setLeadContract(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  contractId: string | null,
+): Promise<void> {
+  await tx
+    .updateTable('client_deliveries')
+    .set({ contract_id: contractId })
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', '=', bookingId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('booking_participants as cp')
+          .whereRef('cp.organisation_id', '=', 'client_deliveries.organisation_id')
+          .whereRef('cp.id', '=', 'client_deliveries.participant_id')
+          .where('cp.is_lead', '=', true)
+          .select('cp.id'),
+      ),
+    )
     .execute();
 }
 

@@ -237,3 +237,63 @@ export const completionPreviewSchema = z
   })
   .meta({ id: 'CompletionPreview' });
 export type CompletionPreviewView = z.infer<typeof completionPreviewSchema>;
+
+export const contractCheckInput = z.object({
+  contractTypeId: z.uuid(),
+  optionSets: assignmentSchedule.default([]).meta({
+    description: "The client contract's option sets as being edited (nothing is saved)",
+  }),
+  date: localDate.optional().meta({ description: "The date checked; default: today in the client's zone" }),
+});
+export type ContractCheckInput = z.infer<typeof contractCheckInput>;
+
+const pricedExample = z.union([
+  z.object({ totalMinor: z.number().int(), lines: z.array(ratedLineSchema) }),
+  z.object({ problem: z.string() }),
+]);
+
+export const contractCheckSchema = z
+  .object({
+    date: z.string(),
+    chartStart: z.string().meta({ description: 'The local start time of the charted visits' }),
+    points: z
+      .array(z.object({ minutes: z.number().int(), totalMinor: z.number().int().nullable() }))
+      .meta({ description: 'Price by duration, 0 to 240 minutes every 15 (null: cannot be priced)' }),
+    warnings: z.array(z.string()),
+    useFirstRange: z.object({
+      value: z.boolean().meta({ description: 'useFirstRange in force on the date (default: on)' }),
+      example: z.object({
+        start: z.string(),
+        end: z.string(),
+        firstRange: pricedExample.meta({ description: 'Priced with useFirstRange on' }),
+        split: pricedExample.meta({ description: 'Priced with useFirstRange off (split at each range)' }),
+      }),
+    }),
+    problems: z.array(z.string()),
+  })
+  .meta({ id: 'ContractCheck' });
+
+export const repricePreviewSchema = z
+  .object({
+    contractId: z.uuid(),
+    visits: z.array(
+      z.object({
+        bookingId: z.uuid(),
+        visitDate: z.string(),
+        oldTotalMinor: z.number().int().nullable(),
+        newTotalMinor: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: 'null: the change leaves the visit unpriceable (see problem)' }),
+        problem: z.string().nullable(),
+      }),
+    ),
+    oldTotalMinor: z.number().int(),
+    newTotalMinor: z.number().int(),
+  })
+  .meta({
+    id: 'RepricePreview',
+    description: 'Delivered visits not yet invoiced whose price the contract change would change',
+  });
+export type RepricePreviewView = z.infer<typeof repricePreviewSchema>;

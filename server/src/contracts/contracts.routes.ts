@@ -10,6 +10,8 @@ import {
   carerContractInput,
   carerContractSchema,
   clientRegionInput,
+  contractCheckInput,
+  contractCheckSchema,
   contractInput,
   contractSchema,
   contractTypeInput,
@@ -18,6 +20,7 @@ import {
   timelineSchema,
 } from './contract.schemas.js';
 import { findContract, findContractType, listCalendarDays, listContractTypes } from './contract.store.js';
+import { checkClientContract } from './contract-check.action.js';
 import { toContractTypeView, toContractView } from './contract-view.js';
 import {
   addCalendarDay,
@@ -104,7 +107,8 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/clients/:id/contracts',
     {
-      config: { access: 'contracts.manage' },
+      // Coordinators choose the contract a booking or series is charged on.
+      config: { access: ['contracts.manage', 'bookings.write'] },
       schema: {
         tags,
         summary: "The client's contracts (assignments), by start date",
@@ -203,6 +207,24 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => inTenant(request, (tx, a) => makeDefaultContract(tx, a, request.params.id)),
+  );
+  app.post(
+    '/clients/:id/contracts/check',
+    {
+      config: { access: 'contracts.manage' },
+      schema: {
+        tags,
+        summary:
+          'Check a client contract being edited: price by duration 0–4 h, warnings where a longer visit costs ' +
+          'less or a fixed price more than an hour, and a Friday 19:45 → Saturday 02:00 visit priced with ' +
+          'useFirstRange on and off; nothing is saved',
+        params: idParams,
+        body: contractCheckInput,
+        response: { 200: contractCheckSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) => checkClientContract(tx, a, request.params.id, request.body, app.clock())),
   );
   app.get(
     '/contracts/:id/timeline',

@@ -401,6 +401,7 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
           durationMinutes: 45,
           staffId: i % 6 === 5 ? null : workers[i % workers.length]!,
           notes: null,
+          contractId: null,
           status: i === 11 ? 'draft' : 'active',
         },
         now,

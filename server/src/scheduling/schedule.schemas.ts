@@ -25,6 +25,14 @@ export const seriesInput = z.object({
   durationMinutes: duration,
   staffId: z.uuid().nullable().default(null).meta({ description: 'null: an open shift' }),
   notes: text(5000).default(null),
+  contractId: z
+    .uuid()
+    .nullable()
+    .meta({
+      description:
+        "The client contract the series' visits are charged on; null: the client's contract in force at each visit",
+    })
+    .default(null),
   status: z.enum(['draft', 'active']).default('draft'),
 });
 export type SeriesInput = z.infer<typeof seriesInput>;
@@ -38,6 +46,7 @@ export const seriesChanges = z.object({
   durationMinutes: duration.optional(),
   staffId: z.uuid().nullable().optional(),
   notes: text(5000).optional(),
+  contractId: z.uuid().nullable().optional(),
 });
 export type SeriesChanges = z.infer<typeof seriesChanges>;
 
@@ -87,6 +96,7 @@ export const seriesSchema = z
     endDate: z.string().nullable(),
     durationMinutes: z.number().int(),
     assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    contractId: z.uuid().nullable(),
     notes: z.string().nullable(),
     status: z.enum(['draft', 'active', 'ended']),
     splitFromId: z.uuid().nullable(),

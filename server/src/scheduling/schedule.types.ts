@@ -10,6 +10,8 @@ export type SeriesRecord = SeriesDefinition & {
   serviceTypeName: string;
   name: string;
   staffName: string | null;
+  /** The client contract its visits are charged on; null: the contract in force at each visit. */
+  contractId: string | null;
   notes: string | null;
   status: SeriesStatus;
   splitFromId: string | null;

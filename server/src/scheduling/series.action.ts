@@ -1,7 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
-import { deleteBookings, findAssignableStaff } from '../bookings/booking.store.js';
+import { deleteBookings, findAssignableStaff, findClientContractDates } from '../bookings/booking.store.js';
 import { reassignSeries, seriesBookingsFrom } from '../bookings/occurrence.store.js';
 import type { Actor } from '../identity/actor.js';
 import { findClientZone } from '../people/client.store.js';
@@ -45,6 +45,7 @@ export function toSeriesView(s: SeriesRecord): SeriesView {
     endDate: s.endDate,
     durationMinutes: s.durationMinutes,
     assignee: s.staffId ? { id: s.staffId, name: s.staffName ?? '' } : null,
+    contractId: s.contractId,
     notes: s.notes,
     status: s.status,
     splitFromId: s.splitFromId,
@@ -90,7 +91,17 @@ export function checkRule(s: Parameters<typeof validateSeriesRule>[0] & { endDat
   }
 }
 
-async function checkRefs(tx: Tx, actor: Actor, refs: { serviceTypeId?: string; staffId?: string | null }) {
+async function checkRefs(
+  tx: Tx,
+  actor: Actor,
+  refs: { serviceTypeId?: string; staffId?: string | null; contractId?: string | null },
+  clientId: string,
+) {
+  if (
+    refs.contractId &&
+    !(await findClientContractDates(tx, actor.organisationId, clientId, refs.contractId))
+  )
+    throw invalid('contractId', 'is not a contract of this client');
   if (refs.serviceTypeId && !(await serviceTypeExists(tx, actor.organisationId, refs.serviceTypeId)))
     throw invalid('serviceTypeId', 'is not an active service type of this organisation');
   if (refs.staffId) {
@@ -116,7 +127,7 @@ export async function createSeries(
   if (!client) throw notFound('Client');
   const definition = { ...input, timeZone: client.timeZone };
   checkRule(definition);
-  await checkRefs(tx, actor, input);
+  await checkRefs(tx, actor, input, clientId);
   const id = await insertSeries(tx, actor.organisationId, { ...definition, clientId }, actor.userId);
   const series = (await findSeries(tx, actor.organisationId, id))!;
   const occurrences = series.status === 'active' ? await generateAhead(tx, actor, series, now) : [];
@@ -160,7 +171,7 @@ export async function editSeries(
   const current = await findSeries(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Scheduled service');
   if (current.status === 'ended') throw conflict('This scheduled service has ended');
-  await checkRefs(tx, actor, edit.changes);
+  await checkRefs(tx, actor, edit.changes, current.clientId);
   const before = toSeriesView(current);
 
   if (edit.scope === 'series') {

@@ -99,6 +99,7 @@ export async function syncSeries(
           seriesId: series.id,
           createdByUserId: userId,
           clientId: series.clientId,
+          contractId: series.contractId,
           assignee: { staffId: series.staffId, providerId: null },
           ...(extras ? { session: extras } : {}),
         },
@@ -110,7 +111,12 @@ export async function syncSeries(
         action: 'update',
         bookingId: change.bookingId,
         period: { start: o.startsAt, end: o.endsAt },
-        change: { ...row, seriesId: series.id, assignee: { staffId: series.staffId, providerId: null } },
+        change: {
+          ...row,
+          seriesId: series.id,
+          assignee: { staffId: series.staffId, providerId: null },
+          contractId: series.contractId,
+        },
       });
       pending.push({
         change: 'update',

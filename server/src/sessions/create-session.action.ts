@@ -245,6 +245,8 @@ async function createRecurring(
       durationMinutes: input.durationMinutes,
       staffId: leadStaffId,
       notes: input.notes,
+      // The series names the contract its lead client is charged on (billing's contract dates).
+      contractId: extras.leadContractId,
       status: 'draft',
     },
     now,

@@ -8,6 +8,8 @@ import type {
   Client,
   ClientInput,
   ClientStatus,
+  CompleteVisitInput,
+  CompletionPreview,
   DeployInput,
   DeployResult,
   ExternalProvider,
@@ -76,6 +78,12 @@ export const bookingsApi = {
     api.post<BookingChangePreview>(`/bookings/${encodeURIComponent(id)}/preview-change`, patch),
   cancel: (id: string, reason: string) =>
     api.post<Booking>(`/bookings/${encodeURIComponent(id)}/cancel`, { reason }),
+  /** Completes a visit with what happened, or corrects a completed one. */
+  complete: (id: string, input: CompleteVisitInput) =>
+    api.post<Booking>(`/bookings/${encodeURIComponent(id)}/complete`, input),
+  /** What completing with these times will bill (the server's rating engine). */
+  completionPreview: (id: string, input: CompleteVisitInput) =>
+    api.post<CompletionPreview>(`/bookings/${encodeURIComponent(id)}/complete/preview`, input),
   remove: (id: string) => api.delete(`/bookings/${encodeURIComponent(id)}`),
   mine: (cursor: string | null) => api.get<Page<Booking>>('/me/appointments', { limit: PAGE_SIZE, cursor }),
 };

@@ -480,6 +480,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/contracts/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a client contract being edited: price by duration 0–4 h, warnings where a longer visit costs less or a fixed price more than an hour, and a Friday 19:45 → Saturday 02:00 visit priced with useFirstRange on and off; nothing is saved */
+        post: operations["postClientsByIdContractsCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/leave": {
         parameters: {
             query?: never;
@@ -654,6 +671,23 @@ export type paths = {
         put?: never;
         /** Make this the client's default contract (the previous default stops being one) */
         post: operations["postContractsByIdMakeDefault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/reprice-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What saving this client contract (the PUT body) would reprice: delivered visits not yet invoiced whose total changes, with old and new totals; nothing is saved */
+        post: operations["postContractsByIdRepricePreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2294,6 +2328,56 @@ export type components = {
                 reason: string;
             }[];
         };
+        ContractCheck: {
+            /** @description The local start time of the charted visits */
+            chartStart: string;
+            date: string;
+            /** @description Price by duration, 0 to 240 minutes every 15 (null: cannot be priced) */
+            points: {
+                minutes: number;
+                totalMinor: number | null;
+            }[];
+            problems: string[];
+            useFirstRange: {
+                example: {
+                    end: string;
+                    /** @description Priced with useFirstRange on */
+                    firstRange: {
+                        lines: {
+                            amountMinor: number;
+                            explanation: string;
+                            /** @enum {string} */
+                            kind: "time" | "nonProRata" | "callOut" | "mileage";
+                            minutes?: number;
+                            rateMinor?: number;
+                            source?: unknown;
+                        }[];
+                        totalMinor: number;
+                    } | {
+                        problem: string;
+                    };
+                    /** @description Priced with useFirstRange off (split at each range) */
+                    split: {
+                        lines: {
+                            amountMinor: number;
+                            explanation: string;
+                            /** @enum {string} */
+                            kind: "time" | "nonProRata" | "callOut" | "mileage";
+                            minutes?: number;
+                            rateMinor?: number;
+                            source?: unknown;
+                        }[];
+                        totalMinor: number;
+                    } | {
+                        problem: string;
+                    };
+                    start: string;
+                };
+                /** @description useFirstRange in force on the date (default: on) */
+                value: boolean;
+            };
+            warnings: string[];
+        };
         ContractTimeline: {
             boundaries: {
                 date: string;
@@ -2662,6 +2746,22 @@ export type components = {
             overdueMinor: number;
             paidMinor: number;
         };
+        /** @description Delivered visits not yet invoiced whose price the contract change would change */
+        RepricePreview: {
+            /** Format: uuid */
+            contractId: string;
+            newTotalMinor: number;
+            oldTotalMinor: number;
+            visits: {
+                /** Format: uuid */
+                bookingId: string;
+                /** @description null: the change leaves the visit unpriceable (see problem) */
+                newTotalMinor: number | null;
+                oldTotalMinor: number | null;
+                problem: string | null;
+                visitDate: string;
+            }[];
+        };
         Role: {
             builtIn: boolean;
             description: string | null;
@@ -2679,6 +2779,7 @@ export type components = {
             } | null;
             /** Format: uuid */
             clientId: string;
+            contractId: string | null;
             durationMinutes: number;
             /** @description The first day a "this and following" edit may start from (the day after the series starts) */
             earliestSplitDate: string;
@@ -7043,6 +7144,166 @@ export interface operations {
             };
         };
     };
+    postClientsByIdContractsCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    contractTypeId: string;
+                    /**
+                     * Format: date
+                     * @description The date checked; default: today in the client's zone; 1900-01-01 to 2200-12-31
+                     */
+                    date?: string;
+                    /**
+                     * @description The client contract's option sets as being edited (nothing is saved)
+                     * @default []
+                     */
+                    optionSets?: {
+                        effectiveFrom: string;
+                        options: {
+                            billOnActualTimes?: boolean;
+                            callOutCharges?: {
+                                amount: number;
+                                name: string;
+                            }[];
+                            chargeMileageToClient?: boolean;
+                            enableTravelPayments?: boolean;
+                            hourlyRate?: number;
+                            nonProRataRates?: {
+                                amount: number;
+                                minutes: number;
+                            }[];
+                            rounding?: {
+                                /** @enum {number} */
+                                minutes: 5 | 10 | 15 | 30 | 60;
+                                /** @enum {string} */
+                                mode: "none" | "up" | "down" | "nearest";
+                            };
+                            terminationRights?: string;
+                            unsociableRanges?: {
+                                from: string;
+                                hourlyRate: number;
+                                nonProRataRates?: {
+                                    amount: number;
+                                    minutes: number;
+                                }[];
+                                to: string;
+                                when: {
+                                    /** @enum {string} */
+                                    day?: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /** @enum {string} */
+                                    kind: "specialDay" | "publicHoliday" | "dayOfWeek" | "weekday" | "weekend";
+                                };
+                            }[];
+                            useFirstRange?: boolean;
+                            useLocalAuthorityReference?: boolean;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractCheck"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getClientsByIdLeave: {
         parameters: {
             query?: never;
@@ -7561,6 +7822,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The client contract the series' visits are charged on; null: the client's contract in force at each visit
+                     * @default null
+                     */
+                    contractId?: string | null;
                     durationMinutes: number;
                     /** @default null */
                     endDate?: string | null;
@@ -8771,6 +9037,173 @@ export interface operations {
             };
             /** @description A path parameter is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postContractsByIdRepricePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    contractTypeId: string;
+                    /** @default null */
+                    endDate?: string | null;
+                    /** @description Make this the client's default contract (a client's first contract always is) */
+                    isDefault?: boolean;
+                    name: string;
+                    /**
+                     * @description Own option sets; an option a set leaves out is inherited from the type's set in force
+                     * @default []
+                     */
+                    optionSets?: {
+                        effectiveFrom: string;
+                        options: {
+                            billOnActualTimes?: boolean;
+                            callOutCharges?: {
+                                amount: number;
+                                name: string;
+                            }[];
+                            chargeMileageToClient?: boolean;
+                            enableTravelPayments?: boolean;
+                            hourlyRate?: number;
+                            nonProRataRates?: {
+                                amount: number;
+                                minutes: number;
+                            }[];
+                            rounding?: {
+                                /** @enum {number} */
+                                minutes: 5 | 10 | 15 | 30 | 60;
+                                /** @enum {string} */
+                                mode: "none" | "up" | "down" | "nearest";
+                            };
+                            terminationRights?: string;
+                            unsociableRanges?: {
+                                from: string;
+                                hourlyRate: number;
+                                nonProRataRates?: {
+                                    amount: number;
+                                    minutes: number;
+                                }[];
+                                to: string;
+                                when: {
+                                    /** @enum {string} */
+                                    day?: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /** @enum {string} */
+                                    kind: "specialDay" | "publicHoliday" | "dayOfWeek" | "weekday" | "weekend";
+                                };
+                            }[];
+                            useFirstRange?: boolean;
+                            useLocalAuthorityReference?: boolean;
+                        };
+                    }[];
+                    /** @description Days to pay invoices on this contract; null: the organisation's terms */
+                    paymentTermsDays?: number | null;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    startDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepricePreview"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11697,6 +12130,7 @@ export interface operations {
             content: {
                 "application/json": {
                     changes: {
+                        contractId?: string | null;
                         durationMinutes?: number;
                         endDate?: string | null;
                         name?: string;

@@ -39,6 +39,10 @@ export type BookingStatus = Booking['status'];
 export type BookingInput = RequestBody<'/api/v1/clients/{id}/service-orders', 'post'>;
 export type BookingChangePreview = ResponseBody<'/api/v1/bookings/{id}/preview-change', 'post'>;
 export type BookingPatch = RequestBody<'/api/v1/bookings/{id}', 'patch'>;
+export type CompleteVisitInput = NonNullable<RequestBody<'/api/v1/bookings/{id}/complete', 'post'>>;
+export type CompletionPreview = Schemas['CompletionPreview'];
+export type ContractCheck = Schemas['ContractCheck'];
+export type RepricePreview = Schemas['RepricePreview'];
 
 export type Staff = Schemas['Staff'];
 export type StaffInput = RequestBody<'/api/v1/staff', 'post'>;

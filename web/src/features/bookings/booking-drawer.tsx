@@ -25,8 +25,9 @@ import { BookingForm } from './booking-form';
 import { BookingStatusBadge } from './booking-status-badge';
 import { summariseTimes } from './booking-time';
 import { useBooking, useCancelBooking, useDeleteBooking, useUpdateBooking } from './bookings-queries';
+import { CompleteVisitForm } from './complete-visit-form';
 
-type Mode = 'view' | 'edit' | 'cancel';
+type Mode = 'view' | 'edit' | 'cancel' | 'complete';
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -158,7 +159,7 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
   return (
     <Stack gap="md">
       <Group gap="sm">
-        <BookingStatusBadge status={booking.status} />
+        <BookingStatusBadge status={booking.status} suspendedByLeave={booking.suspendedByLeave} />
         <Text size="sm" c="gray.7">
           {booking.timeZone}
         </Text>
@@ -181,10 +182,24 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
           {booking.conflictOverride.warnings.join('; ')}. Reason: {booking.conflictOverride.reason}
         </Alert>
       ) : null}
-      {booking.status === 'cancelled' && booking.cancellationReason ? (
+      {booking.suspendedByLeave ? (
+        <Alert color="orange" variant="light" title="Suspended (leave)">
+          The client is on leave; this visit is suspended and comes back if the leave is shortened or removed.
+        </Alert>
+      ) : booking.status === 'cancelled' && booking.cancellationReason ? (
         <Alert color="red" variant="light" title="Cancelled">
           {booking.cancellationReason}
         </Alert>
+      ) : null}
+      {booking.completion ? (
+        <Detail label="Delivered">
+          <span data-testid="booking-actual">
+            {formatInstant(booking.completion.actualStart, booking.timeZone)} –{' '}
+            {formatInstant(booking.completion.actualEnd, booking.timeZone)}
+            {booking.completion.mileage !== null ? ` · ${booking.completion.mileage} km` : ''}
+            {booking.completion.note ? ` · ${booking.completion.note}` : ''}
+          </span>
+        </Detail>
       ) : null}
       <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
         <Detail label="Booking date">{formatPlainDate(booking.bookingDate)}</Detail>
@@ -216,17 +231,29 @@ function BookingDetails({ booking, onClose }: { booking: Booking; onClose: () =>
           <Divider />
           {mode === 'cancel' ? (
             <CancelForm booking={booking} onBack={() => setMode('view')} onDone={() => setMode('view')} />
+          ) : mode === 'complete' ? (
+            <CompleteVisitForm
+              booking={booking}
+              showPrice={can('contracts.manage') || can('billing.run') || canWrite}
+              onBack={() => setMode('view')}
+              onDone={() => setMode('view')}
+            />
           ) : (
             <Group gap="sm">
               <Button onClick={() => setMode('edit')}>Edit booking</Button>
               {booking.status === 'booked' ? (
-                <Button variant="light" loading={update.isPending} onClick={() => setStatus('completed')}>
-                  Mark completed
+                <Button variant="light" onClick={() => setMode('complete')}>
+                  Complete visit…
                 </Button>
               ) : (
-                <Button variant="light" loading={update.isPending} onClick={() => setStatus('booked')}>
-                  Reopen
-                </Button>
+                <>
+                  <Button variant="light" onClick={() => setMode('complete')}>
+                    Correct completion…
+                  </Button>
+                  <Button variant="light" loading={update.isPending} onClick={() => setStatus('booked')}>
+                    Reopen
+                  </Button>
+                </>
               )}
               <Button variant="outline" color="red.9" onClick={() => setMode('cancel')}>
                 Cancel booking…

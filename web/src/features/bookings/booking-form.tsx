@@ -22,6 +22,7 @@ import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { zoneAbbreviation } from '../../shared/time-zones';
+import { ContractSelect, IN_FORCE } from '../contracts/contract-select';
 import { localToInstant, summariseTimes } from './booking-time';
 import { useAssigneeOptions } from './bookings-queries';
 import { ConflictAlert } from './conflict-alert';
@@ -34,9 +35,18 @@ type BookingFormValues = {
   durationMinutes: number | string;
   assignee: string | null;
   notes: string;
+  contractId: string;
 };
 
-const FIELDS = ['name', 'bookingDate', 'startTime', 'durationMinutes', 'assignee', 'notes'] as const;
+const FIELDS = [
+  'name',
+  'bookingDate',
+  'startTime',
+  'durationMinutes',
+  'assignee',
+  'notes',
+  'contractId',
+] as const;
 
 const encodeAssignee = (assignee: { type: AssigneeType; id: string } | null) =>
   assignee ? `${assignee.type}:${assignee.id}` : null;
@@ -51,6 +61,8 @@ function decodeAssignee(value: string | null): BookingInput['assignee'] {
 
 type Props = {
   booking: Booking | null;
+  /** The client whose contracts are offered (the booking's, when editing). */
+  clientId?: string;
   timeZone: string;
   defaultDate?: string;
   submitLabel: string;
@@ -59,7 +71,15 @@ type Props = {
   onCancel: () => void;
 };
 
-export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, onSubmit, onCancel }: Props) {
+export function BookingForm({
+  booking,
+  clientId,
+  timeZone,
+  defaultDate = '',
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: Props) {
   const [problem, setProblem] = useState<unknown>(null);
   /** Set once the server has named soft conflicts: the next save sends the reason to go ahead. */
   const [warnings, setWarnings] = useState<string[] | null>(null);
@@ -79,6 +99,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
       durationMinutes: booking?.durationMinutes ?? 60,
       assignee: encodeAssignee(booking?.assignee ?? null),
       notes: booking?.notes ?? '',
+      contractId: booking?.contractId ?? IN_FORCE,
     },
     validateInputOnChange: true,
     validate: {
@@ -155,6 +176,7 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
           durationMinutes: Number(values.durationMinutes),
           assignee: decodeAssignee(values.assignee),
           notes: values.notes.trim() ? values.notes.trim() : null,
+          contractId: values.contractId === IN_FORCE ? null : values.contractId,
           ...(warnings ? { overrideReason: reason.trim() } : {}),
           ...(booking ? {} : { notifyClient }),
         },
@@ -229,6 +251,14 @@ export function BookingForm({ booking, timeZone, defaultDate = '', submitLabel, 
         />
         {assignees.error && assigneeData.length === 0 ? (
           <ProblemAlert error={assignees.error} title="Assignees couldn't be loaded" />
+        ) : null}
+        {(clientId ?? booking?.clientId) ? (
+          <ContractSelect
+            clientId={(clientId ?? booking?.clientId)!}
+            value={form.values.contractId}
+            onChange={(v) => form.setFieldValue('contractId', v)}
+            error={form.errors.contractId}
+          />
         ) : null}
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
         {booking ? null : (

@@ -7,8 +7,15 @@ const STYLE: Record<BookingStatus, { color: string; label: string }> = {
   cancelled: { color: 'red', label: 'Cancelled' },
 };
 
-export function BookingStatusBadge({ status }: { status: BookingStatus }) {
-  const { color, label } = STYLE[status];
+/** A visit cancelled because the client is on leave reads "Suspended (leave)", never "Cancelled". */
+export function BookingStatusBadge({
+  status,
+  suspendedByLeave = false,
+}: {
+  status: BookingStatus;
+  suspendedByLeave?: boolean;
+}) {
+  const { color, label } = suspendedByLeave ? { color: 'orange', label: 'Suspended (leave)' } : STYLE[status];
   return (
     <Badge color={color} variant="light">
       {label}

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { bookingsApi, providersApi, staffApi } from '../../api/endpoints';
-import type { Booking, BookingInput, BookingPatch } from '../../api/types';
+import type { Booking, BookingInput, BookingPatch, CompleteVisitInput } from '../../api/types';
 
 export const bookingKeys = {
   all: ['bookings'] as const,
@@ -55,6 +55,10 @@ export function useCreateBooking(clientId: string) {
 
 export function useUpdateBooking(id: string) {
   return useBookingMutation((patch: BookingPatch) => bookingsApi.update(id, patch));
+}
+
+export function useCompleteVisit(id: string) {
+  return useBookingMutation((input: CompleteVisitInput) => bookingsApi.complete(id, input));
 }
 
 export function useCancelBooking(id: string) {

@@ -50,7 +50,7 @@ export function BookingsTable({ bookings, onOpen, label }: Props) {
                 <Table.Td>{booking.assignee?.name ?? 'Open shift'}</Table.Td>
                 <Table.Td>{booking.createdBy.name}</Table.Td>
                 <Table.Td>
-                  <BookingStatusBadge status={booking.status} />
+                  <BookingStatusBadge status={booking.status} suspendedByLeave={booking.suspendedByLeave} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
-import { bookingsApi } from '../../api/endpoints';
 import { useAuth } from '../../auth/auth-context';
 import { EmptyState } from '../../shared/empty-state';
 import { fullName } from '../../shared/format';
@@ -80,13 +79,14 @@ export function ClientServiceOrdersPage() {
       <Modal opened={creating} onClose={() => setCreating(false)} title="New ad-hoc booking" size="lg">
         <BookingForm
           booking={null}
+          clientId={client.id}
           timeZone={client.timeZone}
           defaultDate={today}
           submitLabel="Create booking"
           onCancel={() => setCreating(false)}
           onSubmit={async (input, { delivered }) => {
-            const booking = await create.mutateAsync(input);
-            if (delivered) await bookingsApi.update(booking.id, { status: 'completed' });
+            // One request: the server creates it completed (at its planned times) when it took place.
+            const booking = await create.mutateAsync(delivered ? { ...input, delivered: true } : input);
             await query.refetch();
             notifications.show({
               color: 'brand',

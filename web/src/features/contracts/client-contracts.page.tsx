@@ -6,6 +6,7 @@ import {
   Checkbox,
   Grid,
   Group,
+  NumberInput,
   Paper,
   Select,
   Skeleton,
@@ -20,18 +21,21 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/problem';
-import type { Client } from '../../api/types';
+import type { Client, RepricePreview } from '../../api/types';
+import { useConfirm } from '../../shared/confirm-dialog';
 import { EmptyState } from '../../shared/empty-state';
 import { formatPlainDate, fullName } from '../../shared/format';
 import { LocalDateInput } from '../../shared/local-date-input';
+import { formatMoney } from '../../shared/money';
 import { NotFound } from '../../shared/not-found';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { useProfileClient } from '../clients/client-profile.layout';
 import { todayIn } from '../scheduling/calendar-time';
+import { ContractCheckPanel } from './contract-check-panel';
 import { ContractTimelineView } from './contract-timeline';
 import { CATEGORY_LABELS } from './contract-type.page';
-import type { ClientContract } from './contracts-api';
+import { type ClientContract, contractsApi, type OptionSet } from './contracts-api';
 import {
   useCalendarDays,
   useClientContracts,
@@ -295,6 +299,7 @@ type ContractDraft = {
   startDate: string;
   endDate: string;
   isDefault: boolean;
+  paymentTermsDays: number | string;
   optionSets: SetDraft[];
 };
 
@@ -304,10 +309,52 @@ const toDraft = (contract: ClientContract | null, today: string): ContractDraft 
   startDate: contract?.startDate ?? today,
   endDate: contract?.endDate ?? '',
   isDefault: contract?.isDefault ?? false,
+  paymentTermsDays: contract?.paymentTermsDays ?? '',
   optionSets: (contract?.optionSets ?? []).map((set) => setToDraft(set, 'assignment')),
 });
 
-const DETAIL_FIELDS = ['contractTypeId', 'name', 'startDate', 'endDate', 'isDefault'];
+const DETAIL_FIELDS = ['contractTypeId', 'name', 'startDate', 'endDate', 'isDefault', 'paymentTermsDays'];
+
+/** The draft's option sets as the check reads them; none while a set is incomplete. */
+function checkableSets(sets: SetDraft[]): OptionSet[] {
+  try {
+    return setsToInput(sets, 'assignment');
+  } catch {
+    return [];
+  }
+}
+
+/** The visits a contract change would reprice, with the old and new totals the server rated. */
+function RepriceList({ preview }: { preview: RepricePreview }) {
+  return (
+    <Stack gap="xs" data-testid="reprice-preview">
+      <Text size="sm">These visits were delivered and are not invoiced yet; saving changes their price.</Text>
+      <Table withRowBorders={false} fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Visit date</Table.Th>
+            <Table.Th>Now</Table.Th>
+            <Table.Th>After saving</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {preview.visits.map((v) => (
+            <Table.Tr key={v.bookingId}>
+              <Table.Td>{formatPlainDate(v.visitDate)}</Table.Td>
+              <Table.Td>{v.oldTotalMinor === null ? '—' : formatMoney(v.oldTotalMinor)}</Table.Td>
+              <Table.Td>
+                {v.newTotalMinor === null ? (v.problem ?? 'cannot be priced') : formatMoney(v.newTotalMinor)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="sm" fw={600}>
+        Total {formatMoney(preview.oldTotalMinor)} → {formatMoney(preview.newTotalMinor)}
+      </Text>
+    </Stack>
+  );
+}
 
 function ContractEditor({
   client,
@@ -325,6 +372,7 @@ function ContractEditor({
   const [problem, setProblem] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [editorKey, setEditorKey] = useState(0);
+  const confirm = useConfirm();
   const form = useForm<ContractDraft>({
     mode: 'controlled',
     initialValues: toDraft(contract, today),
@@ -344,15 +392,29 @@ function ContractEditor({
     setProblem(null);
     setUnplaced([]);
     try {
-      const saved = await save.mutateAsync({
+      const input = {
         contractTypeId: values.contractTypeId ?? '',
         name: values.name.trim(),
         startDate: values.startDate,
         endDate: values.endDate || null,
         // Only ever moves the default here: un-defaulting is done by making another contract the default.
         ...(values.isDefault && !contract?.isDefault ? { isDefault: true } : {}),
+        paymentTermsDays: values.paymentTermsDays === '' ? null : Number(values.paymentTermsDays),
         optionSets: setsToInput(values.optionSets, 'assignment'),
-      });
+      };
+      // A change that reprices delivered, not yet invoiced visits is shown first (the server rates them).
+      if (contract) {
+        const reprice = await contractsApi.repricePreview(contract.id, input);
+        if (reprice.visits.length > 0) {
+          const ok = await confirm({
+            title: `Reprice ${reprice.visits.length} delivered visit${reprice.visits.length === 1 ? '' : 's'}?`,
+            message: <RepriceList preview={reprice} />,
+            confirmLabel: 'Save and reprice',
+          });
+          if (!ok) return;
+        }
+      }
+      const saved = await save.mutateAsync(input);
       notifications.show({
         color: 'brand',
         title: contract ? 'Contract saved' : 'Contract created',
@@ -473,6 +535,16 @@ function ContractEditor({
                   {...form.getInputProps('endDate')}
                 />
               </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <NumberInput
+                  label="Payment terms (days)"
+                  description="Blank: the organisation's terms"
+                  min={0}
+                  max={365}
+                  allowDecimal={false}
+                  {...form.getInputProps('paymentTermsDays')}
+                />
+              </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <Checkbox
                   mt="lg"
@@ -504,6 +576,13 @@ function ContractEditor({
               </Text>
             </Paper>
           )}
+          {type ? (
+            <ContractCheckPanel
+              clientId={client.id}
+              contractTypeId={type.id}
+              optionSets={checkableSets(form.values.optionSets)}
+            />
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => onDone(null)}>
               {contract ? 'Back to contracts' : 'Cancel'}

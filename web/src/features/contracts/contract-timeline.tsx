@@ -71,8 +71,13 @@ function segmentLabel(name: OptionName, segment: TimelineSegment): string {
 
 /** The effective options of a client's contract over dates: which value applies when, and from where. */
 export function ContractTimelineView({ contract, today }: { contract: ClientContract; today: string }) {
-  const defaultTo = contract.endDate ? addDays(contract.endDate, 1) : addDays(contract.startDate, 365);
-  const [from, setFrom] = useState(contract.startDate);
+  // Opens on today when the contract runs then (else on its start): what applies now comes first.
+  const opensOn =
+    today >= contract.startDate && (contract.endDate === null || today <= contract.endDate)
+      ? today
+      : contract.startDate;
+  const defaultTo = contract.endDate ? addDays(contract.endDate, 1) : addDays(opensOn, 365);
+  const [from, setFrom] = useState(opensOn);
   const [to, setTo] = useState(defaultTo);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;

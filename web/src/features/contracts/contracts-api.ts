@@ -1,4 +1,5 @@
 import { api } from '../../api/api-client';
+import type { ContractCheck, RepricePreview } from '../../api/types';
 
 /** Wire shapes of the contracts API (server/src/contracts/contract.schemas.ts and rating.schemas.ts). */
 
@@ -68,6 +69,8 @@ export type ClientContract = {
   endDate: string | null;
   isDefault: boolean;
   optionSets: OptionSet[];
+  /** Days to pay invoices on this contract; null: the organisation's terms. */
+  paymentTermsDays: number | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -77,6 +80,8 @@ export type ContractInput = {
   startDate: string;
   endDate: string | null;
   isDefault?: boolean;
+  /** Days to pay invoices on this contract; null: the organisation's terms. */
+  paymentTermsDays?: number | null;
   optionSets: OptionSet[];
 };
 
@@ -124,6 +129,12 @@ export const contractsApi = {
   saveContract: (contractId: string, input: ContractInput) =>
     api.put<ClientContract>(`/contracts/${id(contractId)}`, input),
   makeDefault: (contractId: string) => api.post<ClientContract>(`/contracts/${id(contractId)}/make-default`),
+  /** Delivered, uninvoiced visits the change would reprice (nothing is saved). */
+  repricePreview: (contractId: string, input: ContractInput) =>
+    api.post<RepricePreview>(`/contracts/${id(contractId)}/reprice-preview`, input),
+  /** The contract check of a draft: price by duration, warnings, the useFirstRange example. */
+  check: (clientId: string, input: { contractTypeId: string; optionSets: OptionSet[] }) =>
+    api.post<ContractCheck>(`/clients/${id(clientId)}/contracts/check`, input),
   timeline: (contractId: string, range: { from?: string; to?: string }) =>
     api.get<ContractTimeline>(`/contracts/${id(contractId)}/timeline`, range),
 

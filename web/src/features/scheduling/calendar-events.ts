@@ -17,7 +17,11 @@ export function toCalendarEvent(item: CalendarItem, withResource = false): Calen
     start: item.start,
     end: item.end,
     title: item.name,
-    classNames: [`status-${item.status}`, item.kind === 'scheduled' ? 'kind-scheduled' : 'kind-adhoc'],
+    classNames: [
+      `status-${item.status}`,
+      ...(item.suspendedByLeave ? ['status-suspended'] : []),
+      item.kind === 'scheduled' ? 'kind-scheduled' : 'kind-adhoc',
+    ],
     styles: item.serviceType ? [`--event-accent: ${item.serviceType.colour}`] : [],
     startEditable: editable,
     durationEditable: false,
@@ -39,7 +43,11 @@ export function eventContent(show: 'client' | 'staff') {
     const meta = [
       who,
       item.serviceType?.name,
-      item.status === 'booked' ? null : STATUS_LABEL[item.status],
+      item.suspendedByLeave
+        ? 'Suspended (leave)'
+        : item.status === 'booked'
+          ? null
+          : STATUS_LABEL[item.status],
       item.isException ? 'edited occurrence' : null,
     ]
       .filter(Boolean)

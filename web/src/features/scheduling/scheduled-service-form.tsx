@@ -23,6 +23,7 @@ import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { zoneAbbreviation } from '../../shared/time-zones';
+import { ContractSelect, IN_FORCE } from '../contracts/contract-select';
 import { splitZoned, todayIn } from './calendar-time';
 import { describeRule, type Repeat, toRrule, weekdayOf } from './recurrence-text';
 import { RepeatFields } from './repeat-fields';
@@ -41,6 +42,7 @@ type Values = {
   durationMinutes: number | string;
   staffId: string;
   notes: string;
+  contractId: string;
 };
 
 const FIELDS = [
@@ -53,6 +55,7 @@ const FIELDS = [
   'durationMinutes',
   'staffId',
   'notes',
+  'contractId',
 ] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -129,6 +132,7 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
       durationMinutes: 60,
       staffId: OPEN_SHIFT,
       notes: '',
+      contractId: IN_FORCE,
     },
     validate: {
       serviceTypeId: (value) => (value ? null : 'Choose a service type'),
@@ -187,6 +191,7 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
           durationMinutes: Number(values.durationMinutes),
           staffId: values.staffId === OPEN_SHIFT ? null : values.staffId,
           notes: values.notes.trim() || null,
+          contractId: values.contractId === IN_FORCE ? null : values.contractId,
           status,
         });
       } catch (error) {
@@ -281,6 +286,12 @@ export function ScheduledServiceForm({ client, onSubmit, onCancel }: Props) {
             data={staffOptions}
             nothingFoundMessage="No one matches"
             {...form.getInputProps('staffId')}
+          />
+          <ContractSelect
+            clientId={client.id}
+            value={form.values.contractId}
+            onChange={(v) => form.setFieldValue('contractId', v)}
+            error={form.errors.contractId}
           />
           <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
         </Stack>
