@@ -396,3 +396,43 @@ export async function loadSessionParts(
     })),
   };
 }
+
+/** The delivered records of the given client participants (what invoice runs bill for a completed session). */
+export async function deliveredFor(
+  tx: Tx,
+  organisationId: string,
+  participantIds: readonly string[],
+): Promise<Map<string, DeliveredRecord[]>> {
+  const out = new Map<string, DeliveredRecord[]>();
+  if (participantIds.length === 0) return out;
+  const rows = await tx
+    .selectFrom('delivered_services')
+    .where('organisation_id', '=', organisationId)
+    .where('participant_id', 'in', [...participantIds])
+    .selectAll()
+    .orderBy('participant_id')
+    .orderBy('position')
+    .execute();
+  for (const d of rows) {
+    const record: DeliveredRecord = {
+      id: d.id,
+      bookingId: d.booking_id,
+      participantId: d.participant_id,
+      clientId: d.client_id,
+      serviceId: d.service_id,
+      staffParticipantId: d.staff_participant_id,
+      kind: d.kind,
+      description: d.description,
+      quantity: Number(d.quantity),
+      unit: d.unit,
+      rateMinor: d.rate_minor,
+      portionBasisPoints: d.portion_basis_points,
+      amountMinor: d.amount_minor,
+      explanation: d.explanation,
+    };
+    const list = out.get(d.participant_id);
+    if (list) list.push(record);
+    else out.set(d.participant_id, [record]);
+  }
+  return out;
+}
