@@ -1,4 +1,4 @@
-import type { DeliveredRecord } from '../bookings/session-parts.store.js';
+import type { DeliveredRecord } from '../bookings/session.types.js';
 import type { RatedLine } from '../contracts/rating.types.js';
 import type { ZoneClock } from '../shared/time/zone-clock.js';
 import {

@@ -26,7 +26,7 @@ import {
   type TravelArea,
   travelAreaOf,
 } from './session-charges.js';
-import { throwIssues } from './session-guards.js';
+import { throwIssues } from './session-checks.action.js';
 import { clientBand } from './session-read.store.js';
 
 const MAX_WORKER_MINUTES = 24 * 60;
