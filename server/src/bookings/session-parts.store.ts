@@ -5,7 +5,6 @@ import type {
   DeliveredRecord,
   DeliveredWrite,
   NewService,
-  ServiceRecord,
   SessionParts,
   TravelWrite,
 } from './session.types.js';
