@@ -15,6 +15,7 @@ import { insertServiceType } from '../scheduling/schedule.store.js';
 import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
+import { seedDemoSessions } from './seed-demo-sessions.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
 export const DEMO_SIGN_INS = [
@@ -353,6 +354,7 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       );
     }
     await seedDemoContracts(tx, admin, { clients, workers, today });
+    await seedDemoSessions(tx, admin, { clients, workers, today, serviceTypeId: types[2]!.id, now });
     return made;
   });
   await seedDemoBilling(db, admin, now);
