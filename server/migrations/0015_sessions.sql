@@ -64,6 +64,9 @@ ALTER TABLE booking_participants
     AND (actual_end IS NULL OR actual_end >= actual_start)
     AND (actual_start IS NULL OR participant_type IN ('staff', 'provider')));
 
+-- Participants list in the order they were added, even when a session adds several in one transaction.
+ALTER TABLE booking_participants ALTER COLUMN created_at SET DEFAULT clock_timestamp();
+
 -- A completed session's form: where it was (the travel caps) and when it was completed.
 CREATE TABLE booking_completions (
   organisation_id uuid NOT NULL,

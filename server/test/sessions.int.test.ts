@@ -444,3 +444,209 @@ describe('a recurring group', () => {
     expect([third!.body.startTime, third!.body.status]).toEqual(['10:00', 'booked']);
   });
 });
+
+describe('completing a group', () => {
+  it('previews and completes with apportionment, travel and transport; invoices once per client; pays each worker once; reset is refused once invoiced', async () => {
+    const names = ['Pia', 'Quin', 'Rex', 'Sol'];
+    const clients: string[] = [];
+    for (const n of names) {
+      const id = await newClient(n, 'Complete');
+      await contractOf(id);
+      clients.push(id);
+    }
+    const workerA = await newStaff('Ted');
+    const workerC = await newStaff('Uli');
+    for (const w of [workerA, workerC])
+      expect(
+        (
+          await finance.put(`/staff/${w}/carer-contract`, {
+            optionSets: [
+              { effectiveFrom: '2026-01-01', options: { hourlyRate: 3000, billOnActualTimes: true } },
+            ],
+          })
+        ).status,
+      ).toBe(200);
+    const lead = (await finance.get(`/clients/${clients[0]}/contracts`)).body.items[0].id as string;
+    const created = await coordinator.post(
+      '/sessions',
+      group({
+        name: 'Bowling',
+        bookingDate: '2026-10-15',
+        startTime: '10:00',
+        durationMinutes: 100,
+        clients: clients.map((clientId) => ({ clientId })),
+        workers: [{ staffId: workerA }, { staffId: workerC }],
+        services: [{ source: 'contract', contractId: lead, name: 'Community access 1:3', ratio: 3 }],
+      }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const s = created.body.session;
+    const [pia, quin, rex, sol] = s.clients.map(
+      (c: { participantId: string }) => c.participantId,
+    ) as string[];
+    const [wa, wc] = s.workers.map((w: { participantId: string }) => w.participantId) as string[];
+    await coordinator.post(`/sessions/${s.id}/clients/${sol}/cancel`, {
+      cancelledBy: 'client',
+      notifiedAt: '2026-09-30T09:00:00+10:00',
+      reasonCode: 'transport',
+    });
+    const form = {
+      travelArea: 'metro',
+      workers: [
+        {
+          participantId: wa,
+          actualStart: '2026-10-15T10:00:00+11:00',
+          actualEnd: '2026-10-15T11:40:00+11:00',
+          travel: [{ leg: 'to', minutes: 40, km: 12.5, vehicle: 'own', parkingMinor: 600 }],
+        },
+        {
+          participantId: wc,
+          actualStart: '2026-10-15T10:10:00+11:00',
+          actualEnd: '2026-10-15T11:40:00+11:00',
+        },
+      ],
+      transport: [
+        {
+          workerParticipantId: wc,
+          km: 20,
+          minutes: 30,
+          clientParticipantIds: [pia, quin],
+          vehicleType: 'modified',
+          tollsMinor: 350,
+        },
+      ],
+      cancelledCharges: [{ participantId: sol, portionBasisPoints: 5000 }],
+    };
+    const before = await count('delivered_services', s.id);
+    const preview = await coordinator.post(`/sessions/${s.id}/completion-preview`, form);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(await count('delivered_services', s.id)).toBe(before);
+    const p = preview.body;
+    // 100 min at $60.00/h = $100.00; 1:3 with three attending: exactly the whole service, split to the cent.
+    expect(p.primaryService).toMatchObject({ totalMinor: 10_000, ratio: 3, hourlyRateMinor: 6000 });
+    expect(p.roundingRule).toMatch(/^largest remainder/);
+    const service = (c: { lines: { kind: string; amountMinor: number }[] }) =>
+      c.lines.filter((l) => l.kind === 'service').map((l) => l.amountMinor);
+    expect(p.clients.map(service)).toEqual([[3334], [3333], [3333]]);
+    expect(p.clients.flatMap(service).reduce((a: number, b: number) => a + b, 0)).toBe(10_000);
+    const amounts = (c: { lines: { kind: string; amountMinor: number; unit: string }[] }, kind: string) =>
+      c.lines.filter((l) => l.kind === kind).map((l) => `${l.unit}:${l.amountMinor}`);
+    // Travel 40 min at $60/h = $40.00, 12.5 km at 99c = $12.38, parking $6.00: shared by three.
+    expect(p.clients.map((c: never) => amounts(c, 'travel'))).toEqual([
+      ['minutes:1334', 'km:413'],
+      ['minutes:1333', 'km:413'],
+      ['minutes:1333', 'km:412'],
+    ]);
+    // Transport: 20 km modified at $2.76 = $55.20, 30 min = $30.00, tolls $3.50: shared by the two carried.
+    expect(p.clients.map((c: never) => amounts(c, 'transport'))).toEqual([
+      ['km:2760', 'minutes:1500'],
+      ['km:2760', 'minutes:1500'],
+      [],
+    ]);
+    expect(p.clients.map((c: never) => amounts(c, 'expense'))).toEqual([
+      ['dollars:200', 'dollars:175'],
+      ['dollars:200', 'dollars:175'],
+      ['dollars:200'],
+    ]);
+    expect(p.clients[0].lines[0].explanation).toBe(
+      '1/3 (1:3 ratio) of Community access 1:3: $100.00 for Standard rate $60.00/h × 1 h 40 min (contract "Group support") = $33.34',
+    );
+    expect(p.cancelledClients).toMatchObject([
+      {
+        participantId: sol,
+        charged: true,
+        portionBasisPoints: 5000,
+        totalMinor: 5000,
+        cancellation: { reasonCode: 'transport' },
+      },
+    ]);
+    expect(p.workers.map((w: { minutes: number }) => w.minutes)).toEqual([100, 90]);
+
+    // Refusals write nothing.
+    const bad = await coordinator.post(`/sessions/${s.id}/complete`, {
+      ...form,
+      transport: [{ ...form.transport[0], clientParticipantIds: [sol] }],
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([
+      { field: 'transport.0.clientParticipantIds.0', reason: 'is not a client attending this session' },
+    ]);
+    expect(await count('delivered_services', s.id)).toBe(0);
+
+    // Edited portions: 50% / 25% / 25%.
+    const edited = {
+      ...form,
+      apportionment: [
+        { participantId: pia, portionBasisPoints: 5000 },
+        { participantId: quin, portionBasisPoints: 2500 },
+        { participantId: rex, portionBasisPoints: 2500 },
+      ],
+    };
+    const done = await coordinator.post(`/sessions/${s.id}/complete`, edited);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.status).toBe('completed');
+    expect(done.body.workers.map((w: { actualStart: string }) => w.actualStart)).toEqual([
+      '2026-10-14T23:00:00Z',
+      '2026-10-14T23:10:00Z',
+    ]);
+    const delivered = done.body.completion.delivered as {
+      kind: string;
+      clientParticipantId: string;
+      amountMinor: number;
+    }[];
+    expect(delivered.filter((d) => d.kind === 'service').map((d) => d.amountMinor)).toEqual([
+      5000, 2500, 2500,
+    ]);
+    expect(
+      delivered.filter((d) => d.kind === 'cancellation').map((d) => [d.clientParticipantId, d.amountMinor]),
+    ).toEqual([[sol, 5000]]);
+    const perClient = new Map<string, number>();
+    for (const d of delivered)
+      perClient.set(d.clientParticipantId, (perClient.get(d.clientParticipantId) ?? 0) + d.amountMinor);
+    expect((await coordinator.post(`/sessions/${s.id}/complete`, edited)).status).toBe(409);
+
+    // Reset and complete again: the records are made anew.
+    const reset = await coordinator.post(`/sessions/${s.id}/reset`);
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    expect(reset.body).toMatchObject({ status: 'booked', completion: null });
+    expect(reset.body.workers.every((w: { actualStart: null }) => w.actualStart === null)).toBe(true);
+    expect(await count('delivered_services', s.id)).toBe(0);
+    expect((await coordinator.post(`/sessions/${s.id}/complete`, edited)).status).toBe(200);
+
+    // Invoices: once per client at that client's portion (and the charged cancellation).
+    const run = await finance.post('/invoice-runs?wait=true', {
+      periodFrom: '2026-10-01',
+      periodTo: '2026-10-31',
+    });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const invoiceIds: string[] = [];
+    for (const [i, participantId] of [pia, quin, rex, sol].entries()) {
+      const invoices = (await finance.get(`/invoices?clientId=${clients[i]}`)).body.items as { id: string }[];
+      expect(invoices, names[i]).toHaveLength(1);
+      invoiceIds.push(invoices[0]!.id);
+      const invoice = (await finance.get(`/invoices/${invoices[0]!.id}`)).body;
+      const lines = invoice.lines as { amountMinor: number; bookingId: string }[];
+      expect(lines.every((l) => l.bookingId === s.id)).toBe(true);
+      expect(lines.reduce((a, l) => a + l.amountMinor, 0)).toBe(perClient.get(participantId!));
+    }
+    const again = await finance.post('/invoice-runs?wait=true', {
+      periodFrom: '2026-10-01',
+      periodTo: '2026-10-31',
+    });
+    expect(again.body.invoiceCount).toBe(0);
+
+    // Each worker is paid once, for their own time.
+    const payA = await finance.get(`/staff/${workerA}/pay?from=2026-10-01&to=2026-10-31`);
+    const payC = await finance.get(`/staff/${workerC}/pay?from=2026-10-01&to=2026-10-31`);
+    expect(payA.body.visits.map((v: { totalMinor: number }) => v.totalMinor)).toEqual([5000]);
+    expect(payC.body.visits.map((v: { totalMinor: number }) => v.totalMinor)).toEqual([4500]);
+
+    // Reset is refused once invoiced, naming the invoice; nothing changes.
+    const refused = await coordinator.post(`/sessions/${s.id}/reset`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe('This session is on an invoice; void the invoice before resetting it');
+    expect(invoiceIds).toContain(refused.body.invoiceId);
+    expect((await coordinator.get(`/sessions/${s.id}`)).body.status).toBe('completed');
+    expect(await count('delivered_services', s.id)).toBe(delivered.length);
+  });
+});

@@ -17,6 +17,10 @@ export type BookingBillingRecord = BillableBooking & {
   invoiceId: string | null;
 };
 
+/** A client who attended, or a cancelled client a completed session charged (its delivered records say so). */
+const attendedOrCharged = sql<boolean>`(cp.status = 'attended' OR (cp.status = 'cancelled' AND EXISTS (
+  SELECT 1 FROM delivered_services ds WHERE ds.organisation_id = cp.organisation_id AND ds.participant_id = cp.id)))`;
+
 function selectBookingBilling(tx: Tx, organisationId: string) {
   return tx
     .selectFrom('client_deliveries as d')
@@ -82,7 +86,7 @@ export function listBillableBookings(
       j.onRef('c.organisation_id', '=', 'd.organisation_id').onRef('c.id', '=', 'd.client_id'),
     )
     .where('b.status', '=', 'completed')
-    .where('cp.status', '=', 'attended')
+    .where(attendedOrCharged)
     .where('ib.participant_id', 'is', null)
     .where(
       sql<boolean>`(b.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ${f.periodFrom}::date AND ${f.periodTo}::date`,
@@ -113,7 +117,7 @@ export async function listBillableClientIds(
     )
     .where('d.organisation_id', '=', organisationId)
     .where('b.status', '=', 'completed')
-    .where('cp.status', '=', 'attended')
+    .where(attendedOrCharged)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -14,7 +14,8 @@ export type DeliveredVisit = BillableBooking & {
 
 /**
  * Completed bookings a staff member attended starting in [from, to), soonest first, with the lead client's
- * delivery (actual times, mileage): a carer is paid once per visit, however many clients it had.
+ * delivery (actual times, mileage): a carer is paid once per visit, however many clients it had, for their own
+ * actual times when the session recorded them.
  */
 export function listDeliveredVisits(
   tx: Tx,
@@ -53,8 +54,9 @@ export function listDeliveredVisits(
       'b.starts_at as startsAt',
       'b.ends_at as endsAt',
       'd.contract_id as contractId',
-      'd.actual_start as actualStart',
-      'd.actual_end as actualEnd',
+      // A session's worker has their own actual times (migration 0015); a visit keeps its delivery's.
+      sql<Temporal.Instant | null>`coalesce(sp.actual_start, d.actual_start)`.as('actualStart'),
+      sql<Temporal.Instant | null>`coalesce(sp.actual_end, d.actual_end)`.as('actualEnd'),
       'd.mileage',
       'c.id as clientId',
       sql<string>`coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name`.as('clientName'),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { deliveredFor } from '../bookings/session-parts.store.js';
 import { findCarerContracts, findClientBilling } from '../contracts/contract.store.js';
 import type { Actor } from '../identity/actor.js';
 import { type Db, type Tx, withSystem, withTenant } from '../platform/db/database.js';
@@ -14,6 +15,7 @@ import {
   regionCalendar,
 } from './billing.store.js';
 import { billingSettingsOf } from './billing-settings.action.js';
+import { deliveredRating } from './delivered-rating.js';
 import type { InvoiceRunInput, InvoiceRunView, RunProblem } from './invoice.schemas.js';
 import {
   claimBookings,
@@ -154,8 +156,17 @@ async function invoiceClient(
   const carers = await findCarerContracts(tx, org, staffIds);
 
   const rated: { booking: BookingBillingRecord; rating: Extract<BookingRating, { ok: true }> }[] = [];
+  // A completed session bills its delivered records (the client's portion, travel, transport, expenses).
+  const delivered = await deliveredFor(
+    tx,
+    org,
+    clientBookings.map((b) => b.participantId),
+  );
   for (const booking of clientBookings) {
-    const rating = rateBooking(clock, calendar, contracts, carers, booking, 'booking');
+    const records = delivered.get(booking.participantId);
+    const rating = records
+      ? deliveredRating(clock, contracts, booking, records)
+      : rateBooking(clock, calendar, contracts, carers, booking, 'booking');
     if (rating.ok) rated.push({ booking, rating });
     else outcome.problems.push({ bookingId: booking.id, clientId, errors: rating.issues });
   }

@@ -74,6 +74,9 @@ export function localTimes(line: ReasonLine): string {
 }
 
 export function plainReason(line: ReasonLine, currency: Currency): string {
+  // A completed session's delivered record (delivered-rating.ts) already says, in words, what it charges.
+  if (line.source !== null && typeof line.source === 'object' && 'delivered' in line.source)
+    return line.explanation;
   const credit = line.amountMinor < 0 ? 'Credit: ' : '';
   const { rule } = sourceOf(line);
   switch (line.kind) {

@@ -1,5 +1,13 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../platform/db/database.js';
+import type {
+  CancellationDetails,
+  DeliveredRecord,
+  DeliveredWrite,
+  NewService,
+  SessionParts,
+  TravelWrite,
+} from './session.types.js';
 
 /**
  * The parts of a session beyond its participants (migration 0015): services, tags, a client's cancellation,
@@ -7,55 +15,15 @@ import type { Tx } from '../platform/db/database.js';
  * booking-write.store.ts writes through these; readers use `loadSessionParts`.
  */
 
-export type NewService = {
-  source: 'contract' | 'adhoc';
-  clientId: string | null;
-  contractId: string | null;
-  name: string;
-  supportItem: string | null;
-  ratio: number;
-  hourlyRateMinor: number | null;
-  primary: boolean;
-};
-
-export type ServiceRecord = NewService & { id: string; position: number };
-
-export type CancellationDetails = {
-  cancelledBy: 'client' | 'representative' | 'provider';
-  cancelledByName: string | null;
-  notifiedAt: Temporal.Instant;
-  reasonCode: 'health' | 'family' | 'transport' | 'other';
-  note: string | null;
-  recordedAt: Temporal.Instant;
-};
-
-export type TravelWrite = {
-  staffParticipantId: string;
-  kind: 'to' | 'from' | 'between' | 'transport';
-  minutes: number;
-  km: number;
-  vehicle: 'own' | 'company' | 'standard' | 'modified';
-  tollsMinor: number;
-  parkingMinor: number;
-  clientParticipantIds: string[];
-};
-
-export type DeliveredWrite = {
-  participantId: string;
-  clientId: string;
-  serviceId: string | null;
-  staffParticipantId: string | null;
-  kind: 'service' | 'travel' | 'transport' | 'expense' | 'cancellation';
-  description: string;
-  quantity: number;
-  unit: 'minutes' | 'km' | 'dollars';
-  rateMinor: number | null;
-  portionBasisPoints: number | null;
-  amountMinor: number;
-  explanation: string;
-};
-
-export type DeliveredRecord = DeliveredWrite & { id: string; bookingId: string };
+export type {
+  CancellationDetails,
+  DeliveredRecord,
+  DeliveredWrite,
+  NewService,
+  ServiceRecord,
+  SessionParts,
+  TravelWrite,
+} from './session.types.js';
 
 export async function replaceServices(
   tx: Tx,
@@ -243,25 +211,6 @@ export async function deleteCompletion(tx: Tx, organisationId: string, bookingId
     .execute();
 }
 
-export type SessionParts = {
-  services: ServiceRecord[];
-  serviceTypes: { bookingId: string; id: string; name: string; colour: string }[];
-  participants: {
-    id: string;
-    bookingId: string;
-    contractId: string | null;
-    cancellation: CancellationDetails | null;
-    actualStart: Temporal.Instant | null;
-    actualEnd: Temporal.Instant | null;
-  }[];
-  completions: {
-    bookingId: string;
-    travelArea: 'metro' | 'regional' | 'remote';
-    completedAt: Temporal.Instant;
-  }[];
-  delivered: (DeliveredRecord & { invoiceId: string | null })[];
-};
-
 /** Everything of `loadSessionParts` for the given bookings, each list in a stable order. */
 export async function loadSessionParts(
   tx: Tx,
@@ -395,4 +344,44 @@ export async function loadSessionParts(
       invoiceId: d.invoice_id,
     })),
   };
+}
+
+/** The delivered records of the given client participants (what invoice runs bill for a completed session). */
+export async function deliveredFor(
+  tx: Tx,
+  organisationId: string,
+  participantIds: readonly string[],
+): Promise<Map<string, DeliveredRecord[]>> {
+  const out = new Map<string, DeliveredRecord[]>();
+  if (participantIds.length === 0) return out;
+  const rows = await tx
+    .selectFrom('delivered_services')
+    .where('organisation_id', '=', organisationId)
+    .where('participant_id', 'in', [...participantIds])
+    .selectAll()
+    .orderBy('participant_id')
+    .orderBy('position')
+    .execute();
+  for (const d of rows) {
+    const record: DeliveredRecord = {
+      id: d.id,
+      bookingId: d.booking_id,
+      participantId: d.participant_id,
+      clientId: d.client_id,
+      serviceId: d.service_id,
+      staffParticipantId: d.staff_participant_id,
+      kind: d.kind,
+      description: d.description,
+      quantity: Number(d.quantity),
+      unit: d.unit,
+      rateMinor: d.rate_minor,
+      portionBasisPoints: d.portion_basis_points,
+      amountMinor: d.amount_minor,
+      explanation: d.explanation,
+    };
+    const list = out.get(d.participant_id);
+    if (list) list.push(record);
+    else out.set(d.participant_id, [record]);
+  }
+  return out;
 }

@@ -1,101 +1,119 @@
 import type { Temporal } from 'temporal-polyfill';
-import {
-  addStaffBreak,
-  changeHolidayRegion,
-  createWorkSchedule,
-} from '../availability/work-schedules.action.js';
-import { bookCaseSession } from '../entitlements/case-sessions.action.js';
-import { openCase } from '../entitlements/cases.action.js';
-import { requestExtraSessions } from '../entitlements/extra-sessions.action.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
-import { DomainError } from '../shared/domain-error.js';
+import { cancelAttendance } from '../sessions/cancel-session.action.js';
+import { completeSession } from '../sessions/complete-session.action.js';
+import { createSession } from '../sessions/create-session.action.js';
+import { loadSession } from '../sessions/read-sessions.action.js';
 
 /**
- * The associate's day: the demo associate's two work schedules, their region's holidays and a break next week;
- * a client's case with sessions booked on it, and a second case with none left and an extra-session request
- * waiting for the funder.
+ * Demo sessions: a weekly group of four clients and two workers with one client cancelled for one date,
+ * and a group session completed last week (with travel, transport and an edited apportionment).
  */
 export async function seedDemoSessions(
   tx: Tx,
   admin: Actor,
-  o: { associateId: string; clientIds: [string, string]; today: Temporal.PlainDate; now: Temporal.Instant },
-) {
-  await createWorkSchedule(tx, admin, o.associateId, {
-    name: 'Ad hoc Mon–Tue',
-    type: 'adhoc',
-    payRateMinor: 9500,
-    active: true,
-    lines: [
-      { weekday: 1, startsAt: '09:00', endsAt: '14:00' },
-      { weekday: 2, startsAt: '09:00', endsAt: '14:00' },
-    ],
-  });
-  await createWorkSchedule(tx, admin, o.associateId, {
-    name: 'Open telehealth evenings',
-    type: 'open',
-    payRateMinor: 8500,
-    active: true,
-    lines: [
-      { weekday: 3, startsAt: '17:00', endsAt: '20:00' },
-      { weekday: 4, startsAt: '17:00', endsAt: '20:00' },
-    ],
-  });
-  await changeHolidayRegion(tx, admin, o.associateId, 'AU-NSW');
-  const breakDay = o.today.add({ days: 8 }).toString();
-  await addStaffBreak(tx, admin, o.associateId, {
-    startsOn: breakDay,
-    endsOn: breakDay,
-    fromTime: '12:00',
-    toTime: '14:00',
-    reason: 'Supervision',
-  });
-
-  const stress = await openCase(tx, admin, o.clientIds[0], {
-    issue: 'Workplace stress',
-    funder: 'Acme Employee Assistance',
-    allowedSessions: 6,
-    countingWindow: 'rolling_12_months',
-    openedOn: o.today.subtract({ days: 30 }).toString(),
-    expiresOn: null,
-    lateCancellationCounts: true,
-    noShowCounts: true,
-    funderRegion: 'AU-NSW',
-  });
-  const grief = await openCase(tx, admin, o.clientIds[1], {
-    issue: 'Grief',
-    funder: 'Harbour Council EAP',
-    allowedSessions: 1,
-    countingWindow: 'per_referral',
-    openedOn: o.today.subtract({ days: 10 }).toString(),
-    expiresOn: o.today.add({ days: 180 }).toString(),
-    lateCancellationCounts: false,
-    noShowCounts: true,
-    funderRegion: 'AU-NSW',
-  });
-  const sessions: [string, number][] = [
-    [stress.id, 2],
-    [stress.id, 9],
-    [grief.id, 3],
-  ];
-  for (const [caseId, days] of sessions)
-    try {
-      await bookCaseSession(tx, admin, caseId, {
-        name: 'Counselling session',
-        bookingDate: o.today.add({ days }).toString(),
-        startTime: '11:30',
-        durationMinutes: 60,
-        assignee: { type: 'staff', id: o.associateId },
-        notes: null,
-      });
-    } catch (error) {
-      if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
-    }
-  await requestExtraSessions(
+  o: {
+    clients: { id: string }[];
+    workers: string[];
+    today: Temporal.PlainDate;
+    serviceTypeId: string;
+    now: Temporal.Instant;
+  },
+): Promise<void> {
+  const [a, b, c, d] = [o.clients[0]!, o.clients[1]!, o.clients[3]!, o.clients[4]!];
+  const nextWednesday = o.today.add({ days: ((3 - o.today.dayOfWeek + 7) % 7) + 7 });
+  const weekly = await createSession(
     tx,
     admin,
-    grief.id,
-    { sessions: 3, justification: 'Early progress; three more sessions to work through the anniversary' },
+    {
+      category: 'group',
+      name: 'Wednesday art group',
+      bookingDate: nextWednesday.toString(),
+      startTime: '10:00',
+      durationMinutes: 120,
+      capacity: 6,
+      clients: [a, b, c, d].map((x) => ({ clientId: x.id, contractId: null })),
+      workers: [{ staffId: o.workers[2]! }, { staffId: o.workers[3]!, role: 'support' }],
+      resources: [],
+      services: [{ source: 'adhoc', name: 'Group art 1:4', hourlyRateMinor: 12_000, ratio: 4 }],
+      serviceTypeIds: [o.serviceTypeId],
+      notes: 'Bring aprons.',
+      overrideReason: 'Demo group',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=WE', endDate: nextWednesday.add({ weeks: 7 }).toString() },
+    },
     o.now,
   );
+  const second = weekly.occurrences.filter((x) => x.result === 'done')[1];
+  if (second?.bookingId) {
+    const session = await loadSession(tx, admin.organisationId, second.bookingId);
+    const place = session.clients.find((x) => x.clientId === b.id)!;
+    await cancelAttendance(
+      tx,
+      admin,
+      session.id,
+      place.participantId,
+      {
+        cancelledBy: 'client',
+        cancelledByName: null,
+        notifiedAt: o.now.toString(),
+        reasonCode: 'health',
+        note: 'Hospital appointment',
+      },
+      o.now,
+    );
+  }
+
+  const lastWeek = o.today.subtract({ days: 6 });
+  const past = await createSession(
+    tx,
+    admin,
+    {
+      category: 'group',
+      name: 'Harbour walk',
+      bookingDate: lastWeek.toString(),
+      startTime: '13:00',
+      durationMinutes: 90,
+      capacity: 4,
+      clients: [a, c, d].map((x) => ({ clientId: x.id, contractId: null })),
+      workers: [{ staffId: o.workers[2]! }],
+      resources: [],
+      services: [{ source: 'adhoc', name: 'Community access 1:3', hourlyRateMinor: 6_000, ratio: 3 }],
+      serviceTypeIds: [o.serviceTypeId],
+      notes: null,
+      overrideReason: 'Demo group',
+      recurrence: null,
+    },
+    o.now,
+  );
+  const s = past.session;
+  const worker = s.workers[0]!.participantId;
+  await completeSession(tx, admin, s.id, {
+    travelArea: 'metro',
+    workers: [
+      {
+        participantId: worker,
+        actualStart: s.startsAt,
+        actualEnd: s.endsAt,
+        travel: [{ leg: 'to', minutes: 25, km: 14.2, vehicle: 'own', tollsMinor: 0, parkingMinor: 800 }],
+      },
+    ],
+    transport: [
+      {
+        workerParticipantId: worker,
+        km: 8,
+        minutes: 20,
+        clientParticipantIds: s.clients.slice(0, 2).map((x) => x.participantId),
+        vehicleType: 'standard',
+        tollsMinor: 0,
+        parkingMinor: 0,
+      },
+    ],
+    apportionment: [
+      { participantId: s.clients[0]!.participantId, portionBasisPoints: 4000 },
+      { participantId: s.clients[1]!.participantId, portionBasisPoints: 3000 },
+      { participantId: s.clients[2]!.participantId, portionBasisPoints: 3000 },
+    ],
+    cancelledCharges: [],
+  });
 }

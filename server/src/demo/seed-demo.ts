@@ -16,6 +16,7 @@ import { insertServiceType } from '../scheduling/schedule.store.js';
 import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
+import { seedDemoEntitlements } from './seed-demo-entitlements.js';
 import { seedDemoSessions } from './seed-demo-sessions.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
@@ -408,12 +409,13 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       );
     }
     await seedDemoContracts(tx, admin, { clients, workers, today });
-    await seedDemoSessions(tx, admin, {
+    await seedDemoEntitlements(tx, admin, {
       associateId: workers[0]!,
       clientIds: [clients[0]!.id, clients[3]!.id],
       today,
       now,
     });
+    await seedDemoSessions(tx, admin, { clients, workers, today, serviceTypeId: types[2]!.id, now });
     return made;
   });
   await seedDemoBilling(db, admin, now);

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { listBillableContracts, regionCalendar } from '../billing/billing.store.js';
 import { billingSettingsOf } from '../billing/billing-settings.action.js';
-import { duration, money } from '../billing/line-reason.js';
+import { duration, money, plainReason } from '../billing/line-reason.js';
 import { calendarOf, rateBooking } from '../billing/visit-rating.js';
 import { lockBooking } from '../bookings/booking-write.store.js';
 import type { DeliveredWrite, TravelWrite } from '../bookings/session-parts.store.js';
@@ -26,7 +26,7 @@ import {
   type TravelArea,
   travelAreaOf,
 } from './session-charges.js';
-import { throwIssues } from './session-guards.js';
+import { throwIssues } from './session-checks.action.js';
 import { clientBand } from './session-read.store.js';
 
 const MAX_WORKER_MINUTES = 24 * 60;
@@ -116,7 +116,14 @@ async function priceService(
     totalMinor: rating.rated.totalMinor,
     hourlyRateMinor: hourly,
     minutes: timed || minutes,
-    basis: `${rating.rated.lines.map((l) => l.explanation).join('; ')} (contract "${contract.name}")`,
+    basis: `${rating.rated.lines
+      .map((l) =>
+        plainReason(
+          { ...l, minutes: l.minutes ?? null, rateMinor: l.rateMinor ?? null, source: l.source ?? null },
+          currency,
+        ),
+      )
+      .join(' + ')} (contract "${contract.name}")`,
     travelAllowed: travel,
   };
 }

@@ -28,7 +28,7 @@ import {
   namingOverlap,
   resolveServices,
   throwIssues,
-} from './session-guards.js';
+} from './session-checks.action.js';
 
 export type SessionCreated = {
   session: SessionView;

@@ -16,7 +16,13 @@ import { addToRoster } from '../scheduling/series-session.store.js';
 import { conflict, type FieldIssue, notFound } from '../shared/domain-error.js';
 import { loadSession } from './read-sessions.action.js';
 import type { AddClientInput, AddWorkerInput, SessionView } from './session.schemas.js';
-import { checkContract, checkSubject, checkWorker, namingOverlap, throwIssues } from './session-guards.js';
+import {
+  checkContract,
+  checkSubject,
+  checkWorker,
+  namingOverlap,
+  throwIssues,
+} from './session-checks.action.js';
 import { clientRows, findParticipant } from './session-read.store.js';
 
 async function audited(tx: Tx, actor: Actor, id: string, before: SessionView) {

@@ -7,7 +7,7 @@ import type { Tx } from '../platform/db/database.js';
 import { conflict, type FieldIssue, notFound } from '../shared/domain-error.js';
 import { loadSession } from './read-sessions.action.js';
 import type { ServiceInput, SessionView } from './session.schemas.js';
-import { checkServiceTypes, resolveServices, throwIssues } from './session-guards.js';
+import { checkServiceTypes, resolveServices, throwIssues } from './session-checks.action.js';
 
 async function editable(tx: Tx, actor: Actor, id: string) {
   const booking = await lockBooking(tx, actor.organisationId, id);

@@ -1,5 +1,5 @@
 import type { BookingView } from '../bookings/booking.schemas.js';
-import type { SessionParts } from '../bookings/session-parts.store.js';
+import type { SessionParts } from '../bookings/session.types.js';
 import type { SessionView } from './session.schemas.js';
 
 /** Whole hours from `notifiedAt` to the session's start (negative: the provider was told after it began). */

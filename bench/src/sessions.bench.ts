@@ -1,0 +1,191 @@
+import { sql } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import type { Db } from '../../server/src/platform/db/database.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, DATA_TODAY, type DataSet } from './dataset/generate-data.js';
+import { type Session, signIn } from './http/session.js';
+import { type BenchResult, fmt } from './support/report.js';
+import { nowMs, percentile } from './support/timing.js';
+
+/**
+ * Benchmark 3b: group sessions. (1) 64 concurrent HTTP clients race for the places of one 8-seat group
+ * (POST /api/v1/sessions/:id/clients), group after group: the lead client holds one seat, so exactly 7 racers
+ * win and 8 clients hold places; the rest get 409. Its p99 is set against the individual booking's p99 from
+ * benchmark 3 (the same 64-way race for one slot). (2) The sessions calendar: GET /api/v1/sessions for a week
+ * holding the groups as well as the data set's visits.
+ */
+
+const RACERS = 64;
+const CAPACITY = 8;
+const NAME = 'Bench group';
+
+type Outcome = { status: number; ms: number };
+
+async function timedFetch(url: string, init: RequestInit): Promise<Outcome> {
+  const start = nowMs();
+  const response = await fetch(url, init);
+  await response.arrayBuffer();
+  return { status: response.status, ms: nowMs() - start };
+}
+
+const post = (s: Session, body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+  body: JSON.stringify(body),
+});
+
+export async function sessionsBench(options: {
+  db: Db;
+  data: DataSet;
+  dataSet: string;
+  appUrl: string;
+  groups: number;
+  reads: number;
+  /** The individual booking's p99 (benchmark 3), when it ran. */
+  individualP99: number | null;
+}): Promise<BenchResult> {
+  const { db, data } = options;
+  const org = data.organisationId;
+  await sql`DELETE FROM bookings WHERE organisation_id = ${org} AND name = ${NAME}`.execute(db);
+  const clients = await sql<{ id: string }>`
+    SELECT id FROM clients WHERE organisation_id = ${org} ORDER BY family_name, id LIMIT ${RACERS + 1}`.execute(
+    db,
+  );
+  if (clients.rows.length < RACERS + 1) throw new Error(`need ${RACERS + 1} clients`);
+  const [lead, ...racers] = clients.rows.map((r) => r.id);
+  const sessions: Session[] = [];
+  for (let i = 0; i < RACERS; i += 8)
+    sessions.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(8, RACERS - i) }, () =>
+          signIn(options.appUrl, ADMIN_EMAIL, ADMIN_PASSWORD),
+        ),
+      )),
+    );
+
+  // One group a day, two weeks after "today", mid-morning, no worker (the race is for the clients' places).
+  const first = Temporal.PlainDate.from(DATA_TODAY).add({ days: 14 });
+  const dates = Array.from({ length: options.groups }, (_, k) => first.add({ days: k }).toString());
+  const createMs: number[] = [];
+  const race: Outcome[] = [];
+  const winners: number[] = [];
+  const taken: number[] = [];
+  const other = new Map<number, number>();
+  const raceStart = nowMs();
+  for (const date of dates) {
+    const created = await timedFetch(
+      `${options.appUrl}/api/v1/sessions`,
+      post(sessions[0]!, {
+        category: 'group',
+        name: NAME,
+        bookingDate: date,
+        startTime: '10:00',
+        durationMinutes: 120,
+        capacity: CAPACITY,
+        clients: [{ clientId: lead }],
+        services: [{ source: 'adhoc', name: 'Group activity 1:4', hourlyRateMinor: 6000, ratio: 4 }],
+        overrideReason: 'Bench group',
+      }),
+    );
+    createMs.push(created.ms);
+    const id = (
+      await sql<{ id: string }>`SELECT id FROM bookings WHERE organisation_id = ${org} AND name = ${NAME}
+        ORDER BY created_at DESC LIMIT 1`.execute(db)
+    ).rows[0]!.id;
+    const outcomes = await Promise.all(
+      sessions.map((s, i) =>
+        timedFetch(`${options.appUrl}/api/v1/sessions/${id}/clients`, post(s, { clientId: racers[i] })),
+      ),
+    );
+    race.push(...outcomes);
+    winners.push(outcomes.filter((o) => o.status === 201).length);
+    for (const o of outcomes)
+      if (o.status !== 201 && o.status !== 409) other.set(o.status, (other.get(o.status) ?? 0) + 1);
+    taken.push(
+      Number(
+        (
+          await sql<{ n: string }>`SELECT count(*) AS n FROM booking_participants
+            WHERE booking_id = ${id} AND client_id IS NOT NULL AND status IN ('booked', 'attended')`.execute(
+            db,
+          )
+        ).rows[0]!.n,
+      ),
+    );
+  }
+  const raceSeconds = (nowMs() - raceStart) / 1000;
+  const sorted = race.map((o) => o.ms).sort((a, b) => a - b);
+  const p99 = percentile(sorted, 99);
+
+  // The sessions calendar for the week holding the groups (Monday to Sunday), 8 readers at a time.
+  const monday = first.subtract({ days: first.dayOfWeek - 1 });
+  const week = `from=${monday}&to=${monday.add({ days: 6 })}`;
+  const probe = await fetch(`${options.appUrl}/api/v1/sessions?${week}`, {
+    headers: { cookie: sessions[0]!.cookie },
+  });
+  const items = ((await probe.json()) as { items: { category: string }[] }).items;
+  const reads: number[] = [];
+  const readStart = nowMs();
+  for (let i = 0; i < options.reads; i += 8) {
+    const batch = await Promise.all(
+      sessions
+        .slice(0, 8)
+        .map((s) =>
+          timedFetch(`${options.appUrl}/api/v1/sessions?${week}`, { headers: { cookie: s.cookie } }),
+        ),
+    );
+    reads.push(...batch.map((b) => b.ms));
+  }
+  const readSeconds = (nowMs() - readStart) / 1000;
+  const sortedReads = reads.sort((a, b) => a - b);
+  const groupsInWeek = items.filter((i) => i.category === 'group').length;
+  const exactly = taken.every((n) => n === CAPACITY) && winners.every((w) => w === CAPACITY - 1);
+
+  return {
+    id: 'sessions',
+    title: '3b. Group sessions: contended places and the sessions calendar',
+    dataSet: options.dataSet,
+    figures: [
+      {
+        label: `Carebook, ${RACERS} clients racing for the places of ${options.groups} 8-seat groups (POST /sessions/:id/clients)`,
+        value: `p50 ${fmt(percentile(sorted, 50), 1)} ms, p99 ${fmt(p99, 1)} ms, max ${fmt(sorted.at(-1)!, 1)} ms; ${fmt(race.length / raceSeconds)} requests/s`,
+      },
+      {
+        label: 'creating each group (POST /sessions, one client and one service)',
+        value: `median ${fmt(
+          percentile(
+            [...createMs].sort((a, b) => a - b),
+            50,
+          ),
+          1,
+        )} ms`,
+      },
+      {
+        label: 'answers',
+        value: `${winners.reduce((a, b) => a + b, 0)} places won, ${race.filter((o) => o.status === 409).length} × 409, ${[...other].map(([s, n]) => `${n} × ${s}`).join(', ') || 'nothing else'}`,
+      },
+      {
+        label: `sessions calendar, one week (GET /sessions?${week}: ${items.length} sessions, ${groupsInWeek} groups), 8 concurrent readers`,
+        value: `p50 ${fmt(percentile(sortedReads, 50), 1)} ms, p99 ${fmt(percentile(sortedReads, 99), 1)} ms; ${fmt(reads.length / readSeconds)} requests/s`,
+      },
+    ],
+    ratios:
+      options.individualP99 === null
+        ? []
+        : [
+            {
+              label: 'group place p99 / individual booking p99 (benchmark 3)',
+              value: p99 / options.individualP99,
+            },
+          ],
+    checks: [
+      {
+        label: `exactly ${CAPACITY} clients hold places in every group (the lead and ${CAPACITY - 1} racers)`,
+        ok: exactly,
+        detail: exactly ? undefined : `places: ${taken.join(',')}; winners: ${winners.join(',')}`,
+      },
+      { label: 'every other answer is a 409', ok: other.size === 0 },
+    ],
+    notes: [
+      'each add is a full product request: session check, CSRF, Zod validation, one tenant transaction, the booking row locked, places counted, insert (the capacity trigger as backstop), audit event with the session before and after',
+    ],
+  };
+}
