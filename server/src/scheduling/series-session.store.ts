@@ -8,7 +8,11 @@ import type { Tx } from '../platform/db/database.js';
  * worker, each from a local date, so "Ben joins from June" reaches the sessions generated later too.
  */
 
-export type SeriesTemplate = { leadContractId: string | null; services: NewService[]; serviceTypeIds: string[] };
+export type SeriesTemplate = {
+  leadContractId: string | null;
+  services: NewService[];
+  serviceTypeIds: string[];
+};
 
 export type RosterEntry = {
   type: 'client' | 'staff' | 'resource';

@@ -8,9 +8,9 @@ import { seriesBookingsFrom } from '../bookings/occurrence.store.js';
 import { type OccurrenceWrite, writeOccurrences } from '../bookings/write-occurrences.action.js';
 import type { Tx } from '../platform/db/database.js';
 import { deleteNoticesOf, updateSeries } from './schedule.store.js';
-import { findSeriesSession, sessionExtrasOn } from './series-session.store.js';
 import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
 import { type Occurrence, occurrencesBetween, occurrenceTimes, planSeriesChanges } from './series.js';
+import { findSeriesSession, sessionExtrasOn } from './series-session.store.js';
 
 function leaveCovering(
   leaves: readonly LeaveRecord[],

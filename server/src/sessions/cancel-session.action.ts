@@ -1,17 +1,86 @@
+import { Temporal } from 'temporal-polyfill';
+import { recordAudit } from '../audit/audit.store.js';
+import { auditBy } from '../audit/audit-actor.js';
+import { findBooking, invoiceOf } from '../bookings/booking.store.js';
+import { lockBooking, rewriteBooking } from '../bookings/booking-write.store.js';
+import { cancelParticipation } from '../bookings/session-write.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
-import { conflict } from '../shared/domain-error.js';
+import { conflict, invalid, notFound } from '../shared/domain-error.js';
+import { loadSession } from './read-sessions.action.js';
 import type { CancelAttendanceInput, SessionView } from './session.schemas.js';
+import { findParticipant } from './session-read.store.js';
 
-export async function cancelSession(_tx: Tx, _a: Actor, _id: string, _r: string): Promise<SessionView> {
-  throw conflict('Not built yet');
+/**
+ * Cancels a whole session: an individual appointment, or a group with no charge to anyone (its clients'
+ * places are cancelled without a client cancellation, so nothing is chargeable). A series keeps it as is.
+ */
+export async function cancelSession(tx: Tx, actor: Actor, id: string, reason: string): Promise<SessionView> {
+  const org = actor.organisationId;
+  const current = await findBooking(tx, org, id, true);
+  if (!current) throw notFound('Session');
+  if (current.status !== 'booked') throw conflict(`This session is already ${current.status}`);
+  const invoiceId = await invoiceOf(tx, org, id);
+  if (invoiceId) throw conflict('This session has been invoiced; void the invoice first', { invoiceId });
+  const before = await loadSession(tx, org, id);
+  await rewriteBooking(tx, org, id, { status: 'cancelled', cancellationReason: reason });
+  const after = await loadSession(tx, org, id);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'update',
+    entityType: 'booking',
+    entityId: id,
+    before,
+    after,
+  });
+  return after;
 }
+
+/**
+ * Cancels one client's attendance, recording who cancelled, when the provider was told and why (what the NDIS
+ * short-notice rules need). The others go ahead; when nobody is left the session is cancelled. Other sessions
+ * of a series are untouched (Ava cancels 12 May only).
+ */
 export async function cancelAttendance(
-  _tx: Tx,
-  _a: Actor,
-  _id: string,
-  _p: string,
-  _i: CancelAttendanceInput,
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  participantId: string,
+  input: CancelAttendanceInput,
+  now: Temporal.Instant,
 ): Promise<SessionView> {
-  throw conflict('Not built yet');
+  const org = actor.organisationId;
+  const booking = await lockBooking(tx, org, id);
+  if (!booking) throw notFound('Session');
+  if (booking.status !== 'booked')
+    throw conflict(`This session is ${booking.status}; only a booked session's attendance can be cancelled`);
+  const p = await findParticipant(tx, org, id, participantId);
+  if (p?.type !== 'client') throw notFound('Client of this session');
+  if (p.status !== 'booked') throw conflict(`This client's place is already ${p.status}`);
+  const notifiedAt = Temporal.Instant.from(input.notifiedAt);
+  if (Temporal.Instant.compare(notifiedAt, now) > 0) throw invalid('notifiedAt', 'must not be in the future');
+  const before = await loadSession(tx, org, id);
+  await cancelParticipation(
+    tx,
+    org,
+    { participantId, bookingId: id },
+    {
+      cancelledBy: input.cancelledBy,
+      cancelledByName: input.cancelledByName,
+      notifiedAt,
+      reasonCode: input.reasonCode,
+      note: input.note,
+      recordedAt: now,
+    },
+  );
+  const after = await loadSession(tx, org, id);
+  await recordAudit(tx, {
+    ...auditBy(actor),
+    action: 'update',
+    entityType: 'booking',
+    entityId: id,
+    before,
+    after,
+  });
+  return after;
 }

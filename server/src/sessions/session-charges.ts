@@ -156,7 +156,7 @@ export function sessionCharges(input: ChargeInput): Charges {
 
   // Travel: per worker, per leg, split evenly between the attending clients; minutes capped per client.
   const cap = TRAVEL_CAP_MINUTES[input.travelArea];
-  if (primary && primary.travelAllowed && n > 0)
+  if (primary?.travelAllowed && n > 0)
     for (const w of input.travel)
       for (const leg of w.legs) {
         const label = `Travel ${leg.leg === 'between' ? 'between appointments' : leg.leg === 'to' ? 'to the session' : 'from the session'} (${w.name})`;

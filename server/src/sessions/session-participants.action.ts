@@ -185,7 +185,7 @@ export async function changeWorker(
   const org = actor.organisationId;
   const booking = await bookedSession(tx, actor, id);
   const old = await findParticipant(tx, org, id, participantId);
-  if (!old || old.type !== 'staff' || old.status === 'cancelled') throw notFound('Worker');
+  if (old?.type !== 'staff' || old.status === 'cancelled') throw notFound('Worker');
   if (old.subjectId === staffId) return loadSession(tx, org, id);
   const issues: FieldIssue[] = [];
   await checkWorker(tx, actor, staffId, 'staffId', issues);

@@ -206,7 +206,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, (tx, a) =>
-        cancelAttendance(tx, a, request.params.id, request.params.participantId, request.body),
+        cancelAttendance(tx, a, request.params.id, request.params.participantId, request.body, app.clock()),
       ),
   );
   app.delete(
