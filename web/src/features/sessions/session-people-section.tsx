@@ -64,8 +64,7 @@ export function SessionClientsSection({
                 {canWrite && booked && client.status === 'booked' ? (
                   <Button
                     size="compact-xs"
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     onClick={() => setCancelling(client.participantId)}
                   >
                     Cancel attendance…
@@ -173,7 +172,7 @@ export function SessionWorkersSection({ session, canWrite }: { session: Session;
                 }
               />
             ) : (
-              <Button size="compact-xs" variant="subtle" onClick={() => setChanging(worker.participantId)}>
+              <Button size="compact-xs" variant="default" onClick={() => setChanging(worker.participantId)}>
                 Change worker…
               </Button>
             )
