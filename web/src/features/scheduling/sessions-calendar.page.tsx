@@ -104,20 +104,20 @@ export function SessionsCalendarPage() {
     <Stack gap="md">
       <PageHeader
         title="Bookings calendar"
-        description="Every booking and group session by worker. Drag a booking to another time or row to move or reassign it."
+        description="Every booking and group session by worker. Drag a booking to another time or row to move or reassign it; select a time on a worker's row to book."
+        actions={
+          canWrite ? (
+            <Button
+              onClick={() =>
+                setCreating({ bookingDate: range ? wallClockOf(range.start).slice(0, 10) : null, zone })
+              }
+            >
+              New session
+            </Button>
+          ) : null
+        }
       />
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <CalendarFilters value={filters} onChange={setFilters} />
-        {canWrite ? (
-          <Button
-            onClick={() =>
-              setCreating({ bookingDate: range ? wallClockOf(range.start).slice(0, 10) : null, zone })
-            }
-          >
-            New session
-          </Button>
-        ) : null}
-      </Group>
+      <CalendarFilters value={filters} onChange={setFilters} />
       {calendar.isError ? (
         <ProblemAlert error={calendar.error} title="The calendar couldn't be loaded" />
       ) : null}

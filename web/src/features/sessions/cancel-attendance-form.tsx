@@ -2,8 +2,8 @@ import { Button, Group, Select, Stack, Textarea, TextInput, Title } from '@manti
 import { TimeInput } from '@mantine/dates';
 import { useState } from 'react';
 import { LocalDateInput } from '../../shared/local-date-input';
-import { ProblemAlert } from '../../shared/problem-alert';
 import { todayIn, wallClockToInstant } from '../scheduling/calendar-time';
+import { SessionProblem } from './session-problem';
 import type { CancelAttendanceInput, Session, SessionClient } from './sessions-api';
 import { sessionsApi } from './sessions-api';
 import { useSessionWrite } from './sessions-queries';
@@ -101,7 +101,9 @@ export function CancelAttendanceForm({
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
         />
-        {write.isError ? <ProblemAlert error={write.error} title="The attendance was not cancelled" /> : null}
+        {write.isError ? (
+          <SessionProblem error={write.error} title="The attendance was not cancelled" />
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Keep attending

@@ -2,11 +2,11 @@ import { Button, Divider, Group, Modal, Select, Skeleton, Stack, Text } from '@m
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ProblemAlert } from '../../shared/problem-alert';
 import { type CompletionDraft, initialDraft, toCompletionInput } from './completion-draft';
 import { CompletionPreviewSection } from './completion-preview';
 import { CompletionTransport } from './completion-transport';
 import { CompletionWorkers } from './completion-workers';
+import { SessionProblem } from './session-problem';
 import { type CompletionInput, type Session, sessionsApi } from './sessions-api';
 import { useCompletionPreview, useSessionWrite } from './sessions-queries';
 
@@ -71,7 +71,7 @@ export function CompletionForm({ session, onClose }: { session: Session; onClose
           />
           <Divider />
           {preview.isError ? (
-            <ProblemAlert error={preview.error} title="The preview couldn't be worked out" />
+            <SessionProblem error={preview.error} title="The preview couldn't be worked out" />
           ) : null}
           {preview.data ? (
             <CompletionPreviewSection
@@ -85,7 +85,7 @@ export function CompletionForm({ session, onClose }: { session: Session; onClose
             <Skeleton height={160} />
           )}
           {complete.isError ? (
-            <ProblemAlert error={complete.error} title="The session was not completed" />
+            <SessionProblem error={complete.error} title="The session was not completed" />
           ) : null}
           <Group justify="space-between">
             <Text size="xs" c="gray.7">

@@ -18,7 +18,6 @@ import { useState } from 'react';
 import { clientsApi } from '../../api/endpoints';
 import { useMe } from '../../auth/auth-context';
 import { LocalDateInput } from '../../shared/local-date-input';
-import { ProblemAlert } from '../../shared/problem-alert';
 import { zoneAbbreviation } from '../../shared/time-zones';
 import { bookingKeys } from '../bookings/bookings-queries';
 import { toClientLocal } from '../scheduling/calendar-time';
@@ -26,6 +25,7 @@ import { type Repeat, toRrule, weekdayOf } from '../scheduling/recurrence-text';
 import { RepeatFields } from '../scheduling/repeat-fields';
 import { useServiceTypes } from '../scheduling/scheduling-queries';
 import { type PickedClient, SessionClientsField, SessionWorkersField } from './session-people-fields';
+import { SessionProblem } from './session-problem';
 import { type ServiceDraft, SessionServicesFields, toServiceInputs } from './session-services-fields';
 import { type SessionInput, sessionsApi } from './sessions-api';
 
@@ -194,8 +194,19 @@ export function NewSessionModal({
             data={(serviceTypes.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
             value={tags}
             onChange={setTags}
+            required={repeats}
+            description={repeats ? 'A repeating session needs at least one' : undefined}
           />
-          <Checkbox label="Repeats" checked={repeats} onChange={(e) => setRepeats(e.currentTarget.checked)} />
+          <Checkbox
+            label="Repeats"
+            checked={repeats}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setRepeats(on);
+              const day = weekdayOf(bookingDate);
+              if (on && repeat.weekdays.length === 0 && day) setRepeat({ ...repeat, weekdays: [day] });
+            }}
+          />
           {repeats ? (
             <Group grow align="flex-start">
               <RepeatFields value={repeat} onChange={setRepeat} />
@@ -210,7 +221,7 @@ export function NewSessionModal({
             onChange={(e) => setNotes(e.currentTarget.value)}
           />
           {problem ? (
-            <ProblemAlert
+            <SessionProblem
               error={problem}
               title={group ? 'The group was not created' : 'The appointment was not created'}
             />

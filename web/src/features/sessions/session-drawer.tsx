@@ -6,11 +6,11 @@ import { useAuth, useMe } from '../../auth/auth-context';
 import { useConfirm } from '../../shared/confirm-dialog';
 import { formatPlainDate } from '../../shared/format';
 import { formatMoney } from '../../shared/money';
-import { ProblemAlert } from '../../shared/problem-alert';
 import { bookingKeys } from '../bookings/bookings-queries';
 import { splitZoned } from '../scheduling/calendar-time';
 import { CompletionForm } from './completion-form';
 import { SessionClientsSection, SessionWorkersSection } from './session-people-section';
+import { SessionProblem } from './session-problem';
 import { type Session, sessionsApi } from './sessions-api';
 import { useSession, useSessionWrite } from './sessions-queries';
 
@@ -50,7 +50,9 @@ function CancelWhole({ session, onDone }: { session: Session; onDone: () => void
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
-        {cancel.isError ? <ProblemAlert error={cancel.error} title="The session was not cancelled" /> : null}
+        {cancel.isError ? (
+          <SessionProblem error={cancel.error} title="The session was not cancelled" />
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Keep it
@@ -153,8 +155,8 @@ function SessionDetails({ session, onClose }: { session: Session; onClose: () =>
           ))}
         </Stack>
       ) : null}
-      {problem ? <ProblemAlert error={problem} /> : null}
-      {reset.isError ? <ProblemAlert error={reset.error} title="The session was not reset" /> : null}
+      {problem ? <SessionProblem error={problem} title="That didn't work" /> : null}
+      {reset.isError ? <SessionProblem error={reset.error} title="The session was not reset" /> : null}
       {canWrite ? (
         <>
           <Divider />
@@ -205,7 +207,7 @@ export function SessionDrawer({ sessionId, onClose }: { sessionId: string | null
       {query.data ? (
         <SessionDetails key={query.data.id} session={query.data} onClose={onClose} />
       ) : query.isError ? (
-        <ProblemAlert error={query.error} title="This session couldn't be loaded" />
+        <SessionProblem error={query.error} title="This session couldn't be loaded" />
       ) : (
         <Skeleton height={240} />
       )}

@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatInstant, fullName } from '../../shared/format';
-import { ProblemAlert } from '../../shared/problem-alert';
 import { ClientPicker } from '../clients/client-picker';
 import { useDeliveringStaff } from '../scheduling/scheduling-queries';
 import { CancelAttendanceForm } from './cancel-attendance-form';
+import { SessionProblem } from './session-problem';
 import { type AddClientInput, type Session, sessionsApi } from './sessions-api';
 import { useSessionWrite } from './sessions-queries';
 
@@ -64,8 +64,7 @@ export function SessionClientsSection({
                 {canWrite && booked && client.status === 'booked' ? (
                   <Button
                     size="compact-xs"
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     onClick={() => setCancelling(client.participantId)}
                   >
                     Cancel attendance…
@@ -122,7 +121,7 @@ export function SessionClientsSection({
           </Button>
         </Group>
       ) : null}
-      {add.isError ? <ProblemAlert error={add.error} title="The client was not added" /> : null}
+      {add.isError ? <SessionProblem error={add.error} title="The client was not added" /> : null}
     </Stack>
   );
 }
@@ -173,7 +172,7 @@ export function SessionWorkersSection({ session, canWrite }: { session: Session;
                 }
               />
             ) : (
-              <Button size="compact-xs" variant="subtle" onClick={() => setChanging(worker.participantId)}>
+              <Button size="compact-xs" variant="default" onClick={() => setChanging(worker.participantId)}>
                 Change worker…
               </Button>
             )
@@ -191,8 +190,8 @@ export function SessionWorkersSection({ session, canWrite }: { session: Session;
           onChange={(staffId) => staffId && void add.mutateAsync(staffId).catch(() => undefined)}
         />
       ) : null}
-      {change.isError ? <ProblemAlert error={change.error} title="The worker was not changed" /> : null}
-      {add.isError ? <ProblemAlert error={add.error} title="The worker was not added" /> : null}
+      {change.isError ? <SessionProblem error={change.error} title="The worker was not changed" /> : null}
+      {add.isError ? <SessionProblem error={add.error} title="The worker was not added" /> : null}
     </Stack>
   );
 }
