@@ -25,14 +25,10 @@ export const seriesInput = z.object({
   durationMinutes: duration,
   staffId: z.uuid().nullable().default(null).meta({ description: 'null: an open shift' }),
   notes: text(5000).default(null),
-  contractId: z
-    .uuid()
-    .nullable()
-    .meta({
-      description:
-        "The client contract the series' visits are charged on; null: the client's contract in force at each visit",
-    })
-    .default(null),
+  contractId: z.uuid().nullable().optional().meta({
+    description:
+      "The client contract the series' visits are charged on; null or absent: the client's contract in force at each visit",
+  }),
   status: z.enum(['draft', 'active']).default('draft'),
 });
 export type SeriesInput = z.infer<typeof seriesInput>;

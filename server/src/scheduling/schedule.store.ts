@@ -94,9 +94,10 @@ export async function listClientSeries(tx: Tx, organisationId: string, clientId:
 
 export type SeriesWrite = Omit<
   SeriesRecord,
-  'id' | 'serviceTypeName' | 'staffName' | 'generatedUntil' | 'splitFromId' | 'createdById'
+  'id' | 'serviceTypeName' | 'staffName' | 'generatedUntil' | 'splitFromId' | 'createdById' | 'contractId'
 > & {
   splitFromId?: string | null;
+  contractId?: string | null;
 };
 
 export async function insertSeries(

@@ -7822,10 +7822,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description The client contract the series' visits are charged on; null: the client's contract in force at each visit
-                     * @default null
-                     */
+                    /** @description The client contract the series' visits are charged on; null or absent: the client's contract in force at each visit */
                     contractId?: string | null;
                     durationMinutes: number;
                     /** @default null */
