@@ -3,14 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { apiSession, createClient, isoDateInDays, signIn, USERS } from './support';
+import { apiSession, createClient, isoDateInDays, signIn, transitionsSettled, USERS } from './support';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  // Let Mantine's transitions settle so axe sees final colours.
-  await page.waitForTimeout(400);
+  await transitionsSettled(page);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -2,12 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { apiSession, createClient, field, fillDate, signIn, USERS, uniqueSuffix } from './support';
+import {
+  apiSession,
+  createClient,
+  field,
+  fillDate,
+  signIn,
+  transitionsSettled,
+  USERS,
+  uniqueSuffix,
+} from './support';
 
 /** Serious or critical WCAG 2 A/AA violations on the page as it stands. */
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  // Let Mantine's transitions settle so axe sees final colours.
-  await page.waitForTimeout(400);
+  await transitionsSettled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking

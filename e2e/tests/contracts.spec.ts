@@ -11,6 +11,7 @@ import {
   fillDate,
   signIn,
   todayIn,
+  transitionsSettled,
   USERS,
   uniqueSuffix,
 } from './support';
@@ -19,7 +20,7 @@ const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts
 mkdirSync(ARTIFACTS, { recursive: true });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
+  await transitionsSettled(page);
   // Success notifications are the app shell's (and fade away); the pages under test are what is checked.
   await page
     .locator('.mantine-Notification-root')

@@ -178,3 +178,17 @@ export async function fillDate(input: Locator, date: string): Promise<void> {
   await input.fill(date);
   await input.blur();
 }
+
+/**
+ * Waits until the page's CSS transitions (Mantine's fades and slides) have finished, so axe sees final colours.
+ * Two animation frames first, so a transition about to start has started; keyframe animations such as a
+ * loader's spin run for ever and are not waited for.
+ */
+export async function transitionsSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  );
+}

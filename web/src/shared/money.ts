@@ -1,5 +1,5 @@
 /**
- * Money on the contract screens: the API speaks integer minor units (cents); people type dollars and cents.
+ * Money on the contract screens: the API speaks integer minor units (cents, pence); people type the amount.
  * Conversion is string arithmetic only, so no binary-float rounding can creep into a rate.
  */
 
@@ -54,4 +54,9 @@ export function currencySymbol(): string {
   );
 }
 
-export const moneyError = 'Enter an amount in dollars and cents, e.g. 24.50';
+/** The field message for an amount that isn't one, in the organisation's currency's own words. */
+export function moneyError(): string {
+  const { currency } = orgFormats();
+  const units = currency === 'GBP' ? 'pounds and pence' : 'dollars and cents';
+  return `Enter an amount in ${units}, e.g. ${currencySymbol()}24.50`;
+}

@@ -106,6 +106,13 @@ export function WhyThisPriceToggle({ line }: { line: PricedLine }) {
   );
 }
 
+/** Why the server rated the visit under this contract (billing's chooseContract), as a coordinator reads it. */
+const CHOSEN_IN_WORDS: Record<'booking' | 'default' | 'in_force', string> = {
+  booking: ', named on the booking',
+  default: ', the client’s default contract',
+  in_force: ', the contract in force on the visit’s date',
+};
+
 /** "Why this price" for a booking: its contract and every rated line, from GET /bookings/:id/price. */
 export function BookingPricePanel({ bookingId }: { bookingId: string }) {
   const price = useBookingPrice(bookingId);
@@ -116,7 +123,7 @@ export function BookingPricePanel({ bookingId }: { bookingId: string }) {
     <Stack gap="sm" data-testid="booking-price">
       <Text size="sm">
         Rated under <strong>{p.contract.name}</strong> ({p.contract.contractType.name}
-        {p.contract.chosen === 'default' ? ', the client’s default contract' : ', chosen on the booking'}) for{' '}
+        {CHOSEN_IN_WORDS[p.contract.chosen]}) for{' '}
         {formatPlainDate(p.visitDate)} in {p.timeZone}.
       </Text>
       <Table withTableBorder>

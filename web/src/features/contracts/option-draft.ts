@@ -251,7 +251,7 @@ export function validateSets(sets: SetDraft[], mode: EditorMode): FormErrors {
   const money = (path: string, text: string, required: boolean) => {
     if (text.trim() === '') {
       if (required) errors[path] = 'Enter an amount';
-    } else if (parseMoney(text) === null) errors[path] = moneyError;
+    } else if (parseMoney(text) === null) errors[path] = moneyError();
   };
   const rates = (path: string, list: RateDraft[]) =>
     list.forEach((rate, i) => {

@@ -80,7 +80,7 @@ export function ScheduleEditor({
             leftSection="$"
             value={rate}
             onChange={(e) => setRate(e.currentTarget.value)}
-            error={rate.trim() !== '' && rateMinor === null ? moneyError : undefined}
+            error={rate.trim() !== '' && rateMinor === null ? moneyError() : undefined}
           />
         </Group>
         <Switch
