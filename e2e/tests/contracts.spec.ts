@@ -142,11 +142,11 @@ test('a contract type, a client contract that overrides it from a date, and the 
 
   // The timeline opens on today while the contract runs, else on its start; read it from the start.
   const today = todayIn('Australia/Sydney');
-  await expect(field(page, 'From')).toHaveValue(
-    today >= '2026-01-01' && today <= '2026-12-31' ? today : '2026-01-01',
-  );
-  await field(page, 'From').fill('2026-01-01');
-  await field(page, 'Until (exclusive)').fill('2027-01-01');
+  const opensOn = today >= '2026-01-01' && today <= '2026-12-31' ? today : '2026-01-01';
+  const [y, m, d] = opensOn.split('-');
+  await expect(field(page, 'From')).toHaveValue(`${d}/${m}/${y}`);
+  await fillDate(field(page, 'From'), '01/01/2026');
+  await fillDate(field(page, 'Until (exclusive)'), '01/01/2027');
   // The timeline: the contract's $28 until April, then the type's $30 and, from July, $32.
   const chart = page.getByTestId('timeline-chart');
   const hourlyRow = chart.getByTestId('timeline-row-hourlyRate');

@@ -154,6 +154,8 @@ export function mondayAfter(isoDate: string, minDays: number): string {
 
 /** Drags a calendar event to the right; in the bookings calendar's day view one 30-minute slot is 48 px. */
 export async function dragRight(page: Page, event: Locator, pixels: number): Promise<void> {
+  // The calendar redraws its events while its data arrives in stages; drag only once it says it is done.
+  await expect(page.locator('.carebook-calendar[aria-busy="true"]')).toHaveCount(0);
   await event.scrollIntoViewIfNeeded();
   const box = await event.boundingBox();
   if (!box) throw new Error('the event is not on screen');

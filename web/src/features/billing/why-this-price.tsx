@@ -123,8 +123,7 @@ export function BookingPricePanel({ bookingId }: { bookingId: string }) {
     <Stack gap="sm" data-testid="booking-price">
       <Text size="sm">
         Rated under <strong>{p.contract.name}</strong> ({p.contract.contractType.name}
-        {CHOSEN_IN_WORDS[p.contract.chosen]}) for{' '}
-        {formatPlainDate(p.visitDate)} in {p.timeZone}.
+        {CHOSEN_IN_WORDS[p.contract.chosen]}) for {formatPlainDate(p.visitDate)} in {p.timeZone}.
       </Text>
       <Table withTableBorder>
         <Table.Thead>

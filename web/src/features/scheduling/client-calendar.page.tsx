@@ -1,5 +1,6 @@
 import { DayGrid, List, TimeGrid } from '@event-calendar/core';
 import { Badge, Button, Group, Text, Title } from '@mantine/core';
+import { useIsFetching } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../auth/auth-context';
@@ -21,6 +22,7 @@ const PLUGINS = [DayGrid, TimeGrid, List];
 
 /** Client Profile › Calendar: ad-hoc and scheduled bookings in the client's zone. */
 export function ClientCalendarPage() {
+  const fetching = useIsFetching();
   const client = useProfileClient();
   const [params, setParams] = useSearchParams();
   const me = useMe();
@@ -97,6 +99,7 @@ export function ClientCalendarPage() {
               : ''}
       </Text>
       <EventCalendar
+        busy={fetching > 0}
         plugins={PLUGINS}
         label={`Calendar of ${client.givenName} ${client.familyName}`}
         testId="client-calendar"

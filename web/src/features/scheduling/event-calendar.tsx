@@ -9,6 +9,8 @@ type Props = {
   options: Calendar.Options;
   label: string;
   testId?: string;
+  /** Data is still arriving (aria-busy): the events on screen may yet be redrawn. */
+  busy?: boolean;
   className?: string;
 };
 
@@ -59,7 +61,7 @@ const CALLBACKS = [
  * EventCalendar (a Svelte component) inside React: created once in an effect and destroyed on unmount.
  * Its own time zone stays naive: events carry wall-clock strings already converted to the zone shown.
  */
-export function EventCalendar({ plugins, options, label, testId, className }: Props) {
+export function EventCalendar({ plugins, options, label, testId, className, busy = false }: Props) {
   const host = useRef<HTMLElement>(null);
   const calendar = useRef<Calendar | null>(null);
   const latest = useRef(options);
@@ -118,6 +120,7 @@ export function EventCalendar({ plugins, options, label, testId, className }: Pr
       ref={host}
       className={`carebook-calendar ${className ?? ''}`}
       aria-label={label}
+      aria-busy={busy}
       data-testid={testId}
     />
   );

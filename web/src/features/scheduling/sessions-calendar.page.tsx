@@ -1,6 +1,6 @@
 import { DayGrid, Interaction, ResourceTimeline } from '@event-calendar/core';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../auth/auth-context';
@@ -53,6 +53,8 @@ function selectionDefaults(
  * reassign it (asked first; a one-off move can be undone).
  */
 export function SessionsCalendarPage() {
+  // Any query still loading (bookings, sessions, staff, leave, holidays) may redraw the events: say so.
+  const fetching = useIsFetching();
   const me = useMe();
   const { can } = useAuth();
   const canWrite = can('bookings.write');
@@ -135,6 +137,7 @@ export function SessionsCalendarPage() {
         </div>
       ) : null}
       <EventCalendar
+        busy={fetching > 0}
         plugins={PLUGINS}
         label="Bookings calendar"
         testId="sessions-calendar"
