@@ -1,5 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../platform/db/database.js';
+import type { DeliveredServiceTable } from '../platform/db/schema.js';
 import type {
   CancellationDetails,
   DeliveredRecord,
@@ -326,23 +328,27 @@ export async function loadSessionParts(
       travelArea: c.travel_area,
       completedAt: c.completed_at,
     })),
-    delivered: delivered.map((d) => ({
-      id: d.id,
-      bookingId: d.booking_id,
-      participantId: d.participant_id,
-      clientId: d.client_id,
-      serviceId: d.service_id,
-      staffParticipantId: d.staff_participant_id,
-      kind: d.kind,
-      description: d.description,
-      quantity: Number(d.quantity),
-      unit: d.unit,
-      rateMinor: d.rate_minor,
-      portionBasisPoints: d.portion_basis_points,
-      amountMinor: d.amount_minor,
-      explanation: d.explanation,
-      invoiceId: d.invoice_id,
-    })),
+    delivered: delivered.map((d) => ({ ...deliveredRecord(d), invoiceId: d.invoice_id })),
+  };
+}
+
+/** A delivered_services row as the sessions API and invoice runs read it. */
+function deliveredRecord(d: Selectable<DeliveredServiceTable>): DeliveredRecord {
+  return {
+    id: d.id,
+    bookingId: d.booking_id,
+    participantId: d.participant_id,
+    clientId: d.client_id,
+    serviceId: d.service_id,
+    staffParticipantId: d.staff_participant_id,
+    kind: d.kind,
+    description: d.description,
+    quantity: Number(d.quantity),
+    unit: d.unit,
+    rateMinor: d.rate_minor,
+    portionBasisPoints: d.portion_basis_points,
+    amountMinor: d.amount_minor,
+    explanation: d.explanation,
   };
 }
 
@@ -363,22 +369,7 @@ export async function deliveredFor(
     .orderBy('position')
     .execute();
   for (const d of rows) {
-    const record: DeliveredRecord = {
-      id: d.id,
-      bookingId: d.booking_id,
-      participantId: d.participant_id,
-      clientId: d.client_id,
-      serviceId: d.service_id,
-      staffParticipantId: d.staff_participant_id,
-      kind: d.kind,
-      description: d.description,
-      quantity: Number(d.quantity),
-      unit: d.unit,
-      rateMinor: d.rate_minor,
-      portionBasisPoints: d.portion_basis_points,
-      amountMinor: d.amount_minor,
-      explanation: d.explanation,
-    };
+    const record = deliveredRecord(d);
     const list = out.get(d.participant_id);
     if (list) list.push(record);
     else out.set(d.participant_id, [record]);
