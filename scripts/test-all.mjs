@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = join(import.meta.dirname, '..');
 const results = join(root, '.tmp/test-results');
@@ -84,6 +85,27 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const lines = [];
+// Each failed test's name and the first lines of its error, so a CI log that keeps only its tail still says which.
+const failedTests = [];
+const firstLines = (text) =>
+  stripVTControlCharacters(String(text ?? ''))
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 3)
+    .map((l) => `      ${l.trim().slice(0, 200)}`)
+    .join('\n');
+function playwrightFailures(suite, file) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      if (test.status !== 'unexpected') continue;
+      const last = test.results?.at(-1);
+      failedTests.push(
+        `  ✗ ${spec.file ?? file}:${spec.line} ${spec.title}\n${firstLines(last?.error?.message)}`,
+      );
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, suite.file ?? file);
+}
 for (const file of existsSync(results) ? readdirSync(results).sort() : []) {
   const report = JSON.parse(readFileSync(join(results, file), 'utf8'));
   let p;
@@ -93,10 +115,22 @@ for (const file of existsSync(results) ? readdirSync(results).sort() : []) {
     p = report.stats.expected + (report.stats.flaky ?? 0);
     f = report.stats.unexpected;
     s = report.stats.skipped;
+    for (const suite of report.suites ?? []) playwrightFailures(suite, suite.file);
   } else {
     p = report.numPassedTests;
     f = report.numFailedTests;
     s = report.numPendingTests + (report.numTodoTests ?? 0);
+    for (const result of report.testResults ?? []) {
+      for (const a of result.assertionResults ?? []) {
+        if (a.status !== 'failed') continue;
+        const where = result.name.replace(`${root}/`, '');
+        failedTests.push(`  ✗ ${where} › ${a.fullName}\n${firstLines(a.failureMessages?.[0])}`);
+      }
+      if (result.status === 'failed' && !(result.assertionResults ?? []).length)
+        failedTests.push(
+          `  ✗ ${result.name.replace(`${root}/`, '')} (the file failed to run)\n${firstLines(result.message)}`,
+        );
+    }
   }
   lines.push(
     `  ${file.replace(/\.json$/, '').padEnd(40)} ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`,
@@ -106,6 +140,7 @@ for (const file of existsSync(results) ? readdirSync(results).sort() : []) {
   skipped += s;
 }
 const seconds = Number((process.hrtime.bigint() - started) / 1_000_000n) / 1000;
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.join('\n')}`);
 console.log(`\nTest runs:\n${lines.join('\n')}`);
 if (failures.length) console.log(`Failed stages: ${failures.join(', ')}`);
 console.log(`Suite time: ${seconds.toFixed(1)} s`);

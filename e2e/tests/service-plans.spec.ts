@@ -170,6 +170,8 @@ test('a worker sees the services assigned to them, grouped by when they are due'
   const note = `Supplier called back (${uniqueSuffix()}); delivery Tuesday.`;
   await page.getByRole('textbox', { name: 'Notes' }).fill(note);
   await page.getByRole('button', { name: 'Save notes' }).click();
+  // The button is disabled while the save is in flight too (Mantine's loading state): wait for the saved message.
+  await expect(page.getByText('Notes saved')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save notes' })).toBeDisabled();
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(note);
