@@ -352,7 +352,7 @@ describe('editing a client contract', () => {
     expect(check.status, JSON.stringify(check.body)).toBe(200);
     expect(check.body.date).toBe('2026-12-01');
     expect(check.body.warnings).toEqual([
-      'A 45 min visit costs 20.00, less than a 44 min visit (21.60): check the non-pro-rata rates',
+      'A 45 min visit costs $20.00, less than a 44 min visit ($21.60): check the non-pro-rata rates',
     ]);
     expect(check.body.points).toHaveLength(17);
     expect(check.body.useFirstRange).toMatchObject({

@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import { organisationFormats } from '../audit/audit-events.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
@@ -37,5 +38,6 @@ export async function checkClientContract(
       assignment: input.optionSets as OptionSet<ContractOptions>[],
     },
     date,
+    await organisationFormats(tx, actor.organisationId),
   );
 }

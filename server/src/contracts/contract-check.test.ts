@@ -9,6 +9,8 @@ const type = (options: Partial<ContractOptions>): OptionSet<ContractOptions>[] =
   { effectiveFrom: '2026-01-01', options },
 ];
 
+const AUD = { locale: 'en-AU', currency: 'AUD' } as const;
+
 describe('checkContract', () => {
   it('warns when non-pro-rata rates make a longer visit cheaper, and charts the price by duration', () => {
     const check = checkContract(
@@ -25,9 +27,10 @@ describe('checkContract', () => {
         assignment: [],
       },
       '2026-12-01',
+      AUD,
     );
     expect(check.warnings).toEqual([
-      'A 45 min visit costs 20.00, less than a 44 min visit (21.60): check the non-pro-rata rates',
+      'A 45 min visit costs $20.00, less than a 44 min visit ($21.60): check the non-pro-rata rates',
     ]);
     expect(check.points).toHaveLength(17);
     expect(check.points.slice(0, 5)).toEqual([
@@ -48,9 +51,26 @@ describe('checkContract', () => {
         assignment: [],
       },
       '2026-12-01',
+      AUD,
     );
     expect(check.warnings).toContain(
-      'The fixed price for 30 min (30.00) is more than a whole hour at the hourly rate (24.00/h)',
+      'The fixed price for 30 min ($30.00) is more than a whole hour at the hourly rate ($24.00/h)',
+    );
+  });
+
+  it("names amounts in the organisation's currency", () => {
+    const check = checkContract(
+      clock,
+      calendar,
+      {
+        contractType: type({ hourlyRate: 2400, nonProRataRates: [{ minutes: 30, amount: 3000 }] }),
+        assignment: [],
+      },
+      '2026-12-01',
+      { locale: 'en-GB', currency: 'GBP' },
+    );
+    expect(check.warnings).toContain(
+      'The fixed price for 30 min (£30.00) is more than a whole hour at the hourly rate (£24.00/h)',
     );
   });
 
@@ -69,6 +89,7 @@ describe('checkContract', () => {
         assignment: [],
       },
       '2026-12-01',
+      AUD,
     );
     const { example, value } = check.useFirstRange;
     expect(value).toBe(true);

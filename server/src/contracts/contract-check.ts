@@ -1,5 +1,5 @@
+import { formatMinor, type OrganisationFormats } from '../shared/organisation-formats.js';
 import type { ZoneClock } from '../shared/time/zone-clock.js';
-import { formatMinor } from './money.js';
 import { effectiveOption, setInForce } from './option-sets.js';
 import { type RatingContext, rateVisit } from './rating.js';
 import type {
@@ -36,8 +36,6 @@ export type ContractCheck = {
   };
   problems: string[];
 };
-
-const money = (minor: number) => formatMinor(minor);
 
 function priceAt(
   context: RatingContext,
@@ -93,7 +91,10 @@ export function checkContract(
   calendar: RatingCalendar,
   contracts: Pick<Contracts, 'contractType' | 'assignment'>,
   date: string,
+  formats: Pick<OrganisationFormats, 'locale' | 'currency'>,
 ): ContractCheck {
+  /** Warnings name amounts as the organisation writes money: '$12.50', '£12.50'. */
+  const money = (minor: number) => formatMinor(minor, formats);
   const context: RatingContext = { clock, calendar, contracts };
   const problems = new Set<string>();
   const byMinute: (number | null)[] = [];

@@ -34,10 +34,3 @@ export function toHundredths(distance: number): number | null {
 export function distanceCharge(hundredths: number, rate: number): number {
   return divideHalfUp(hundredths * rate, 100);
 }
-
-/** Minor units as a plain amount with two decimals ('21.60'), for warnings that name a price. */
-export function formatMinor(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
