@@ -61,7 +61,7 @@ export default defineConfig({
     cwd: '..',
     env: serverEnv,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 120_000,
+    timeout: 240_000, // the server starts while the Vitest lane of `npm test` loads both cores
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
