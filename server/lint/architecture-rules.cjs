@@ -16,7 +16,8 @@ const MODULE_MAP = {
   contracts: ['platform', 'audit', 'identity'],
   availability: ['platform', 'audit', 'identity', 'people'],
   bookings: ['platform', 'audit', 'identity', 'people', 'availability'],
-  scheduling: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability'],
+  // Writes its leave notices through notifications/' notice store (the bell's table has one owner).
+  scheduling: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability', 'notifications'],
   calendar: ['platform', 'audit', 'identity', 'contracts'],
   billing: ['platform', 'audit', 'identity', 'contracts', 'bookings', 'scheduling'],
   // Sessions and group appointments: use cases spanning bookings (their tables), scheduling (recurrence),

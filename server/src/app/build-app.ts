@@ -5,7 +5,7 @@ import { bookingBillingRoutes } from '../billing/billing.routes.js';
 import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
-import { setBookingEventListener } from '../bookings/booking-events.action.js';
+import { setBookingEventListener, setClientLeaveListener } from '../bookings/booking-events.action.js';
 import { bookingRoutes } from '../bookings/bookings.routes.js';
 import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
@@ -16,7 +16,9 @@ import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
 import { parseSessionCookie } from '../identity/sign-in.action.js';
 import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
+import { enqueueLeaveNotifications } from '../notifications/leave-notifications.action.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
+import { noticeBookingEvent } from '../notifications/staff-notices.action.js';
 import { clientRoutes } from '../people/clients.routes.js';
 import { externalProviderRoutes } from '../people/external-providers.routes.js';
 import { staffRoutes } from '../people/staff.routes.js';
@@ -60,14 +62,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const fromEmail = /<([^>]+)>/.exec(config.mail.from)?.[1] ?? config.mail.from;
   const fromName = config.mail.from.replace(/<[^>]*>/, '').trim() || 'Carebook';
-  setBookingEventListener((tx, organisationId, event) =>
-    enqueueBookingNotifications(
-      tx,
-      organisationId,
-      event,
-      { reminderMinutes: config.notifications.reminderMinutes, from: { name: fromName, email: fromEmail } },
-      deps.clock(),
-    ),
+  const settings = {
+    reminderMinutes: config.notifications.reminderMinutes,
+    from: { name: fromName, email: fromEmail },
+  };
+  setBookingEventListener(async (tx, organisationId, event) => {
+    await enqueueBookingNotifications(tx, organisationId, event, settings, deps.clock());
+    await noticeBookingEvent(tx, organisationId, event, deps.clock());
+  });
+  setClientLeaveListener((tx, organisationId, event) =>
+    enqueueLeaveNotifications(tx, organisationId, event, settings, deps.clock()),
   );
   let catcher: MailCatcher | null = null;
   if (!config.mail.smtpUrl)

@@ -3,7 +3,7 @@ import type { Tx } from '../platform/db/database.js';
 
 /**
  * What happened to a booking, announced inside the writing transaction. `single` is a user's write of one
- * booking (create, move, cancel); `series` is generation or a series edit writing occurrences in bulk.
+ * booking (create, move, reassign, cancel); `series` is generation or a series edit writing occurrences in bulk.
  */
 export type BookingEvent = {
   kind: 'created' | 'changed' | 'cancelled';
@@ -13,11 +13,32 @@ export type BookingEvent = {
   notifyClient?: boolean | undefined;
   /** Where a moved booking was (a change notice says so). */
   previousStartsAt?: Temporal.Instant | undefined;
+  /** Who was assigned before, when the write changed the staff member (null: nobody, or a provider). */
+  previousStaffId?: string | null | undefined;
+  /** The staff member who made the change: the bell does not tell people what they did themselves. */
+  actorStaffId?: string | undefined;
+};
+
+/**
+ * A client's leave was written (created, changed or removed): the bookings it suspended and those it gave back,
+ * in one event so the client hears of it in one message.
+ */
+export type ClientLeaveEvent = {
+  clientId: string;
+  /** The leave in words ("hospital", "respite") and its dates (the client's local dates; no end: open-ended). */
+  leave: { label: string; startsOn: string; endsOn: string | null };
+  /** The leave was removed (its restored visits are all it announces). */
+  removed: boolean;
+  suspended: string[];
+  restored: string[];
+  actorStaffId?: string | undefined;
 };
 
 export type BookingEventListener = (tx: Tx, organisationId: string, event: BookingEvent) => Promise<void>;
+export type ClientLeaveListener = (tx: Tx, organisationId: string, event: ClientLeaveEvent) => Promise<void>;
 
 let listener: BookingEventListener | undefined;
+let leaveListener: ClientLeaveListener | undefined;
 
 /**
  * The port through which a module above bookings/ hears of booking changes without bookings/ importing it
@@ -30,4 +51,14 @@ export function setBookingEventListener(next: BookingEventListener | undefined):
 
 export async function announceBookingEvent(tx: Tx, organisationId: string, event: BookingEvent) {
   await listener?.(tx, organisationId, event);
+}
+
+/** The same port for client leave (scheduling/ announces; notifications/ tells the client, once per write). */
+export function setClientLeaveListener(next: ClientLeaveListener | undefined): void {
+  leaveListener = next;
+}
+
+export async function announceClientLeave(tx: Tx, organisationId: string, event: ClientLeaveEvent) {
+  if (event.suspended.length === 0 && event.restored.length === 0) return;
+  await leaveListener?.(tx, organisationId, event);
 }

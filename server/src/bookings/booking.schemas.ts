@@ -102,7 +102,17 @@ export const completeVisitInput = z
   .default({});
 export type CompleteVisitInput = z.infer<typeof completeVisitInput>;
 
-export const cancelInput = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
+export const cancelInput = z.object({
+  reason: z.string().trim().min(1, 'is required').max(500),
+  notifyClient: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        "Whether the client (and their contacts) are sent the cancellation; without it, the booking's own " +
+        "choice, else its service type's default, else yes",
+    }),
+});
 
 export const participantInput = z.object({
   type: z.enum(['client', 'staff', 'provider', 'resource']),

@@ -100,7 +100,10 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: bookingSchema, ...errors },
       },
     },
-    (request) => inTenant(request, (tx, a) => cancelBooking(tx, a, request.params.id, request.body.reason)),
+    (request) =>
+      inTenant(request, (tx, a) =>
+        cancelBooking(tx, a, request.params.id, request.body.reason, request.body.notifyClient),
+      ),
   );
   app.post(
     '/bookings/:id/participants',

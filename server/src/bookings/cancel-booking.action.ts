@@ -10,8 +10,17 @@ import { refusalFor } from './booking-rules.js';
 import { rewriteBooking } from './booking-write.store.js';
 import { loadBookingView } from './read-bookings.action.js';
 
-/** Cancelling keeps the booking (with its reason) and frees the assignee's time. */
-export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: string): Promise<BookingView> {
+/**
+ * Cancelling keeps the booking (with its reason) and frees the assignee's time. `notifyClient` false: the
+ * client is not sent the cancellation (the booking's choice; without it, the booking's own or its default).
+ */
+export async function cancelBooking(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  reason: string,
+  notifyClient?: boolean,
+): Promise<BookingView> {
   const current = await findBooking(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Booking');
   const invoiceId = await invoiceOf(tx, actor.organisationId, id);
@@ -38,6 +47,8 @@ export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: st
     kind: 'cancelled',
     bookingId: id,
     source: 'single',
+    notifyClient,
+    actorStaffId: actor.staffId,
   });
   return after;
 }

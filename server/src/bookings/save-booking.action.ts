@@ -163,6 +163,7 @@ export async function createAdhocBooking(
     bookingId: id,
     source: 'single',
     notifyClient: input.notifyClient,
+    actorStaffId: actor.staffId,
   });
   if (input.delivered) {
     if (now === undefined) throw new Error('createAdhocBooking: delivered needs now');
@@ -261,13 +262,16 @@ export async function changeBooking(
     after,
   });
   const moved = !write.startsAt.equals(current.startsAt) || !write.endsAt.equals(current.endsAt);
-  if (moved || patch.notifyClient !== undefined)
+  const reassigned = write.staffId !== current.staffId;
+  if (moved || reassigned || patch.notifyClient !== undefined)
     await announceBookingEvent(tx, actor.organisationId, {
       kind: 'changed',
       bookingId: id,
       source: 'single',
       notifyClient: patch.notifyClient,
       previousStartsAt: moved ? current.startsAt : undefined,
+      previousStaffId: reassigned ? current.staffId : undefined,
+      actorStaffId: actor.staffId,
     });
   return after;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../identity/actor.js';
 import { createOrganisation, createUserWithStaff } from '../identity/organisation.action.js';
 import { PERMISSION_KEYS } from '../identity/permissions.js';
 import { listRoles } from '../identity/role.store.js';
-import { addPreference } from '../notifications/preferences.action.js';
+import { addPreference, setServiceDefault } from '../notifications/preferences.action.js';
 import { createClient } from '../people/clients.action.js';
 import { insertProvider } from '../people/external-provider.store.js';
 import { createStaff } from '../people/staff.action.js';
@@ -380,6 +380,11 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       ['Nursing', '#b0263e'],
     ] as const)
       types.push(await insertServiceType(tx, org.id, { name, colour }));
+    // Notification defaults (the Notification defaults page): nursing visits are reminded two days ahead.
+    await setServiceDefault(tx, admin, types[types.length - 1]!.id, {
+      notifyClient: true,
+      reminderMinutes: 2880,
+    });
     const rules = [
       'FREQ=WEEKLY;BYDAY=MO,WE,FR',
       'FREQ=WEEKLY;BYDAY=TU,TH',

@@ -10,7 +10,7 @@ const RETRY_MINUTES = [1, 5, 30, 120];
 /** A claimed message's lease: a dispatcher that dies mid-send gives it back after this. */
 const LEASE_MINUTES = 5;
 
-export type DispatchResult = { sent: number; failed: number; cancelled: number };
+export type DispatchResult = { sent: number; failed: number; cancelled: number; notSent: number };
 
 /**
  * Delivers every message due at `now` (the app's clock), in batches claimed with SKIP LOCKED, so several
@@ -24,7 +24,7 @@ export async function dispatchDue(
   transports: Transports,
   batch = 20,
 ): Promise<DispatchResult> {
-  const result: DispatchResult = { sent: 0, failed: 0, cancelled: 0 };
+  const result: DispatchResult = { sent: 0, failed: 0, cancelled: 0, notSent: 0 };
   const at = now.toString();
   for (;;) {
     const claimed = await withSystem(db, (tx) =>
@@ -45,8 +45,10 @@ async function deliver(
 ) {
   const finish = (outcome: Parameters<typeof finishDelivery>[3]) =>
     withSystem(db, (tx) => finishDelivery(tx, m.organisationId, m.id, outcome));
-  // A reminder of a booking deleted or no longer booked since it was written is not sent.
-  if (m.bookingId === null || (m.event === 'reminder' && m.bookingStatus !== 'booked')) {
+  // A reminder of a booking deleted or no longer booked since it was written is not sent. (A leave summary is
+  // about several bookings and names none.)
+  const aboutLeave = m.event === 'leave_cancellation' || m.event === 'leave_restored';
+  if ((m.bookingId === null && !aboutLeave) || (m.event === 'reminder' && m.bookingStatus !== 'booked')) {
     await finish({ status: 'cancelled', error: null, at });
     result.cancelled++;
     return;
@@ -60,6 +62,12 @@ async function deliver(
       text: m.body,
       ics: m.ics && m.icsMethod ? { method: m.icsMethod, content: m.ics } : null,
     });
+    if ('notSent' in sent) {
+      // Nothing left Carebook (no provider for the channel): said so on the row, not retried.
+      await finish({ status: 'not_sent', error: sent.notSent, at });
+      result.notSent++;
+      return;
+    }
     await finish({ status: 'sent', providerId: sent.providerId, at });
     result.sent++;
   } catch (error) {

@@ -4,7 +4,7 @@ import type { BookingEvent } from '../bookings/booking-events.action.js';
 import { bookingUid, invitation } from '../calendar/ics.js';
 import type { Tx } from '../platform/db/database.js';
 import { composeMessage, type MessageBooking, outsideQuietHours, type QuietHours } from './messages.js';
-import type { Channel, NotificationEvent, RecipientKind } from './notification.types.js';
+import type { BookingNoticeEvent, Channel, RecipientKind } from './notification.types.js';
 import {
   cancelPending,
   insertOutboxRow,
@@ -27,7 +27,7 @@ export type NotificationSettings = {
   from: { name: string; email: string };
 };
 
-type Recipient = {
+export type Recipient = {
   key: string;
   kind: RecipientKind;
   preferenceId: string | null;
@@ -38,7 +38,7 @@ type Recipient = {
   quiet: QuietHours | null;
 };
 
-const EVENT_OF: Record<BookingEvent['kind'], NotificationEvent> = {
+const EVENT_OF: Record<BookingEvent['kind'], BookingNoticeEvent> = {
   created: 'confirmation',
   changed: 'change',
   cancelled: 'cancellation',
@@ -49,7 +49,7 @@ const EVENT_OF: Record<BookingEvent['kind'], NotificationEvent> = {
  * otherwise (e-mail about one's own booking is transactional, so no row means yes), by SMS only once opted in,
  * and every contact opted in on their channel.
  */
-async function recipientsOf(tx: Tx, organisationId: string, clientId: string) {
+export async function recipientsOf(tx: Tx, organisationId: string, clientId: string) {
   const client = await clientRecipient(tx, organisationId, clientId);
   if (!client) return undefined;
   const prefs = await preferencesOf(tx, organisationId, clientId);
@@ -160,7 +160,7 @@ export async function enqueueBookingNotifications(
     );
   const row = (
     r: Recipient,
-    kind: NotificationEvent,
+    kind: BookingNoticeEvent,
     key: string,
     scheduledAt: Temporal.Instant,
     invite: { method: 'REQUEST' | 'CANCEL'; sequence: number } | null,

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { NotificationEvent } from './notification.types.js';
+import type { BookingNoticeEvent } from './notification.types.js';
 
 export type MessageBooking = {
   name: string;
@@ -34,7 +34,7 @@ export function wallTime(instant: Temporal.Instant, zone: string): string {
   return `${day}, ${time.replace(/\s/g, ' ')} ${zone} time${short ? ` (${short})` : ''}`;
 }
 
-const LEAD: Record<NotificationEvent, string> = {
+const LEAD: Record<BookingNoticeEvent, string> = {
   confirmation: 'is booked',
   change: 'has changed',
   cancellation: 'is cancelled',
@@ -43,7 +43,7 @@ const LEAD: Record<NotificationEvent, string> = {
 
 /** Subject and plain-text body of one message, every time in the recipient's zone with the zone named. */
 export function composeMessage(
-  event: NotificationEvent,
+  event: BookingNoticeEvent,
   booking: MessageBooking,
   recipient: MessageRecipient,
   previousStart?: Temporal.Instant,
@@ -119,4 +119,55 @@ export function outsideQuietHours(
   if (direction === 'hold') return ended;
   const began = atWall(beganOn, start).subtract({ minutes: 1 });
   return notBefore && Temporal.Instant.compare(began, notBefore) < 0 ? ended : began;
+}
+
+export type LeaveMessage = {
+  kind: 'leave_cancellation' | 'leave_restored';
+  clientName: string;
+  organisationName: string;
+  leave: { label: string; startsOn: string; endsOn: string | null };
+  visits: { name: string; startsAt: Temporal.Instant }[];
+};
+
+const longDate = (d: string) =>
+  Temporal.PlainDate.from(d).toLocaleString('en-AU', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+
+/**
+ * One message about a client's leave, listing every visit it cancelled or gave back (a client going into
+ * hospital wants one message, not one per visit), each time in the recipient's zone with the zone named.
+ */
+export function composeLeaveMessage(m: LeaveMessage, recipient: MessageRecipient) {
+  const whose = recipient.isClient ? 'your' : `${m.clientName}’s`;
+  const period = m.leave.endsOn
+    ? `from ${longDate(m.leave.startsOn)} to ${longDate(m.leave.endsOn)}`
+    : `from ${longDate(m.leave.startsOn)} until further notice`;
+  const n = m.visits.length;
+  const visits = `${n} visit${n === 1 ? '' : 's'}`;
+  const subject =
+    m.kind === 'leave_cancellation'
+      ? `${n === 1 ? 'A visit' : `${visits}`} cancelled during ${whose} ${m.leave.label} leave`
+      : `${n === 1 ? 'A visit is' : `${visits} are`} back on after ${whose} ${m.leave.label} leave`;
+  const lines = [`Hello ${recipient.name},`, ''];
+  lines.push(
+    m.kind === 'leave_cancellation'
+      ? `While ${recipient.isClient ? 'you are' : `${m.clientName} is`} on ${m.leave.label} leave (${period}), these visits are cancelled:`
+      : `${recipient.isClient ? 'Your' : `${m.clientName}’s`} ${m.leave.label} leave has changed, so these visits are on again:`,
+    '',
+  );
+  for (const v of [...m.visits].sort((a, b) => Temporal.Instant.compare(a.startsAt, b.startsAt)))
+    lines.push(`- ${v.name}: ${wallTime(v.startsAt, recipient.timeZone)}`);
+  lines.push(
+    '',
+    m.kind === 'leave_cancellation'
+      ? 'If you added these visits to a calendar from our invitations, please remove them there; a calendar subscribed to our feed updates itself.'
+      : 'A reminder will come before each visit as usual.',
+    '',
+    m.organisationName,
+  );
+  return { subject, body: lines.join('\n') };
 }

@@ -73,18 +73,31 @@ export const serviceDefaultSchema = z
   .object({
     serviceTypeId: z.uuid(),
     serviceTypeName: z.string(),
+    active: z.boolean().meta({ description: 'Whether the service type is still offered' }),
+    configured: z.boolean().meta({ description: 'false: never set, the values shown are the rule’s own' }),
     notifyClient: z.boolean(),
     reminderMinutes: z.number().int().nullable(),
   })
   .meta({ id: 'NotificationServiceDefault' });
 
-export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']);
+export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled', 'not_sent']).meta({
+  description:
+    'not_sent: nothing left Carebook because the channel has no provider configured (SMS without ' +
+    'CAREBOOK_SMS_PROVIDER); lastError says so',
+});
 
 export const outboxMessageSchema = z
   .object({
     id: z.uuid(),
     idempotencyKey: z.string(),
-    event: z.enum(['confirmation', 'change', 'cancellation', 'reminder']),
+    event: z.enum([
+      'confirmation',
+      'change',
+      'cancellation',
+      'reminder',
+      'leave_cancellation',
+      'leave_restored',
+    ]),
     bookingId: z.uuid().nullable(),
     clientId: z.uuid(),
     recipient: z.enum(['client', 'contact']),
@@ -134,3 +147,48 @@ export const caughtMailSchema = z
     ),
   })
   .meta({ id: 'CaughtMail' });
+
+export const noticesSchema = z
+  .object({
+    unread: z
+      .number()
+      .int()
+      .meta({ description: 'How many of the person’s notices are unread (all, not only these)' }),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        message: z.string(),
+        bookingId: z.uuid().nullable(),
+        createdAt: instant,
+        readAt: instant.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Notices' });
+
+export const readNoticesInput = z.object({
+  ids: z
+    .array(z.uuid())
+    .max(200)
+    .optional()
+    .meta({ description: 'The notices to mark read; absent: all of the signed-in person’s notices' }),
+});
+
+export const notificationChoiceQuery = z.object({
+  bookingId: z.uuid().optional().meta({ description: 'An existing booking (its own choice counts first)' }),
+  clientId: z.uuid().optional().meta({ description: 'For a new booking: its client' }),
+  serviceTypeId: z.uuid().optional().meta({ description: 'For a new booking: its service type, if any' }),
+});
+
+export const notificationChoiceSchema = z
+  .object({
+    notifyClient: z.boolean().meta({ description: 'What the "Notify the client" box starts as' }),
+    source: z.enum(['booking', 'service_type', 'default']).meta({
+      description:
+        "Where that comes from: the booking's own earlier choice, its service type's default, or the rule's default (yes)",
+    }),
+    recipients: z
+      .array(z.object({ name: z.string(), channel: z.enum(['email', 'sms']), address: z.string() }))
+      .meta({ description: 'Who would be told; empty: nobody (no address, nobody opted in)' }),
+  })
+  .meta({ id: 'NotificationChoice' });

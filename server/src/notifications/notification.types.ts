@@ -1,6 +1,17 @@
-export type NotificationEvent = 'confirmation' | 'change' | 'cancellation' | 'reminder';
+/** A message about one booking. */
+export type BookingNoticeEvent = 'confirmation' | 'change' | 'cancellation' | 'reminder';
+export type NotificationEvent =
+  | 'confirmation'
+  | 'change'
+  | 'cancellation'
+  | 'reminder'
+  /** One message about a client's leave: the visits it cancelled (booking_id null: it is about several). */
+  | 'leave_cancellation'
+  /** One message about the visits a shortened or removed leave gave back. */
+  | 'leave_restored';
 export type Channel = 'email' | 'sms';
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+/** `not_sent`: the channel has no provider configured (SMS logs only by default); final until resent. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'not_sent';
 export type RecipientKind = 'client' | 'contact';
 
 /** One message handed to a transport: an e-mail (with its invitation) or an SMS. */
@@ -14,5 +25,8 @@ export type OutgoingMessage = {
   ics: { method: 'REQUEST' | 'CANCEL'; content: string } | null;
 };
 
-/** Sends one message; resolves with the provider's id, rejects when it was not accepted. */
-export type Transport = (message: OutgoingMessage) => Promise<{ providerId: string }>;
+/**
+ * Sends one message; resolves with the provider's id, or with `notSent` (why nothing left Carebook: no provider
+ * is configured for the channel, which is final, not a failure to retry); rejects when it was not accepted.
+ */
+export type Transport = (message: OutgoingMessage) => Promise<{ providerId: string } | { notSent: string }>;

@@ -4,15 +4,21 @@ import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams } from '../platform/http/schemas.js';
 import type { CaughtMail } from '../platform/mail/mail-catcher.js';
 import { notFound } from '../shared/domain-error.js';
+import { myNotices, readNotices } from './notices.action.js';
 import {
   caughtMailSchema,
+  noticesSchema,
+  notificationChoiceQuery,
+  notificationChoiceSchema,
   outboxMessageSchema,
   outboxQuery,
   preferenceInput,
   preferenceSchema,
+  readNoticesInput,
   serviceDefaultInput,
   serviceDefaultSchema,
 } from './notification.schemas.js';
+import { notificationChoice } from './notification-choice.action.js';
 import { type OutboxRecord, outboxPage, outboxRow } from './outbox.store.js';
 import { serviceDefaults } from './preference.store.js';
 import {
@@ -202,5 +208,46 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         await setServiceDefault(tx, actor, request.params.serviceTypeId, request.body);
         return serviceDefaults(tx, actor.organisationId);
       }),
+  );
+  app.get(
+    '/me/notices',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary:
+          "The signed-in staff member's bell: bookings assigned to them or taken from them, moved or cancelled, a client's leave",
+        response: { 200: noticesSchema, ...commonErrors },
+      },
+    },
+    (request) => inTenant(request, (tx, actor) => myNotices(tx, actor)),
+  );
+  app.post(
+    '/me/notices/read',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Mark notices read: the ids given, or every one when none are given',
+        body: readNoticesInput,
+        response: { 200: noticesSchema, ...commonErrors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, actor) => readNotices(tx, actor, request.body.ids ?? 'all', app.clock())),
+  );
+  app.get(
+    '/notification-choice',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags,
+        summary:
+          'What a booking form\'s "Notify the client" box starts as (booking choice, else service type default, else yes) and who would hear',
+        querystring: notificationChoiceQuery,
+        response: { 200: notificationChoiceSchema, ...commonErrors },
+      },
+    },
+    (request) => inTenant(request, (tx, actor) => notificationChoice(tx, actor, request.query)),
   );
 };

@@ -210,7 +210,12 @@ export async function finishDelivery(
   id: string,
   outcome:
     | { status: 'sent'; providerId: string; at: string }
-    | { status: 'failed' | 'pending' | 'cancelled'; error: string | null; retryAt?: string; at: string },
+    | {
+        status: 'failed' | 'pending' | 'cancelled' | 'not_sent';
+        error: string | null;
+        retryAt?: string;
+        at: string;
+      },
 ) {
   await tx
     .updateTable('notification_outbox')

@@ -108,21 +108,35 @@ export async function deletePreference(tx: Tx, organisationId: string, clientId:
 
 export type ServiceDefault = { serviceTypeId: string; notifyClient: boolean; reminderMinutes: number | null };
 
+/**
+ * Every service type of the organisation with its notification defaults: those never set read as the rule's
+ * own (notify the client; the server's reminder lead time), with `configured` false.
+ */
 export async function serviceDefaults(tx: Tx, organisationId: string) {
-  return (await tx
-    .selectFrom('notification_service_defaults as d')
-    .innerJoin('service_types as t', (j) =>
-      j.onRef('t.organisation_id', '=', 'd.organisation_id').onRef('t.id', '=', 'd.service_type_id'),
+  const rows = await tx
+    .selectFrom('service_types as t')
+    .leftJoin('notification_service_defaults as d', (j) =>
+      j.onRef('d.organisation_id', '=', 't.organisation_id').onRef('d.service_type_id', '=', 't.id'),
     )
-    .where('d.organisation_id', '=', organisationId)
+    .where('t.organisation_id', '=', organisationId)
     .select([
-      'd.service_type_id as serviceTypeId',
+      't.id as serviceTypeId',
       't.name as serviceTypeName',
+      't.active',
       'd.notify_client as notifyClient',
       'd.reminder_minutes as reminderMinutes',
     ])
     .orderBy('t.name')
-    .execute()) as (ServiceDefault & { serviceTypeName: string })[];
+    .orderBy('t.id')
+    .execute();
+  return rows.map((r) => ({
+    serviceTypeId: r.serviceTypeId,
+    serviceTypeName: r.serviceTypeName,
+    active: r.active,
+    configured: r.notifyClient !== null,
+    notifyClient: r.notifyClient ?? true,
+    reminderMinutes: r.reminderMinutes ?? null,
+  }));
 }
 
 export async function serviceDefaultOf(tx: Tx, organisationId: string, serviceTypeId: string | null) {

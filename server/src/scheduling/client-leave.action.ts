@@ -12,13 +12,14 @@ import {
 } from '../availability/client-leave.store.js';
 import type { LeaveRecord, LeaveType } from '../availability/client-leave.types.js';
 import { leaveCovering, leaveWindow } from '../availability/leave-window.js';
+import { announceClientLeave } from '../bookings/booking-events.action.js';
 import { restoreAfterLeave, suspendForLeave } from '../bookings/client-leave-bookings.action.js';
 import type { Actor } from '../identity/actor.js';
+import { insertNotice } from '../notifications/notice.store.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { later } from '../shared/instant.js';
-import { insertNotice } from './schedule.store.js';
 
 type Moved = { bookingId: string; name: string; startsAt: string };
 export type LeaveReport = {
@@ -117,6 +118,24 @@ async function restoreOutside(
 
 const DAY = (d: string | null) => d ?? 'until further notice';
 
+/** Tells the client (through the bookings port, in this transaction) what the leave write did to their visits. */
+async function announce(
+  tx: Tx,
+  actor: Actor,
+  leave: LeaveRecord,
+  report: { suspended: Moved[]; restored: Moved[] },
+  removed: boolean,
+) {
+  await announceClientLeave(tx, actor.organisationId, {
+    clientId: leave.clientId,
+    leave: { label: TYPES[leave.type], startsOn: leave.startsOn, endsOn: leave.endsOn },
+    removed,
+    suspended: report.suspended.map((m) => m.bookingId),
+    restored: report.restored.map((m) => m.bookingId),
+    actorStaffId: actor.staffId,
+  });
+}
+
 /** The 409 for leave that shares a day with another leave of the client, naming that leave. */
 async function refuseOverlap(
   tx: Tx,
@@ -175,6 +194,7 @@ export async function createLeave(
     entityId: id,
     after: { ...leave, suspended: suspended.length },
   });
+  await announce(tx, actor, leave, { suspended, restored: [] }, false);
   return { leave, suspended, restored: [], notRestored: [] };
 }
 
@@ -213,6 +233,7 @@ export async function changeLeave(
     before,
     after: leave,
   });
+  await announce(tx, actor, leave, { suspended, restored }, false);
   return { leave, suspended, restored, notRestored };
 }
 
@@ -242,6 +263,7 @@ export async function removeLeave(
     entityId: id,
     before,
   });
+  await announce(tx, actor, before, { suspended: [], restored }, true);
   return { leave: null, suspended: [], restored, notRestored };
 }
 

@@ -12,7 +12,7 @@ import {
   seriesInput,
   seriesSchema,
 } from './schedule.schemas.js';
-import { findSeries, listClientSeries, listNotices, listServiceTypes } from './schedule.store.js';
+import { findSeries, listClientSeries, listServiceTypes } from './schedule.store.js';
 import type { OccurrenceOutcome } from './schedule.types.js';
 import {
   activateSeries,
@@ -246,36 +246,5 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
         dryRun,
       );
     },
-  );
-
-  app.get(
-    '/me/notices',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: "In-app notices for the signed-in staff member (e.g. a client's leave suspended a booking)",
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                message: z.string(),
-                bookingId: z.uuid().nullable(),
-                createdAt: z.string(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
-      },
-    },
-    (request) =>
-      inTenant(request, async (tx, a) => ({
-        items: (await listNotices(tx, a.organisationId, a.staffId, 100)).map((n) => ({
-          ...n,
-          createdAt: n.createdAt.toString(),
-        })),
-      })),
   );
 };

@@ -4,20 +4,14 @@ import { auditBy } from '../audit/audit-actor.js';
 import { deleteBookings, findAssignableStaff, findClientContractDates } from '../bookings/booking.store.js';
 import { reassignSeries, seriesBookingsFrom } from '../bookings/occurrence.store.js';
 import type { Actor } from '../identity/actor.js';
+import { deleteNoticesOf } from '../notifications/notice.store.js';
 import { findClientZone } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { later } from '../shared/instant.js';
 import { RecurrenceError } from './recurrence-error.js';
 import type { SeriesChanges, SeriesInput, SeriesView } from './schedule.schemas.js';
-import {
-  deleteNoticesOf,
-  findSeries,
-  horizonWeeks,
-  insertSeries,
-  serviceTypeExists,
-  updateSeries,
-} from './schedule.store.js';
+import { findSeries, horizonWeeks, insertSeries, serviceTypeExists, updateSeries } from './schedule.store.js';
 import type { OccurrenceOutcome, SeriesRecord } from './schedule.types.js';
 import {
   dayAfter,

@@ -76,8 +76,12 @@ export const bookingsApi = {
   /** What `update` would do, without doing it. */
   previewChange: (id: string, patch: BookingPatch) =>
     api.post<BookingChangePreview>(`/bookings/${encodeURIComponent(id)}/preview-change`, patch),
-  cancel: (id: string, reason: string) =>
-    api.post<Booking>(`/bookings/${encodeURIComponent(id)}/cancel`, { reason }),
+  /** `notifyClient` only when the person changed the box (else the server's rule decides). */
+  cancel: (id: string, reason: string, notifyClient?: boolean) =>
+    api.post<Booking>(`/bookings/${encodeURIComponent(id)}/cancel`, {
+      reason,
+      ...(notifyClient === undefined ? {} : { notifyClient }),
+    }),
   /** Completes a visit with what happened, or corrects a completed one. */
   complete: (id: string, input: CompleteVisitInput) =>
     api.post<Booking>(`/bookings/${encodeURIComponent(id)}/complete`, input),

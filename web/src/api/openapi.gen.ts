@@ -1044,10 +1044,27 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** In-app notices for the signed-in staff member (e.g. a client's leave suspended a booking) */
+        /** The signed-in staff member's bell: bookings assigned to them or taken from them, moved or cancelled, a client's leave */
         get: operations["getMeNotices"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notices/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notices read: the ids given, or every one when none are given */
+        post: operations["postMeNoticesRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,6 +1080,23 @@ export type paths = {
         };
         /** The signed-in staff member's services (assigned to them or to one of their roles), soonest due first */
         get: operations["getMeServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-choice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a booking form's "Notify the client" box starts as (booking choice, else service type default, else yes) and who would hear */
+        get: operations["getNotificationChoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2646,6 +2680,38 @@ export type components = {
                 timeZone: string | null;
             };
         };
+        Notices: {
+            items: {
+                bookingId: string | null;
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                message: string;
+                readAt: string | null;
+            }[];
+            /** @description How many of the person’s notices are unread (all, not only these) */
+            unread: number;
+        };
+        NotificationChoice: {
+            /** @description What the "Notify the client" box starts as */
+            notifyClient: boolean;
+            /** @description Who would be told; empty: nobody (no address, nobody opted in) */
+            recipients: {
+                address: string;
+                /** @enum {string} */
+                channel: "email" | "sms";
+                name: string;
+            }[];
+            /**
+             * @description Where that comes from: the booking's own earlier choice, its service type's default, or the rule's default (yes)
+             * @enum {string}
+             */
+            source: "booking" | "service_type" | "default";
+        };
         NotificationPreference: {
             /** @enum {string} */
             channel: "email" | "sms";
@@ -2664,6 +2730,10 @@ export type components = {
             timeZone: string | null;
         };
         NotificationServiceDefault: {
+            /** @description Whether the service type is still offered */
+            active: boolean;
+            /** @description false: never set, the values shown are the rule’s own */
+            configured: boolean;
             notifyClient: boolean;
             reminderMinutes: number | null;
             /** Format: uuid */
@@ -2685,7 +2755,7 @@ export type components = {
              */
             createdAt: string;
             /** @enum {string} */
-            event: "confirmation" | "change" | "cancellation" | "reminder";
+            event: "confirmation" | "change" | "cancellation" | "reminder" | "leave_cancellation" | "leave_restored";
             /** @description The iCalendar invitation sent with the e-mail */
             ics: string | null;
             icsMethod: ("REQUEST" | "CANCEL") | null;
@@ -2704,8 +2774,11 @@ export type components = {
              */
             scheduledAt: string;
             sentAt: string | null;
-            /** @enum {string} */
-            status: "pending" | "sending" | "sent" | "failed" | "cancelled";
+            /**
+             * @description not_sent: nothing left Carebook because the channel has no provider configured (SMS without CAREBOOK_SMS_PROVIDER); lastError says so
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "failed" | "cancelled" | "not_sent";
             subject: string;
             timeZone: string;
         };
@@ -4229,6 +4302,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Whether the client (and their contacts) are sent the cancellation; without it, the booking's own choice, else its service type's default, else yes */
+                    notifyClient?: boolean;
                     reason: string;
                 };
             };
@@ -11100,15 +11175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            bookingId: string | null;
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Notices"];
                 };
             };
             /** @description Not signed in, or the session has expired */
@@ -11120,8 +11187,98 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    postMeNoticesRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The notices to mark read; absent: all of the signed-in person’s notices */
+                    ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notices"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11167,6 +11324,60 @@ export interface operations {
             };
             /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationChoice: {
+        parameters: {
+            query?: {
+                /** @description An existing booking (its own choice counts first) */
+                bookingId?: string;
+                /** @description For a new booking: its client */
+                clientId?: string;
+                /** @description For a new booking: its service type, if any */
+                serviceTypeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChoice"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11340,7 +11551,8 @@ export interface operations {
                 bookingId?: string;
                 clientId?: string;
                 limit?: number;
-                status?: "pending" | "sending" | "sent" | "failed" | "cancelled";
+                /** @description not_sent: nothing left Carebook because the channel has no provider configured (SMS without CAREBOOK_SMS_PROVIDER); lastError says so */
+                status?: "pending" | "sending" | "sent" | "failed" | "cancelled" | "not_sent";
             };
             header?: never;
             path?: never;

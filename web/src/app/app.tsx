@@ -15,6 +15,7 @@ import { ContractTypePage } from '../features/contracts/contract-type.page';
 import { ContractTypesPage } from '../features/contracts/contract-types.page';
 import { ClientCasesPage } from '../features/entitlements/client-cases.page';
 import { LoginPage } from '../features/login/login.page';
+import { NotificationDefaultsPage } from '../features/notifications/notification-defaults.page';
 import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
 import { RolesPage } from '../features/roles/roles.page';
@@ -248,6 +249,14 @@ export function App() {
           element={
             <RequirePermission permission="services.configure">
               <PlanEditorPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="notification-defaults"
+          element={
+            <RequirePermission permission="scheduling.configure">
+              <NotificationDefaultsPage />
             </RequirePermission>
           }
         />

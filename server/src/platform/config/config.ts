@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SMS_PROVIDERS, type SmsProviderName } from '../sms/sms-sender.js';
 
 export type Config = {
   port: number;
@@ -14,7 +15,7 @@ export type Config = {
   /** Outgoing mail: SMTP_URL's server, or (unset) the embedded mail catcher on loopback. */
   mail: { smtpUrl: string | undefined; from: string };
   /** Client notifications: the reminder's lead time (CAREBOOK_REMINDER_HOURS) and the SMS sender ID. */
-  notifications: { reminderMinutes: number; smsSenderId: string };
+  notifications: { reminderMinutes: number; smsSenderId: string; smsProvider: SmsProviderName };
   signInThrottle: {
     windowMinutes: number;
     maxFailuresPerEmail: number;
@@ -55,6 +56,17 @@ function smtpUrlFrom(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function smsProviderFrom(raw: string | undefined): SmsProviderName {
+  if (raw === undefined || raw === '') return 'log';
+  const known = SMS_PROVIDERS.find((p) => p === raw);
+  if (!known)
+    throw new Error(
+      `CAREBOOK_SMS_PROVIDER: no SMS provider "${raw}" is built in (only ${SMS_PROVIDERS.map((p) => `"${p}"`).join(', ')}); ` +
+        'add an SmsSender in server/src/platform/sms/ to use one',
+    );
+  return known;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env, 'PORT', 3000),
@@ -76,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifications: {
       reminderMinutes: intFrom(env, 'CAREBOOK_REMINDER_HOURS', 24) * 60,
       smsSenderId: env.SMS_SENDER_ID || 'Carebook',
+      smsProvider: smsProviderFrom(env.CAREBOOK_SMS_PROVIDER),
     },
     signInThrottle: {
       windowMinutes: intFrom(env, 'SIGN_IN_WINDOW_MINUTES', 15),

@@ -21,6 +21,7 @@ import { formatDuration, formatInstant, formatLocalTime, formatPlainDate, orDash
 import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { BookingPriceSection } from '../billing/why-this-price';
+import { NotifyClientCheckbox } from '../notifications/notify-client-checkbox';
 import { BookingForm } from './booking-form';
 import { BookingStatusBadge } from './booking-status-badge';
 import { summariseTimes } from './booking-time';
@@ -53,6 +54,7 @@ function CancelForm({
 }) {
   const cancel = useCancelBooking(booking.id);
   const [problem, setProblem] = useState<unknown>(null);
+  const [notifyClient, setNotifyClient] = useState<boolean | undefined>(undefined);
   const form = useForm({
     mode: 'controlled',
     initialValues: { reason: '' },
@@ -66,7 +68,7 @@ function CancelForm({
       onSubmit={form.onSubmit(async (values) => {
         setProblem(null);
         try {
-          await cancel.mutateAsync(values.reason.trim());
+          await cancel.mutateAsync({ reason: values.reason.trim(), notifyClient });
           notifications.show({
             color: 'brand',
             title: 'Booking cancelled',
@@ -92,6 +94,14 @@ function CancelForm({
           data-autofocus
           {...form.getInputProps('reason')}
         />
+        {booking.clientId ? (
+          <NotifyClientCheckbox
+            query={{ bookingId: booking.id }}
+            value={notifyClient}
+            onChange={setNotifyClient}
+            what="the cancellation with a calendar update that removes the visit,"
+          />
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onBack}>
             Keep booking

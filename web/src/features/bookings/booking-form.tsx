@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Group,
   NumberInput,
   Select,
@@ -23,6 +22,7 @@ import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { zoneAbbreviation } from '../../shared/time-zones';
 import { ContractSelect, IN_FORCE } from '../contracts/contract-select';
+import { NotifyClientCheckbox } from '../notifications/notify-client-checkbox';
 import { localToInstant, summariseTimes } from './booking-time';
 import { useAssigneeOptions } from './bookings-queries';
 import { ConflictAlert } from './conflict-alert';
@@ -87,8 +87,8 @@ export function BookingForm({
   const [reasonError, setReasonError] = useState<string | null>(null);
   /** A new booking that starts before now waits for the person to say whether the visit took place. */
   const [pastPrompt, setPastPrompt] = useState(false);
-  /** A new booking's "notify the client" choice (confirmation, change notices and the reminder). */
-  const [notifyClient, setNotifyClient] = useState(true);
+  /** The "notify the client" box, once the person changed it (else the server's rule applies). */
+  const [notifyClient, setNotifyClient] = useState<boolean | undefined>(undefined);
   const assignees = useAssigneeOptions(true);
   const form = useForm<BookingFormValues>({
     mode: 'controlled',
@@ -178,7 +178,7 @@ export function BookingForm({
           notes: values.notes.trim() ? values.notes.trim() : null,
           contractId: values.contractId === IN_FORCE ? null : values.contractId,
           ...(warnings ? { overrideReason: reason.trim() } : {}),
-          ...(booking ? {} : { notifyClient }),
+          ...(notifyClient === undefined ? {} : { notifyClient }),
         },
         { delivered },
       );
@@ -261,14 +261,18 @@ export function BookingForm({
           />
         ) : null}
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-        {booking ? null : (
-          <Checkbox
-            label="Notify the client"
-            description="E-mail a confirmation with a calendar invitation, and a reminder before the visit"
-            checked={notifyClient}
-            onChange={(e) => setNotifyClient(e.currentTarget.checked)}
+        {booking || clientId ? (
+          <NotifyClientCheckbox
+            query={booking ? { bookingId: booking.id } : { clientId: clientId! }}
+            value={notifyClient}
+            onChange={setNotifyClient}
+            what={
+              booking
+                ? 'a change notice with an updated calendar invitation (when the time changes), and the reminder,'
+                : 'a confirmation with a calendar invitation, and a reminder before the visit,'
+            }
           />
-        )}
+        ) : null}
         {warnings ? (
           <SoftConflictAlert
             warnings={warnings}

@@ -62,7 +62,9 @@ export function useCompleteVisit(id: string) {
 }
 
 export function useCancelBooking(id: string) {
-  return useBookingMutation((reason: string) => bookingsApi.cancel(id, reason));
+  return useBookingMutation(({ reason, notifyClient }: { reason: string; notifyClient?: boolean }) =>
+    bookingsApi.cancel(id, reason, notifyClient),
+  );
 }
 
 export function useDeleteBooking() {

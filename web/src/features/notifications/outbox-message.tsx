@@ -8,6 +8,17 @@ const STATUS_COLOUR: Record<OutboxStatus, string> = {
   sent: 'green',
   failed: 'red',
   cancelled: 'gray',
+  not_sent: 'orange',
+};
+
+/** What each status means to a coordinator (`not_sent`: nothing left Carebook, there is no provider). */
+export const STATUS_LABEL: Record<OutboxStatus, string> = {
+  pending: 'pending',
+  sending: 'sending',
+  sent: 'sent',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  not_sent: 'not sent',
 };
 
 export const EVENT_LABEL: Record<OutboxMessage['event'], string> = {
@@ -15,12 +26,14 @@ export const EVENT_LABEL: Record<OutboxMessage['event'], string> = {
   change: 'Change notice',
   cancellation: 'Cancellation',
   reminder: 'Reminder',
+  leave_cancellation: 'Leave: visits cancelled',
+  leave_restored: 'Leave: visits back on',
 };
 
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
   return (
     <Badge color={STATUS_COLOUR[status]} variant="light">
-      {status}
+      {STATUS_LABEL[status]}
     </Badge>
   );
 }
@@ -53,8 +66,8 @@ export function OutboxMessageModal({
             {message.sentAt ? ` · sent ${formatInstantIn(message.sentAt, message.timeZone)}` : ''}
           </Text>
           {message.lastError && (
-            <Text size="sm" c="red">
-              Last error: {message.lastError}
+            <Text size="sm" c={message.status === 'not_sent' ? 'orange.9' : 'red.9'}>
+              {message.status === 'not_sent' ? message.lastError : `Last error: ${message.lastError}`}
             </Text>
           )}
           <Code block aria-label="Message text">

@@ -6,9 +6,9 @@ import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { notificationsApi, type OutboxMessage, type OutboxStatus } from './notifications-api';
 import { formatInstantIn } from './outbox-format';
-import { EVENT_LABEL, OutboxMessageModal, OutboxStatusBadge } from './outbox-message';
+import { EVENT_LABEL, OutboxMessageModal, OutboxStatusBadge, STATUS_LABEL } from './outbox-message';
 
-const FILTERS = ['all', 'pending', 'sent', 'failed', 'cancelled'] as const;
+const FILTERS = ['all', 'pending', 'sent', 'failed', 'cancelled', 'not_sent'] as const;
 
 /** Every message to clients and contacts (status, attempts, content, invitation) and what the catcher caught. */
 export function OutboxPage() {
@@ -40,6 +40,12 @@ export function OutboxPage() {
         title="Outbox"
         description="Confirmations, change notices, cancellations and reminders sent to clients and their contacts, each time in the recipient's zone."
       />
+      {items.some((m) => m.channel === 'sms' && m.status === 'not_sent') && (
+        <Alert color="gray" mb="md" title="Text messages are not sent">
+          No SMS provider is configured, so text messages are written to the server log and shown here as "not
+          sent" (CAREBOOK_SMS_PROVIDER in the README).
+        </Alert>
+      )}
       {caught.data?.active && (
         <Alert color="blue" mb="md" title="No mail server is configured">
           Messages go to Carebook's own mail catcher on this machine and stop there: nobody receives them. Set
@@ -58,7 +64,10 @@ export function OutboxPage() {
             mb="md"
             value={filter}
             onChange={(v) => setFilter(v as typeof filter)}
-            data={FILTERS.map((f) => ({ value: f, label: f[0]!.toUpperCase() + f.slice(1) }))}
+            data={FILTERS.map((f) => {
+              const label = f === 'all' ? 'all' : STATUS_LABEL[f];
+              return { value: f, label: label[0]!.toUpperCase() + label.slice(1) };
+            })}
           />
           {outbox.error && <ProblemAlert error={outbox.error} />}
           {resend.error && <ProblemAlert error={resend.error} />}
@@ -98,6 +107,11 @@ export function OutboxPage() {
                       <Table.Td>{formatInstantIn(m.scheduledAt, m.timeZone)}</Table.Td>
                       <Table.Td>
                         <OutboxStatusBadge status={m.status} />
+                        {m.status === 'not_sent' && (
+                          <Text size="xs" c="orange.9">
+                            {m.channel === 'sms' ? 'No SMS provider configured' : m.lastError}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>{m.attempts}</Table.Td>
                     </Table.Tr>

@@ -1,17 +1,33 @@
-import { ActionIcon, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useMe } from '../../auth/auth-context';
 import { formatInstant } from '../../shared/format';
-import { useNotices } from './scheduling-queries';
+import { ProblemAlert } from '../../shared/problem-alert';
+import { useNotices, useReadNotices } from './scheduling-queries';
 
-/** Header bell: in-app notices for the signed-in staff member, e.g. a client's leave suspended a booking. */
+/**
+ * Header bell: what happened that concerns the signed-in staff member (a booking assigned to them or taken from
+ * them, moved or cancelled by someone else, a client's leave), unread ones marked, with "mark all read".
+ */
 export function NoticesBell() {
   const me = useMe();
   const notices = useNotices(true);
-  const items = notices.data ?? [];
-  const label = `Notices: ${items.length === 0 ? 'none' : `${items.length} new`}`;
+  const read = useReadNotices();
+  const items = notices.data?.items ?? [];
+  const unread = notices.data?.unread ?? 0;
+  const label = `Notices: ${unread === 0 ? 'none unread' : `${unread} unread`}`;
   return (
-    <Indicator label={items.length} size={16} disabled={items.length === 0} color="red.9" offset={4}>
-      <Popover position="bottom-end" width={360} shadow="md" withinPortal>
+    <Indicator label={unread} size={16} disabled={unread === 0} color="red.9" offset={4}>
+      <Popover position="bottom-end" width={380} shadow="md" withinPortal>
         <Popover.Target>
           <ActionIcon variant="default" size="lg" aria-label={label} data-testid="notices-bell">
             <svg
@@ -28,25 +44,60 @@ export function NoticesBell() {
             </svg>
           </ActionIcon>
         </Popover.Target>
-        <Popover.Dropdown>
-          <Text fw={600} size="sm" mb="xs">
-            Notices
-          </Text>
-          {items.length === 0 ? (
+        <Popover.Dropdown aria-busy={notices.isLoading || read.isPending}>
+          <Group justify="space-between" mb="xs">
+            <Text fw={600} size="sm">
+              Notices
+            </Text>
+            {unread > 0 ? (
+              <Button size="compact-xs" variant="subtle" onClick={() => read.mutate(undefined)}>
+                Mark all read
+              </Button>
+            ) : null}
+          </Group>
+          {read.error ? <ProblemAlert error={read.error} title="Notices couldn't be marked read" /> : null}
+          {notices.isLoading ? (
+            <Text size="sm" c="gray.7">
+              Loading notices…
+            </Text>
+          ) : items.length === 0 ? (
             <Text size="sm" c="gray.7">
               Nothing new.
             </Text>
           ) : (
-            <ScrollArea.Autosize mah={320}>
-              <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                {items.map((notice) => (
-                  <li key={notice.id}>
-                    <Text size="sm">{notice.message}</Text>
-                    <Text size="xs" c="gray.7">
-                      {formatInstant(notice.createdAt, me.staff.timeZone)}
-                    </Text>
-                  </li>
-                ))}
+            <ScrollArea.Autosize mah={360}>
+              <Stack
+                gap={4}
+                component="ul"
+                aria-label="Notices"
+                style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              >
+                {items.map((notice) => {
+                  const isUnread = notice.readAt === null;
+                  return (
+                    <li key={notice.id} data-unread={isUnread || undefined}>
+                      <UnstyledButton
+                        w="100%"
+                        p={6}
+                        style={{
+                          borderRadius: 4,
+                          borderLeft: `3px solid ${isUnread ? 'var(--mantine-color-brand-7, var(--mantine-color-blue-7))' : 'transparent'}`,
+                        }}
+                        aria-label={isUnread ? `Mark read: ${notice.message}` : notice.message}
+                        disabled={!isUnread}
+                        onClick={() => read.mutate([notice.id])}
+                      >
+                        <Text size="sm" fw={isUnread ? 600 : 400}>
+                          {notice.message}
+                        </Text>
+                        <Text size="xs" c="gray.7">
+                          {formatInstant(notice.createdAt, me.staff.timeZone)}
+                          {isUnread ? ' · unread' : ''}
+                        </Text>
+                      </UnstyledButton>
+                    </li>
+                  );
+                })}
               </Stack>
             </ScrollArea.Autosize>
           )}

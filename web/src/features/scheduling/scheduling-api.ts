@@ -66,6 +66,10 @@ export const leaveApi = {
   remove: (leaveId: string) => request<LeaveReport>('DELETE', `/leave/${id(leaveId)}`),
 };
 
+export type Notices = ResponseBody<'/api/v1/me/notices', 'get'>;
+
 export const noticesApi = {
-  mine: async () => (await api.get<{ items: Notice[] }>('/me/notices')).items,
+  mine: () => api.get<Notices>('/me/notices'),
+  /** Marks the given notices read, or all of them without ids. */
+  read: (ids?: string[]) => api.post<Notices>('/me/notices/read', ids ? { ids } : {}),
 };

@@ -157,6 +157,14 @@ export function useNotices(enabled: boolean) {
     queryKey: schedulingKeys.notices,
     queryFn: noticesApi.mine,
     enabled,
-    refetchInterval: 120_000,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useReadNotices() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids?: string[]) => noticesApi.read(ids),
+    onSuccess: (data) => queryClient.setQueryData(schedulingKeys.notices, data),
   });
 }
