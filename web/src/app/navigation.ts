@@ -28,6 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },
   { label: 'Outbox', to: '/outbox', permission: 'bookings.write' },
   { label: 'Audit', to: '/audit', permission: 'audit.read' },
+  { label: 'Beds', to: '/beds', permission: ['bookings.read', 'bookings.write'] },
 ];
 
 export function allows(
