@@ -61,7 +61,7 @@ test('a bed held from vacancy search is confirmed, given a daily service, checke
   await expectAccessible(page, 'the beds calendar');
 
   await page.getByRole('tab', { name: 'Vacancies' }).click();
-  await field(page, 'Client').fill(client.familyName);
+  await page.getByRole('combobox', { name: 'Client' }).fill(client.familyName);
   await page
     .getByRole('option', { name: new RegExp(client.familyName) })
     .first()

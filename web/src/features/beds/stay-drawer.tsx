@@ -76,7 +76,9 @@ export function StayDrawer({ stayId, onClose }: { stayId: string | null; onClose
             <Text fw={700} size="lg">
               {s.kind === 'out_of_service' ? 'Out of service' : (s.clientName ?? 'Block booking')}
             </Text>
-            <Badge data-testid="stay-state">{STATE_LABELS[s.state]}</Badge>
+            <Badge variant="light" data-testid="stay-state">
+              {STATE_LABELS[s.state]}
+            </Badge>
           </Group>
           <Text size="sm">
             {formatPlainDate(s.arriveOn)} to {formatPlainDate(s.leaveOn)} · {s.nights}{' '}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Temporal } from 'temporal-polyfill';
 import { EmptyState } from '../../shared/empty-state';
@@ -67,7 +67,7 @@ export function VacancySearch({ onBooked }: { onBooked: (stayId: string) => void
       ) : results.data?.items.length === 0 ? (
         <EmptyState title="No bed is free for every night">Try other dates, or another site.</EmptyState>
       ) : (
-        <Table aria-label="Free beds" highlightOnHover>
+        <Table aria-label="Free beds">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Bed</Table.Th>
@@ -89,9 +89,13 @@ export function VacancySearch({ onBooked }: { onBooked: (stayId: string) => void
                 <Table.Td>
                   <Stack gap={2}>
                     {v.eligible ? (
-                      <Badge color="green.9">Eligible</Badge>
+                      <Text size="sm" fw={600}>
+                        Eligible
+                      </Text>
                     ) : (
-                      <Badge color="red.9">Not eligible</Badge>
+                      <Text size="sm" fw={600} c="red.9">
+                        Not eligible
+                      </Text>
                     )}
                     {v.preferredSite ? <Text size="xs">Preferred site</Text> : null}
                     {v.amenitiesMatched.length ? (
