@@ -289,6 +289,30 @@ describe('eligibility and contracts', () => {
     expect(profile.status).toBe(200);
   });
 
+  it('lets only a user who may configure scheduling override eligibility', async () => {
+    const admin = await signedIn(t.baseUrl, org.emails.administrator);
+    const role = await admin.post('/roles', {
+      name: 'Bed booker',
+      permissions: ['bookings.read', 'bookings.write'],
+    });
+    const workerRole = (await admin.get('/roles')).body.items.find(
+      (r: { key: string }) => r.key === 'worker',
+    ).id;
+    expect(
+      (await admin.patch(`/staff/${org.staffIds.worker}`, { roleIds: [workerRole, role.body.id] })).status,
+    ).toBe(200);
+    const booker = await signedIn(t.baseUrl, org.emails.worker);
+    const b = await bed('Kids only', { maxAge: 12 });
+    const c = await client('Grown', { dateOfBirth: '1980-01-01' });
+    const before = await counts();
+    const refused = await booker.post(
+      '/stays',
+      stay(b, c, '2026-12-05', '2026-12-07', { eligibilityOverrideReason: 'Please' }),
+    );
+    expect(refused.status).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+
   it('keeps a stay within the client’s contract dates, and writes nothing when it is not', async () => {
     const b = await bed('Contract bed');
     const c = await client('Carla', { endDate: '2026-12-10', typeId: privateTypeId });
