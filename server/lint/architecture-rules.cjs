@@ -37,6 +37,8 @@ const MODULE_MAP = {
   notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Entitlements books through bookings' actions; bookings never imports it (no cycle).
   entitlements: ['platform', 'audit', 'identity', 'people', 'bookings'],
+  // Beds and accommodation: sites, rooms, beds, stays and holds; clients and contracts are read, never written.
+  accommodation: ['platform', 'audit', 'identity', 'people', 'contracts'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -52,6 +54,7 @@ const MODULE_MAP = {
     'notifications',
     'availability',
     'entitlements',
+    'accommodation',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -69,6 +72,7 @@ const MODULE_MAP = {
     'sessions',
     'notifications',
     'entitlements',
+    'accommodation',
   ],
 };
 

@@ -1,3 +1,4 @@
+import { accommodationRoutes } from '../accommodation/accommodation.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { availabilityRoutes } from '../availability/availability.routes.js';
 import { workScheduleRoutes } from '../availability/work-schedules.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(workScheduleRoutes);
       await api.register(notificationRoutes);
       await api.register(entitlementRoutes);
+      await api.register(accommodationRoutes);
     },
   });
   if (deps.databaseUrl) {

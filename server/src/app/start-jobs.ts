@@ -1,3 +1,4 @@
+import { expireDueHolds } from '../accommodation/hold-expiry.action.js';
 import { processNextRun, type RunOptions } from '../billing/invoice-run.action.js';
 import { dispatchDue, type Transports } from '../notifications/dispatch.action.js';
 import type { Clock } from '../platform/clock.js';
@@ -51,6 +52,12 @@ export async function startJobs(o: JobsOptions): Promise<JobQueue> {
     };
     crontab.push('* * * * * billing:invoice-runs');
   }
+  // Bed holds: queued at each hold's expiry by the stays trigger (0025), and every minute as a backstop.
+  tasks['accommodation:expire-holds'] = async () => {
+    const n = await expireDueHolds(o.db, o.clock());
+    if (n > 0) o.log(`Accommodation: ${n} expired holds carried out`);
+  };
+  crontab.push('* * * * * accommodation:expire-holds');
   const queue = await startJobQueue({
     databaseUrl: o.databaseUrl,
     tasks,

@@ -15,6 +15,7 @@ import { type Db, withSystem, withTenant } from '../platform/db/database.js';
 import { insertServiceType } from '../scheduling/schedule.store.js';
 import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
+import { seedDemoAccommodation } from './seed-demo-accommodation.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
 import { seedDemoEntitlements } from './seed-demo-entitlements.js';
 import { seedDemoSessions } from './seed-demo-sessions.js';
@@ -421,6 +422,11 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       now,
     });
     await seedDemoSessions(tx, admin, { clients, workers, today, serviceTypeId: types[2]!.id, now });
+    await seedDemoAccommodation(tx, admin, {
+      clientIds: clients.slice(5, 10).map((c) => c.id as string),
+      today,
+      now,
+    });
     return made;
   });
   await seedDemoBilling(db, admin, now);

@@ -3,6 +3,7 @@ import { useAuth } from '../auth/auth-context';
 import { RequireAuth, RequirePermission } from '../auth/require-auth';
 import { MyAppointmentsPage } from '../features/appointments/my-appointments.page';
 import { AuditPage } from '../features/audit/audit.page';
+import { BedsCalendarPage } from '../features/beds/beds-calendar.page';
 import { BillingSettingsPage } from '../features/billing/billing-settings.page';
 import { InvoicePage } from '../features/billing/invoice.page';
 import { InvoicesPage } from '../features/billing/invoices.page';
@@ -257,6 +258,14 @@ export function App() {
           element={
             <RequirePermission permission="scheduling.configure">
               <NotificationDefaultsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="beds"
+          element={
+            <RequirePermission permission={['bookings.read', 'bookings.write']}>
+              <BedsCalendarPage />
             </RequirePermission>
           }
         />

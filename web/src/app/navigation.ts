@@ -29,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Outbox', to: '/outbox', permission: 'bookings.write' },
   { label: 'Audit', to: '/audit', permission: 'audit.read' },
   { label: 'Notification defaults', to: '/notification-defaults', permission: 'scheduling.configure' },
+  { label: 'Beds', to: '/beds', permission: ['bookings.read', 'bookings.write'] },
 ];
 
 export function allows(

@@ -1,0 +1,34 @@
+import type { Temporal } from 'temporal-polyfill';
+import type { HoldOutcome, ServiceUnit, StayKind, StayState } from './accommodation-tables.types.js';
+
+/** A stay as the stores read it (with the client's display name). */
+export type StayRecord = {
+  id: string;
+  bedId: string;
+  kind: StayKind;
+  clientId: string | null;
+  contractId: string | null;
+  state: StayState;
+  arriveOn: string;
+  leaveOn: string;
+  plannedLeaveOn: string | null;
+  holdExpiresAt: Temporal.Instant | null;
+  holdOutcome: HoldOutcome | null;
+  holdRevertsTo: 'enquiry' | 'booked' | null;
+  reason: string | null;
+  cancelReason: string | null;
+  eligibilityOverrideReason: string | null;
+  checkedInAt: Temporal.Instant | null;
+  checkedOutAt: Temporal.Instant | null;
+  notes: string | null;
+  clientName: string | null;
+};
+
+export type StayServiceRecord = {
+  id: string;
+  stayId: string;
+  name: string;
+  unit: ServiceUnit;
+  supportItem: string | null;
+  rateMinor: number | null;
+};
