@@ -35,7 +35,7 @@ const MODULE_MAP = {
   // Hears of booking changes through bookings/' port (booking-events.action.ts), registered by app/.
   notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Entitlements books through bookings' actions; bookings never imports it (no cycle).
-  entitlements: ['platform', 'audit', 'identity', 'people', 'bookings'],
+  entitlements: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability', 'notifications'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',

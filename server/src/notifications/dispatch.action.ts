@@ -45,8 +45,10 @@ async function deliver(
 ) {
   const finish = (outcome: Parameters<typeof finishDelivery>[3]) =>
     withSystem(db, (tx) => finishDelivery(tx, m.organisationId, m.id, outcome));
-  // A reminder of a booking deleted or no longer booked since it was written is not sent.
-  if (m.bookingId === null || (m.event === 'reminder' && m.bookingStatus !== 'booked')) {
+  // A reminder of a booking deleted or no longer booked since it was written is not sent; nor is any message
+  // of a deleted booking. An extra-session outcome is about a case, never a booking.
+  const bookingGone = m.bookingId === null && m.event !== 'extra_sessions_outcome';
+  if (bookingGone || (m.event === 'reminder' && m.bookingStatus !== 'booked')) {
     await finish({ status: 'cancelled', error: null, at });
     result.cancelled++;
     return;

@@ -49,7 +49,7 @@ const EVENT_OF: Record<BookingEvent['kind'], NotificationEvent> = {
  * otherwise (e-mail about one's own booking is transactional, so no row means yes), by SMS only once opted in,
  * and every contact opted in on their channel.
  */
-async function recipientsOf(tx: Tx, organisationId: string, clientId: string) {
+export async function recipientsOf(tx: Tx, organisationId: string, clientId: string) {
   const client = await clientRecipient(tx, organisationId, clientId);
   if (!client) return undefined;
   const prefs = await preferencesOf(tx, organisationId, clientId);

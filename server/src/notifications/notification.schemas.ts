@@ -84,10 +84,14 @@ export const outboxMessageSchema = z
   .object({
     id: z.uuid(),
     idempotencyKey: z.string(),
-    event: z.enum(['confirmation', 'change', 'cancellation', 'reminder']),
+    event: z
+      .enum(['confirmation', 'change', 'cancellation', 'reminder', 'extra_sessions_outcome'])
+      .meta({ description: "A booking's message, or an extra-session request's outcome (no booking)" }),
     bookingId: z.uuid().nullable(),
     clientId: z.uuid(),
-    recipient: z.enum(['client', 'contact']),
+    recipient: z
+      .enum(['client', 'contact', 'staff'])
+      .meta({ description: 'staff: the associate told of an extra-session outcome' }),
     recipientName: z.string(),
     channel: z.enum(['email', 'sms']),
     address: z.string(),

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import { type Tx, ts } from '../platform/db/database.js';
-import type { NotificationEvent, OutboxStatus } from './notification.types.js';
+import type { NotificationEvent, OutboxEvent, OutboxRecipient, OutboxStatus } from './notification.types.js';
 import type { NotificationOutboxTable } from './notification-tables.types.js';
 
 export type NewOutboxRow = Omit<Insertable<NotificationOutboxTable>, 'organisation_id'>;
@@ -35,10 +35,10 @@ const listColumns = [
 export type OutboxRecord = {
   id: string;
   idempotencyKey: string;
-  event: NotificationEvent;
+  event: OutboxEvent;
   bookingId: string | null;
   clientId: string;
-  recipient: 'client' | 'contact';
+  recipient: OutboxRecipient;
   recipientName: string;
   channel: 'email' | 'sms';
   address: string;

@@ -402,6 +402,9 @@ export type CaseTable = {
   funder_region: Generated<string>;
   status: Generated<'open' | 'closed'>;
   created_at: DefaultTimestamp;
+  closed_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+  close_reason: string | null;
+  closed_by_user_id: string | null;
 };
 
 export type ExtraSessionRequestTable = {
@@ -574,4 +577,5 @@ export type Database = {
   extra_session_requests: ExtraSessionRequestTable;
   entitlement_entries: EntitlementEntryTable;
 } & import('../../contracts/contract-tables.types.js').ContractTables &
-  import('../../notifications/notification-tables.types.js').NotificationTables;
+  import('../../notifications/notification-tables.types.js').NotificationTables &
+  import('../../entitlements/rebooking-tables.types.js').RebookingTables;
