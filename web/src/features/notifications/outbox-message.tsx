@@ -15,6 +15,7 @@ export const EVENT_LABEL: Record<OutboxMessage['event'], string> = {
   change: 'Change notice',
   cancellation: 'Cancellation',
   reminder: 'Reminder',
+  extra_sessions_outcome: 'Extra-session outcome',
 };
 
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
