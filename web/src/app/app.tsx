@@ -17,6 +17,7 @@ import { ClientCasesPage } from '../features/entitlements/client-cases.page';
 import { LoginPage } from '../features/login/login.page';
 import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
+import { RebookWizardPage } from '../features/rebooking/rebook-wizard.page';
 import { RolesPage } from '../features/roles/roles.page';
 import { WorkSchedulesPage } from '../features/schedules/work-schedules.page';
 import { CarePlansPage } from '../features/scheduling/care-plans.page';
@@ -248,6 +249,14 @@ export function App() {
           element={
             <RequirePermission permission="services.configure">
               <PlanEditorPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="quick-view/rebook/:bookingId"
+          element={
+            <RequirePermission permission={['bookings.write', 'appointments.own']}>
+              <RebookWizardPage />
             </RequirePermission>
           }
         />
