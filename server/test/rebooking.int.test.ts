@@ -198,11 +198,13 @@ describe('the rebooking wizard', () => {
 
     const mail = await waitFor('the confirmation', () => mailTo('robin@', /is booked: Tuesday 6 October/));
     expect(mail.subject).toContain('Tuesday 6 October 2026, 12:00 pm Australia/Brisbane time');
+    expect(mail.text).toContain(`Join the video session (Jitsi Meet): ${done.body.meetingLink}`);
     const part = mail.attachments.find((a) => a.contentType === 'text/calendar');
     expect(part, 'a text/calendar part').toBeDefined();
     const calendar = new ICAL.Component(ICAL.parse(part!.content.toString('utf8')));
     const event = calendar.getFirstSubcomponent('vevent')!;
     expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event.getFirstPropertyValue('location')).toBe(done.body.meetingLink);
     expect(event.getFirstPropertyValue('uid')).toBe(`${done.body.booking.id}@carebook`);
     expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe(
       '2026-10-06T02:00:00.000Z',

@@ -7,6 +7,7 @@ import { schedulesOf, staffScheduleContext } from '../availability/work-schedule
 import { endOf, localToInstant } from '../bookings/booking-time.js';
 import { visibleBooking } from '../bookings/read-bookings.action.js';
 import { type Actor, can } from '../identity/actor.js';
+import { addMeetingLinkToConfirmation } from '../notifications/case-outbox.action.js';
 import { recipientsOf } from '../notifications/enqueue.action.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, GENERIC_INVALID, invalid, notFound } from '../shared/domain-error.js';
@@ -294,6 +295,14 @@ export async function finaliseRebooking(
     enteredAt: now.toString(),
   };
   await insertSessionDetails(tx, actor.organisationId, details);
+  if (notify && meeting.link)
+    await addMeetingLinkToConfirmation(
+      tx,
+      actor.organisationId,
+      result.booking.id,
+      { platform: PLATFORM[meeting.platform!], link: meeting.link },
+      now,
+    );
   await recordAudit(tx, {
     ...auditBy(actor),
     action: 'create',

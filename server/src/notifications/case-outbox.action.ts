@@ -1,9 +1,10 @@
 import type { Temporal } from 'temporal-polyfill';
+import { withLocation } from '../calendar/ics.js';
 import type { Tx } from '../platform/db/database.js';
 import { composeExtraSessionOutcome, type ExtraSessionOutcome } from './case-messages.js';
 import { recipientsOf } from './enqueue.action.js';
 import { outsideQuietHours } from './messages.js';
-import { insertOutboxRow } from './outbox.store.js';
+import { amendMessage, insertOutboxRow, pendingOfBooking } from './outbox.store.js';
 
 export type OutcomeMessage = Omit<ExtraSessionOutcome, 'clientName' | 'organisationName'> & {
   requestId: string;
@@ -77,4 +78,32 @@ export async function enqueueExtraSessionOutcome(
     written++;
   }
   return written;
+}
+
+/**
+ * Adds a video session's meeting link to the booking's confirmation, written earlier in the same transaction
+ * by the booking-event port: a line in the e-mail's text (and the SMS) and the invitation's LOCATION, so the
+ * client can join from the message or from their calendar. Returns how many messages were amended.
+ */
+export async function addMeetingLinkToConfirmation(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  meeting: { platform: string; link: string },
+  now: Temporal.Instant,
+): Promise<number> {
+  const rows = await pendingOfBooking(tx, organisationId, bookingId, 'confirmation');
+  const line = `Join the video session (${meeting.platform}): ${meeting.link}`;
+  for (const r of rows) {
+    const body =
+      r.channel === 'sms'
+        ? `${r.body} ${line}`
+        : r.body.replace(/\n\n(The attached invitation)/, `\n${line}\n\n$1`);
+    await amendMessage(tx, organisationId, r.id, {
+      body: body === r.body ? `${r.body}\n${line}` : body,
+      ics: r.ics ? withLocation(r.ics, meeting.link) : null,
+      now: now.toString(),
+    });
+  }
+  return rows.length;
 }

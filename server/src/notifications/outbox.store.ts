@@ -237,3 +237,35 @@ export async function finishDelivery(
     .where('status', '=', 'sending')
     .execute();
 }
+
+/** A booking's messages not yet sent of one event (the ones a later step in the same transaction may amend). */
+export async function pendingOfBooking(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  event: NotificationEvent,
+) {
+  return tx
+    .selectFrom('notification_outbox')
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', '=', bookingId)
+    .where('event', '=', event)
+    .where('status', '=', 'pending')
+    .select(['id', 'channel', 'body_text as body', 'ics'])
+    .execute();
+}
+
+export async function amendMessage(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  m: { body: string; ics: string | null; now: string },
+) {
+  await tx
+    .updateTable('notification_outbox')
+    .set({ body_text: m.body, ics: m.ics, updated_at: m.now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
