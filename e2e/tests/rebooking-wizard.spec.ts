@@ -116,4 +116,15 @@ test('an associate rebooks a client with the wizard; the confirmation with its i
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: /Caught mail/ }).click();
   await expect(page.getByText(`To ${email}`)).toHaveCount(1);
+
+  // The coordinator closes the case with a reason; it then takes no further bookings.
+  await page.goto(`/clients/${client.id}/sessions`);
+  await page.getByRole('textbox', { name: 'Reason for closing' }).fill('Goals met');
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await page
+    .getByRole('dialog', { name: 'Close this case?' })
+    .getByRole('button', { name: 'Close case' })
+    .click();
+  await expect(page.getByText('This case is closed: Goals met')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Book session' })).toHaveCount(0);
 });
