@@ -250,9 +250,18 @@ describe('the rebooking wizard', () => {
     expect(await counts()).toEqual(before);
     expect((await worker.put('/settings/rebooking', { retrospectiveDays: 60 })).status).toBe(403);
     expect((await coordinator.put('/settings/rebooking', { retrospectiveDays: 60 })).status).toBe(200);
-    const now = await worker.post(`/cases/${caseId}/rebooking`, retro('2026-07-28'));
-    expect(now.status, JSON.stringify(now.body)).toBe(201);
-    expect(now.body.remaining).toBe(0);
+    // One session is left: of two finalised at once, exactly one takes it, and the other writes nothing.
+    const beforeRace = await counts();
+    const [a, b] = await Promise.all([
+      worker.post(`/cases/${caseId}/rebooking`, retro('2026-07-28')),
+      worker.post(`/cases/${caseId}/rebooking`, retro('2026-07-29')),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect((a.status === 201 ? a : b).body.remaining).toBe(0);
+    const afterRace = await counts();
+    expect(afterRace.bookings - beforeRace.bookings).toBe(1);
+    expect(afterRace.entries - beforeRace.entries).toBe(1);
+    expect(afterRace.details - beforeRace.details).toBe(1);
   });
 
   it('asks for extra sessions when none are left, and tells both parties the outcome through the outbox', async () => {
