@@ -49,13 +49,14 @@ test('an associate rebooks a client with the wizard; the confirmation with its i
     funder: 'E2E Employer',
     allowedSessions: 3,
     countingWindow: 'rolling_12_months',
-    openedOn: isoDateInDays(-1),
+    openedOn: isoDateInDays(-100),
     funderRegion: 'AU-QLD',
   });
-  // 07:00 is outside the associate's schedule lines, so it leaves their free times as they are.
+  // Three months ago, at 07:00 (outside the schedule lines). Across a Sydney daylight-saving change the review
+  // then says the associate's time has moved since that session.
   const last = await admin.post<{ booking: { id: string } }>(`/cases/${opened.id}/sessions`, {
     name: 'Counselling',
-    bookingDate: isoDateInDays(3),
+    bookingDate: isoDateInDays(-90),
     startTime: '07:00',
     durationMinutes: 60,
     assignee: { type: 'staff', id: workerId },

@@ -4,6 +4,9 @@ import { formatPlainDate } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { ATTENDANCE, type Draft, type RebookingPreview, type RebookingResult } from './rebooking-api';
 
+/** Alert titles in dark text: the coloured default fails WCAG contrast on the light background. */
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
+
 /** Step 5: the server's review — the time in both zones, daylight-saving warnings, what would be refused. */
 export function ReviewStep({
   preview,
@@ -55,12 +58,17 @@ export function ReviewStep({
         </Table.Tbody>
       </Table>
       {preview.dstWarnings.map((w) => (
-        <Alert key={w.since} color="yellow" title="Daylight saving changes before this session">
+        <Alert
+          key={w.since}
+          color="yellow"
+          styles={READABLE_TITLE}
+          title="Daylight saving changes before this session"
+        >
           {w.message}
         </Alert>
       ))}
       {preview.problems.length > 0 ? (
-        <Alert color="red" title="This cannot be finalised yet">
+        <Alert color="red" styles={READABLE_TITLE} title="This cannot be finalised yet">
           <List size="sm">
             {preview.problems.map((p) => (
               <List.Item key={`${p.field}-${p.reason}`}>{p.reason}</List.Item>

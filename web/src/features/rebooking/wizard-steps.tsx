@@ -5,6 +5,9 @@ import { RequestExtraForm } from '../entitlements/case-actions';
 import { typeLabel, useSlots, WEEKDAYS } from '../schedules/schedules-api';
 import type { Draft, RebookingStart } from './rebooking-api';
 
+/** Alert titles in dark text: the coloured default fails WCAG contrast on the light background. */
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
+
 type StepProps = { start: RebookingStart; draft: Draft; set: (patch: Partial<Draft>) => void };
 
 /** Step 1: sessions used and available on the case, from the ledger; extra sessions when too few remain. */
@@ -12,7 +15,7 @@ export function SummaryStep({ start }: { start: RebookingStart }) {
   const s = start.case;
   if (!s)
     return (
-      <Alert color="orange" title="No open case">
+      <Alert color="orange" styles={READABLE_TITLE} title="No open case">
         {start.client.name} has no open case to book a session on. Open one on the client's Sessions tab.
       </Alert>
     );
@@ -42,7 +45,7 @@ export function SummaryStep({ start }: { start: RebookingStart }) {
         <Alert color="red">This case is closed: {s.case.closeReason}</Alert>
       ) : null}
       {s.pendingRequest ? (
-        <Alert color="yellow" title="Extra sessions requested">
+        <Alert color="yellow" styles={READABLE_TITLE} title="Extra sessions requested">
           {s.pendingRequest.sessions} sessions asked of {s.case.funder}, due{' '}
           {formatPlainDate(s.pendingRequest.dueOn)}. Do not book or suggest a next session until the outcome
           arrives.
