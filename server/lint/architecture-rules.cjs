@@ -36,7 +36,7 @@ const MODULE_MAP = {
   // Hears of booking changes through bookings/' port (booking-events.action.ts), registered by app/.
   notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Entitlements books through bookings' actions; bookings never imports it (no cycle).
-  entitlements: ['platform', 'audit', 'identity', 'people', 'bookings'],
+  entitlements: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability', 'notifications'],
   // Beds and accommodation: sites, rooms, beds, stays and holds; clients and contracts are read, never written.
   accommodation: ['platform', 'audit', 'identity', 'people', 'contracts'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.

@@ -12,6 +12,7 @@ import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { contractRoutes } from '../contracts/contracts.routes.js';
 import { entitlementRoutes } from '../entitlements/entitlements.routes.js';
+import { rebookingRoutes } from '../entitlements/rebooking.routes.js';
 import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(notificationRoutes);
       await api.register(entitlementRoutes);
       await api.register(accommodationRoutes);
+      await api.register(rebookingRoutes);
     },
   });
   if (deps.databaseUrl) {

@@ -216,3 +216,11 @@ export function invitation(i: Invitation, now: Temporal.Instant): string {
 
 /** A parameter value (RFC 5545 §3.2): quoted, with the characters a quoted value cannot hold removed. */
 const param = (value: string) => `"${value.replace(/["\r\n]/g, '')}"`;
+
+/**
+ * An invitation with the event's LOCATION (a video meeting's link, say) added before its END:VEVENT, folded
+ * like every other line; the rest of the invitation is unchanged.
+ */
+export function withLocation(ics: string, location: string): string {
+  return ics.replace('\r\nEND:VEVENT\r\n', `\r\n${fold(`LOCATION:${text(location)}`)}\r\nEND:VEVENT\r\n`);
+}

@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import { schedulesOf } from '../availability/work-schedule.store.js';
 import {
   addStaffBreak,
   changeHolidayRegion,
@@ -7,13 +8,14 @@ import {
 import { bookCaseSession } from '../entitlements/case-sessions.action.js';
 import { openCase } from '../entitlements/cases.action.js';
 import { requestExtraSessions } from '../entitlements/extra-sessions.action.js';
+import { finaliseRebooking } from '../entitlements/rebooking.action.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { DomainError } from '../shared/domain-error.js';
 
 /**
  * The associate's day: the demo associate's two work schedules, their region's holidays and a break next week;
- * a client's case with sessions booked on it, and a second case with none left and an extra-session request
+ * a client's case with sessions booked on it (two through the rebooking wizard), and a second case with none left and an extra-session request
  * waiting for the funder.
  */
 export async function seedDemoEntitlements(
@@ -91,6 +93,44 @@ export async function seedDemoEntitlements(
     } catch (error) {
       if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
     }
+  // Two sessions entered with the rebooking wizard: a video session on Jitsi on the Monday after next, and one
+  // that happened last Monday or Tuesday but was never entered (retrospective, recorded as delivered).
+  const schedules = await schedulesOf(tx, admin.organisationId, o.associateId);
+  const adhoc = schedules.find((x) => x.type === 'adhoc');
+  const monday = o.today.add({ days: 14 - ((o.today.dayOfWeek + 6) % 7) });
+  const lastWorkday = (() => {
+    let d = o.today.subtract({ days: 1 });
+    while (d.dayOfWeek > 2) d = d.subtract({ days: 1 });
+    return d;
+  })();
+  const wizard = [
+    { approach: 'manual' as const, bookingDate: monday.toString(), modality: 'video' as const },
+    { approach: 'retrospective' as const, bookingDate: lastWorkday.toString(), modality: 'phone' as const },
+  ];
+  if (adhoc)
+    for (const w of wizard)
+      try {
+        await finaliseRebooking(
+          tx,
+          admin,
+          stress.id,
+          {
+            ...w,
+            staffId: o.associateId,
+            workScheduleId: adhoc.id,
+            startTime: '10:00',
+            durationMinutes: 60,
+            videoPlatform: w.modality === 'video' ? 'jitsi' : null,
+            notifyClient: true,
+            attendance: 'individual',
+            confirmed: true,
+          },
+          o.now,
+        );
+      } catch (error) {
+        // The client's zone may put 10:00 outside the schedule's line; the demo then simply has fewer.
+        if (!(error instanceof DomainError)) throw error;
+      }
   await requestExtraSessions(
     tx,
     admin,

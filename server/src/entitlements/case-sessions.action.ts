@@ -20,7 +20,13 @@ export type CaseSessionInput = BookingInput & { entitlementOverrideReason?: stri
  * session left it refuses (409) unless an override reason is given — and always while an extra-session request
  * is pending. A refusal writes nothing.
  */
-export async function bookCaseSession(tx: Tx, actor: Actor, caseId: string, input: CaseSessionInput) {
+export async function bookCaseSession(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  input: CaseSessionInput,
+  now?: Temporal.Instant,
+) {
   const { c } = await loadCase(tx, actor, caseId, true);
   if (c.status !== 'open') throw conflict('This case is closed: open a new case to book more sessions');
   if (
@@ -44,7 +50,8 @@ export async function bookCaseSession(tx: Tx, actor: Actor, caseId: string, inpu
         { entitlement: balance, needsOverrideReason: true },
       );
   }
-  const booking = await createAdhocBooking(tx, actor, c.clientId, input);
+  // `now` guards a session recorded as delivered (a retrospective entry): it must have started.
+  const booking = await createAdhocBooking(tx, actor, c.clientId, input, now);
   const entry = await insertEntry(tx, actor.organisationId, {
     caseId: c.id,
     kind: 'use',

@@ -27,6 +27,7 @@ const caseColumns = [
   'no_show_counts as noShowCounts',
   'funder_region as funderRegion',
   'status',
+  'close_reason as closeReason',
 ] as const;
 
 export async function insertCase(tx: Tx, organisationId: string, clientId: string, c: CaseInput) {

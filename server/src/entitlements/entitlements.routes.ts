@@ -88,7 +88,11 @@ export const entitlementRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await inTenant(request, (tx, a) => bookCaseSession(tx, a, request.params.id, request.body))),
+        .send(
+          await inTenant(request, (tx, a) =>
+            bookCaseSession(tx, a, request.params.id, request.body, app.clock()),
+          ),
+        ),
   );
   app.post(
     '/cases/:id/sessions/:bookingId/end',

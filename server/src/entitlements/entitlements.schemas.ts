@@ -47,6 +47,7 @@ export const caseSchema = z
     noShowCounts: z.boolean(),
     funderRegion: z.string(),
     status: z.enum(['open', 'closed']),
+    closeReason: z.string().nullable().meta({ description: 'Why the case was closed; null while open' }),
   })
   .meta({ id: 'Case' });
 

@@ -3,6 +3,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
+import { enqueueExtraSessionOutcome } from '../notifications/case-outbox.action.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { publicHolidays } from '../shared/public-holidays.js';
@@ -17,6 +18,7 @@ import {
 import { loadCase } from './cases.action.js';
 import { extraRequestPlan, MAX_EXTRA_PER_REQUEST } from './entitlement-rules.js';
 import { toEntries } from './ledger-view.js';
+import { requesterOf, staffOfUser } from './rebooking.store.js';
 
 /**
  * Asks the funder for up to 4 more sessions. The due dates count business days on the funder's holiday
@@ -112,6 +114,32 @@ export async function decideExtraSessions(
       userId: actor.userId,
     });
   const after = await findRequest(tx, actor.organisationId, r.id);
+  // Both parties hear the outcome: the client, and the associate who asked; the rows commit with the decision.
+  const userId = await requesterOf(tx, actor.organisationId, r.id);
+  const associate = userId ? await staffOfUser(tx, actor.organisationId, userId) : undefined;
+  await enqueueExtraSessionOutcome(
+    tx,
+    actor.organisationId,
+    {
+      requestId: r.id,
+      clientId: c.clientId,
+      outcome: input.outcome,
+      requested: r.sessions,
+      granted,
+      funder: c.funder,
+      issue: c.issue,
+      note: input.note,
+      associate: associate
+        ? {
+            staffId: associate.staffId,
+            name: `${associate.givenName} ${associate.familyName}`,
+            email: associate.email,
+            timeZone: associate.timeZone,
+          }
+        : null,
+    },
+    now,
+  );
   await recordAudit(tx, {
     ...auditBy(actor),
     action: 'update',

@@ -45,10 +45,13 @@ async function deliver(
 ) {
   const finish = (outcome: Parameters<typeof finishDelivery>[3]) =>
     withSystem(db, (tx) => finishDelivery(tx, m.organisationId, m.id, outcome));
-  // A reminder of a booking deleted or no longer booked since it was written is not sent. (A leave summary is
-  // about several bookings and names none.)
-  const aboutLeave = m.event === 'leave_cancellation' || m.event === 'leave_restored';
-  if ((m.bookingId === null && !aboutLeave) || (m.event === 'reminder' && m.bookingStatus !== 'booked')) {
+  // A reminder of a booking deleted or no longer booked since it was written is not sent; nor is any message
+  // of a deleted booking. A leave summary is about several bookings and names none; an extra-session outcome
+  // is about a case, never a booking.
+  const aboutNoBooking =
+    m.event === 'leave_cancellation' || m.event === 'leave_restored' || m.event === 'extra_sessions_outcome';
+  const bookingGone = m.bookingId === null && !aboutNoBooking;
+  if (bookingGone || (m.event === 'reminder' && m.bookingStatus !== 'booked')) {
     await finish({ status: 'cancelled', error: null, at });
     result.cancelled++;
     return;

@@ -1,6 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
-import type { Channel, NotificationEvent, OutboxStatus, RecipientKind } from './notification.types.js';
+import type {
+  Channel,
+  OutboxEvent,
+  OutboxRecipient,
+  OutboxStatus,
+  RecipientKind,
+} from './notification.types.js';
 
 /** Kysely shapes of the notification tables (migration 0014), merged into `Database`. */
 
@@ -42,11 +48,11 @@ export type NotificationOutboxTable = {
   organisation_id: string;
   id: Generated<string>;
   idempotency_key: string;
-  event: NotificationEvent;
+  event: OutboxEvent;
   booking_id: string | null;
   client_id: string;
   preference_id: string | null;
-  recipient: RecipientKind;
+  recipient: OutboxRecipient;
   recipient_name: string;
   channel: Channel;
   address: string;

@@ -90,17 +90,25 @@ export const outboxMessageSchema = z
   .object({
     id: z.uuid(),
     idempotencyKey: z.string(),
-    event: z.enum([
-      'confirmation',
-      'change',
-      'cancellation',
-      'reminder',
-      'leave_cancellation',
-      'leave_restored',
-    ]),
+    event: z
+      .enum([
+        'confirmation',
+        'change',
+        'cancellation',
+        'reminder',
+        'leave_cancellation',
+        'leave_restored',
+        'extra_sessions_outcome',
+      ])
+      .meta({
+        description:
+          "A booking's message, a client's leave summary (no booking), or an extra-session outcome (no booking)",
+      }),
     bookingId: z.uuid().nullable(),
     clientId: z.uuid(),
-    recipient: z.enum(['client', 'contact']),
+    recipient: z
+      .enum(['client', 'contact', 'staff'])
+      .meta({ description: 'staff: the associate told of an extra-session outcome' }),
     recipientName: z.string(),
     channel: z.enum(['email', 'sms']),
     address: z.string(),

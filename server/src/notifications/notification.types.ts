@@ -9,10 +9,14 @@ export type NotificationEvent =
   | 'leave_cancellation'
   /** One message about the visits a shortened or removed leave gave back. */
   | 'leave_restored';
+/** What the outbox carries: a booking's and leave's messages, and (migration 0022) an extra-session request's outcome. */
+export type OutboxEvent = NotificationEvent | 'extra_sessions_outcome';
 export type Channel = 'email' | 'sms';
 /** `not_sent`: the channel has no provider configured (SMS logs only by default); final until resent. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'not_sent';
 export type RecipientKind = 'client' | 'contact';
+/** Who an outbox row is for: a client, a contact, or (for an extra-session outcome) the associate. */
+export type OutboxRecipient = RecipientKind | 'staff';
 
 /** One message handed to a transport: an e-mail (with its invitation) or an SMS. */
 export type OutgoingMessage = {

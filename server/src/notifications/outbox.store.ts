@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import { type Tx, ts } from '../platform/db/database.js';
-import type { NotificationEvent, OutboxStatus } from './notification.types.js';
+import type { NotificationEvent, OutboxEvent, OutboxRecipient, OutboxStatus } from './notification.types.js';
 import type { NotificationOutboxTable } from './notification-tables.types.js';
 
 export type NewOutboxRow = Omit<Insertable<NotificationOutboxTable>, 'organisation_id'>;
@@ -35,10 +35,10 @@ const listColumns = [
 export type OutboxRecord = {
   id: string;
   idempotencyKey: string;
-  event: NotificationEvent;
+  event: OutboxEvent;
   bookingId: string | null;
   clientId: string;
-  recipient: 'client' | 'contact';
+  recipient: OutboxRecipient;
   recipientName: string;
   channel: 'email' | 'sms';
   address: string;
@@ -240,5 +240,37 @@ export async function finishDelivery(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .where('status', '=', 'sending')
+    .execute();
+}
+
+/** A booking's messages not yet sent of one event (the ones a later step in the same transaction may amend). */
+export async function pendingOfBooking(
+  tx: Tx,
+  organisationId: string,
+  bookingId: string,
+  event: NotificationEvent,
+) {
+  return tx
+    .selectFrom('notification_outbox')
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', '=', bookingId)
+    .where('event', '=', event)
+    .where('status', '=', 'pending')
+    .select(['id', 'channel', 'body_text as body', 'ics'])
+    .execute();
+}
+
+export async function amendMessage(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  m: { body: string; ics: string | null; now: string },
+) {
+  await tx
+    .updateTable('notification_outbox')
+    .set({ body_text: m.body, ics: m.ics, updated_at: m.now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
     .execute();
 }

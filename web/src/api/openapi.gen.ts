@@ -404,6 +404,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bookings/{id}/rebooking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open the rebooking wizard on a client's appointment: its case, schedules and defaults */
+        get: operations["getBookingsByIdRebooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -473,6 +490,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a case with a reason: no further sessions can be booked on it */
+        post: operations["postCasesByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/extra-session-requests": {
         parameters: {
             query?: never;
@@ -484,6 +518,46 @@ export type paths = {
         put?: never;
         /** Request up to 4 extra sessions from the funder (due in 7 business days, 13 with clinical review) */
         post: operations["postCasesByIdExtraSessionRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/rebooking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalise a rebooking: the booking, its ledger entry and the client’s confirmation, in one step
+         * @description One transaction writes the booking, the entitlement ledger's "use", the wizard's choices and the outbox row of the confirmation (with its calendar invitation); a refusal writes nothing.
+         */
+        post: operations["postCasesByIdRebooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/rebooking/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a rebooking: both zones, the schedule lines covering it, the balance, daylight-saving warnings
+         * @description Writes nothing. `problems` lists what Finalise would refuse.
+         */
+        post: operations["postCasesByIdRebookingPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1923,6 +1997,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/rebooking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's rebooking settings (the retrospective window) */
+        get: operations["getSettingsRebooking"];
+        /** Change how many days after a session it may still be entered retrospectively */
+        put: operations["putSettingsRebooking"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff": {
         parameters: {
             query?: never;
@@ -2652,6 +2744,8 @@ export type components = {
             allowedSessions: number;
             /** Format: uuid */
             clientId: string;
+            /** @description Why the case was closed; null while open */
+            closeReason: string | null;
             /** @enum {string} */
             countingWindow: "rolling_12_months" | "per_year" | "per_referral";
             expiresOn: string | null;
@@ -3160,8 +3254,11 @@ export type components = {
              * @example 2026-01-05T09:00:00+11:00
              */
             createdAt: string;
-            /** @enum {string} */
-            event: "confirmation" | "change" | "cancellation" | "reminder" | "leave_cancellation" | "leave_restored";
+            /**
+             * @description A booking's message, a client's leave summary (no booking), or an extra-session outcome (no booking)
+             * @enum {string}
+             */
+            event: "confirmation" | "change" | "cancellation" | "reminder" | "leave_cancellation" | "leave_restored" | "extra_sessions_outcome";
             /** @description The iCalendar invitation sent with the e-mail */
             ics: string | null;
             icsMethod: ("REQUEST" | "CANCEL") | null;
@@ -3171,8 +3268,11 @@ export type components = {
             idempotencyKey: string;
             lastError: string | null;
             providerMessageId: string | null;
-            /** @enum {string} */
-            recipient: "client" | "contact";
+            /**
+             * @description staff: the associate told of an extra-session outcome
+             * @enum {string}
+             */
+            recipient: "client" | "contact" | "staff";
             recipientName: string;
             /**
              * @description When it is (or was) due, UTC
@@ -6672,6 +6772,170 @@ export interface operations {
             };
         };
     };
+    getBookingsByIdRebooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        associate: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                        };
+                        booking: {
+                            durationMinutes: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            startsAt: string;
+                            status: string;
+                        };
+                        /** @description The booking's case, else the client's open case */
+                        case: {
+                            /** @description Today's window; null when no session can be booked today */
+                            balance: {
+                                granted: number;
+                                remaining: number;
+                                reversed: number;
+                                used: number;
+                                window: {
+                                    from: string;
+                                    to: string;
+                                };
+                            } | null;
+                            case: components["schemas"]["Case"];
+                            clientName: string;
+                            ledger: {
+                                /** @description Sessions left over the whole case after this entry */
+                                balanceAfter: number;
+                                bookingId: string | null;
+                                bookingStatus: string | null;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "grant" | "use" | "reversal";
+                                overrideReason: string | null;
+                                reason: string;
+                                sessionOn: string | null;
+                                sessions: number;
+                            }[];
+                            notBookable: string | null;
+                            pendingRequest: components["schemas"]["ExtraSessionRequest"] | null;
+                            requests: components["schemas"]["ExtraSessionRequest"][];
+                            today: string;
+                        } | null;
+                        client: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                        };
+                        notify: {
+                            /** @description Notify the client by default: someone would hear, by the client's preferences */
+                            default: boolean;
+                            recipients: {
+                                address: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                /** @enum {string} */
+                                kind: "client" | "contact";
+                                name: string;
+                            }[];
+                        };
+                        openCases: {
+                            funder: string;
+                            /** Format: uuid */
+                            id: string;
+                            issue: string;
+                        }[];
+                        retrospectiveDays: number;
+                        schedules: {
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                endsAt: string;
+                                startsAt: string;
+                                weekday: number;
+                            }[];
+                            name: string;
+                            payRateMinor: number | null;
+                            /** @enum {string} */
+                            type: "adhoc" | "open" | "rapid_response";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCalendar: {
         parameters: {
             query: {
@@ -7133,6 +7397,115 @@ export interface operations {
             };
         };
     };
+    postCasesByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCasesByIdExtraSessionRequests: {
         parameters: {
             query?: never;
@@ -7174,6 +7547,375 @@ export interface operations {
                         /** @enum {string} */
                         status: "pending" | "approved" | "modified" | "declined";
                         totalInTwelveMonths: number;
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesByIdRebooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description manual: a future time; retrospective: a session that happened but was not entered (recorded as delivered), within the organisation's retrospective window
+                     * @enum {string}
+                     */
+                    approach: "manual" | "retrospective";
+                    /** @enum {string} */
+                    attendance: "individual" | "couple" | "family" | "group";
+                    /**
+                     * Format: date
+                     * @description The session's date in the client's zone; 1900-01-01 to 2200-12-31
+                     */
+                    bookingDate: string;
+                    /** @description "Appointment confirmed": must be true to finalise */
+                    confirmed: boolean;
+                    durationMinutes: number;
+                    entitlementOverrideReason?: string;
+                    meetingLink?: string | null;
+                    /** @enum {string} */
+                    modality: "in_person" | "phone" | "video";
+                    name?: string;
+                    /** @description Send the client the confirmation with a calendar invitation */
+                    notifyClient: boolean;
+                    previousBookingId?: string | null;
+                    /** @description The associate; default: yourself. Only a coordinator books for someone else. */
+                    staffId?: string | null;
+                    /** @description The start time in the client's zone */
+                    startTime: string;
+                    /** @description For video: the platform. Jitsi links are generated when none is given. */
+                    videoPlatform?: ("jitsi" | "teams" | "zoom" | "other") | null;
+                    /** @description The work schedule whose line covers the time (it carries the pay rate) */
+                    workScheduleId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description manual: a future time; retrospective: a session that happened but was not entered (recorded as delivered), within the organisation's retrospective window
+                         * @enum {string}
+                         */
+                        approach: "manual" | "retrospective";
+                        /** @enum {string} */
+                        attendance: "individual" | "couple" | "family" | "group";
+                        booking: components["schemas"]["Booking"];
+                        dstWarnings: {
+                            associateTime: string;
+                            associateTimeBefore: string;
+                            changes: {
+                                changesOn: string;
+                                /** @enum {string} */
+                                direction: "forward" | "back";
+                                /** @enum {string} */
+                                who: "client" | "associate";
+                                zone: string;
+                            }[];
+                            clientTime: string;
+                            message: string;
+                            /** @enum {string} */
+                            since: "now" | "previous_session";
+                        }[];
+                        meetingLink: string | null;
+                        /** @enum {string} */
+                        modality: "in_person" | "phone" | "video";
+                        notifyClient: boolean;
+                        remaining: number;
+                        videoPlatform: ("jitsi" | "teams" | "zoom" | "other") | null;
+                        workSchedule: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            payRateMinor: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesByIdRebookingPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description manual: a future time; retrospective: a session that happened but was not entered (recorded as delivered), within the organisation's retrospective window
+                     * @enum {string}
+                     */
+                    approach: "manual" | "retrospective";
+                    /**
+                     * Format: date
+                     * @description The session's date in the client's zone; 1900-01-01 to 2200-12-31
+                     */
+                    bookingDate: string;
+                    durationMinutes: number;
+                    /** @description The associate; default: yourself. Only a coordinator books for someone else. */
+                    staffId?: string | null;
+                    /** @description The start time in the client's zone */
+                    startTime: string;
+                    /** @description The work schedule whose line covers the time (it carries the pay rate) */
+                    workScheduleId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        associate: {
+                            date: string;
+                            name: string;
+                            offset: string;
+                            time: string;
+                            timeZone: string;
+                        };
+                        /** @description Today's window; null when no session can be booked today */
+                        balance: {
+                            granted: number;
+                            remaining: number;
+                            reversed: number;
+                            used: number;
+                            window: {
+                                from: string;
+                                to: string;
+                            };
+                        } | null;
+                        client: {
+                            date: string;
+                            name: string;
+                            offset: string;
+                            time: string;
+                            timeZone: string;
+                        };
+                        dstWarnings: {
+                            associateTime: string;
+                            associateTimeBefore: string;
+                            changes: {
+                                changesOn: string;
+                                /** @enum {string} */
+                                direction: "forward" | "back";
+                                /** @enum {string} */
+                                who: "client" | "associate";
+                                zone: string;
+                            }[];
+                            clientTime: string;
+                            message: string;
+                            /** @enum {string} */
+                            since: "now" | "previous_session";
+                        }[];
+                        endsAt: string;
+                        needsExtraSessions: boolean;
+                        pendingRequestDueOn: string | null;
+                        previousSessionAt: string | null;
+                        /** @description What Finalise would refuse; empty when it can go ahead */
+                        problems: {
+                            field: string;
+                            reason: string;
+                        }[];
+                        retrospectiveDays: number;
+                        schedules: {
+                            /** @description A line of this schedule covers the whole session */
+                            available: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            line: {
+                                endsAt: string;
+                                startsAt: string;
+                                weekday: number;
+                            } | null;
+                            name: string;
+                            payRateMinor: number | null;
+                            /** @enum {string} */
+                            type: "adhoc" | "open" | "rapid_response";
+                        }[];
+                        startsAt: string;
                     };
                 };
             };
@@ -17930,6 +18672,158 @@ export interface operations {
             };
             /** @description A path parameter is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSettingsRebooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many days after a session it may still be entered retrospectively (default 30) */
+                        retrospectiveDays: number;
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSettingsRebooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How many days after a session it may still be entered retrospectively (default 30) */
+                    retrospectiveDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many days after a session it may still be entered retrospectively (default 30) */
+                        retrospectiveDays: number;
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ import { LoginPage } from '../features/login/login.page';
 import { NotificationDefaultsPage } from '../features/notifications/notification-defaults.page';
 import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
+import { RebookWizardPage } from '../features/rebooking/rebook-wizard.page';
 import { RolesPage } from '../features/roles/roles.page';
 import { WorkSchedulesPage } from '../features/schedules/work-schedules.page';
 import { CarePlansPage } from '../features/scheduling/care-plans.page';
@@ -266,6 +267,14 @@ export function App() {
           element={
             <RequirePermission permission={['bookings.read', 'bookings.write']}>
               <BedsCalendarPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="quick-view/rebook/:bookingId"
+          element={
+            <RequirePermission permission={['bookings.write', 'appointments.own']}>
+              <RebookWizardPage />
             </RequirePermission>
           }
         />

@@ -402,6 +402,9 @@ export type CaseTable = {
   funder_region: Generated<string>;
   status: Generated<'open' | 'closed'>;
   created_at: DefaultTimestamp;
+  closed_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+  close_reason: string | null;
+  closed_by_user_id: string | null;
 };
 
 export type ExtraSessionRequestTable = {
@@ -575,4 +578,5 @@ export type Database = {
   entitlement_entries: EntitlementEntryTable;
 } & import('../../contracts/contract-tables.types.js').ContractTables &
   import('../../notifications/notification-tables.types.js').NotificationTables &
-  import('../../accommodation/accommodation-tables.types.js').AccommodationTables;
+  import('../../accommodation/accommodation-tables.types.js').AccommodationTables &
+  import('../../entitlements/rebooking-tables.types.js').RebookingTables;

@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth-context';
 import { formatPlainDate } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { useProfileClient } from '../clients/client-profile.layout';
 import { todayIn } from '../scheduling/calendar-time';
 import { BookSessionForm, DecideRequest, RequestExtraForm } from './case-actions';
+import { CloseCaseForm } from './close-case-form';
 import { useCaseSummary, useCases, useEndSession, WINDOW_LABELS } from './entitlements-api';
 import { OpenCaseModal } from './open-case-modal';
 
@@ -100,6 +102,14 @@ function CaseDetail({ caseId }: { caseId: string }) {
                       >
                         No-show
                       </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        component={Link}
+                        to={`/quick-view/rebook/${e.bookingId}`}
+                      >
+                        Rebook
+                      </Button>
                     </Group>
                   ) : null}
                 </Table.Td>
@@ -109,8 +119,15 @@ function CaseDetail({ caseId }: { caseId: string }) {
         </Table>
       </div>
       {s.pendingRequest && can('bookings.write') ? <DecideRequest summary={s} /> : null}
-      <BookSessionForm summary={s} />
-      {!s.pendingRequest ? <RequestExtraForm summary={s} /> : null}
+      {s.case.status === 'closed' ? (
+        <Alert color="gray">This case is closed: {s.case.closeReason}</Alert>
+      ) : (
+        <>
+          <BookSessionForm summary={s} />
+          {!s.pendingRequest ? <RequestExtraForm summary={s} /> : null}
+          {can('bookings.write') ? <CloseCaseForm summary={s} /> : null}
+        </>
+      )}
     </Stack>
   );
 }

@@ -28,6 +28,7 @@ export const EVENT_LABEL: Record<OutboxMessage['event'], string> = {
   reminder: 'Reminder',
   leave_cancellation: 'Leave: visits cancelled',
   leave_restored: 'Leave: visits back on',
+  extra_sessions_outcome: 'Extra-session outcome',
 };
 
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
