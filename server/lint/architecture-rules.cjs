@@ -36,6 +36,8 @@ const MODULE_MAP = {
   notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Entitlements books through bookings' actions; bookings never imports it (no cycle).
   entitlements: ['platform', 'audit', 'identity', 'people', 'bookings'],
+  // Quick View and the Today board: the associate's steps over bookings, settling case sessions via entitlements.
+  appointments: ['platform', 'audit', 'identity', 'people', 'bookings', 'entitlements'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -51,6 +53,7 @@ const MODULE_MAP = {
     'notifications',
     'availability',
     'entitlements',
+    'appointments',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -68,6 +71,7 @@ const MODULE_MAP = {
     'sessions',
     'notifications',
     'entitlements',
+    'appointments',
   ],
 };
 

@@ -1,3 +1,4 @@
+import { appointmentRoutes } from '../appointments/appointments.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { availabilityRoutes } from '../availability/availability.routes.js';
 import { workScheduleRoutes } from '../availability/work-schedules.routes.js';
@@ -11,6 +12,7 @@ import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { contractRoutes } from '../contracts/contracts.routes.js';
 import { entitlementRoutes } from '../entitlements/entitlements.routes.js';
+import { settleOnBookingEvent } from '../entitlements/settle-session.action.js';
 import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
@@ -60,15 +62,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const fromEmail = /<([^>]+)>/.exec(config.mail.from)?.[1] ?? config.mail.from;
   const fromName = config.mail.from.replace(/<[^>]*>/, '').trim() || 'Carebook';
-  setBookingEventListener((tx, organisationId, event) =>
-    enqueueBookingNotifications(
+  setBookingEventListener(async (tx, organisationId, event) => {
+    await enqueueBookingNotifications(
       tx,
       organisationId,
       event,
       { reminderMinutes: config.notifications.reminderMinutes, from: { name: fromName, email: fromEmail } },
       deps.clock(),
-    ),
-  );
+    );
+    // A cancelled case session gives its session back when the case's rules say so, whichever route cancelled it.
+    await settleOnBookingEvent(event, tx, deps.clock());
+  });
   let catcher: MailCatcher | null = null;
   if (!config.mail.smtpUrl)
     catcher = await startMailCatcher({
@@ -113,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(workScheduleRoutes);
       await api.register(notificationRoutes);
       await api.register(entitlementRoutes);
+      await api.register(appointmentRoutes);
     },
   });
   if (deps.databaseUrl) {

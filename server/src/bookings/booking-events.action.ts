@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 
 /**
@@ -13,7 +14,13 @@ export type BookingEvent = {
   notifyClient?: boolean | undefined;
   /** Where a moved booking was (a change notice says so). */
   previousStartsAt?: Temporal.Instant | undefined;
+  /** Who made a single change (entitlements/ writes its ledger entries in their name). */
+  actor?: Actor | undefined;
+  /** A cancellation's kind: a no-show, or a cancellation said to be with or without charge (unsaid: by the rules). */
+  ending?: CancellationKind | undefined;
 };
+
+export type CancellationKind = { noShow: boolean; charged?: boolean | undefined };
 
 export type BookingEventListener = (tx: Tx, organisationId: string, event: BookingEvent) => Promise<void>;
 

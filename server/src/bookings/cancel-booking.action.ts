@@ -5,13 +5,22 @@ import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, notFound } from '../shared/domain-error.js';
 import type { BookingView } from './booking.schemas.js';
 import { deleteBookings, findBooking, invoiceOf } from './booking.store.js';
-import { announceBookingEvent } from './booking-events.action.js';
+import { announceBookingEvent, type CancellationKind } from './booking-events.action.js';
 import { refusalFor } from './booking-rules.js';
 import { rewriteBooking } from './booking-write.store.js';
 import { loadBookingView } from './read-bookings.action.js';
 
-/** Cancelling keeps the booking (with its reason) and frees the assignee's time. */
-export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: string): Promise<BookingView> {
+/**
+ * Cancelling keeps the booking (with its reason) and frees the assignee's time. `ending` says whether it is a
+ * no-show or a cancellation with or without charge; listeners (entitlements/) settle a case's session by it.
+ */
+export async function cancelBooking(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  reason: string,
+  ending: CancellationKind = { noShow: false },
+): Promise<BookingView> {
   const current = await findBooking(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Booking');
   const invoiceId = await invoiceOf(tx, actor.organisationId, id);
@@ -38,6 +47,8 @@ export async function cancelBooking(tx: Tx, actor: Actor, id: string, reason: st
     kind: 'cancelled',
     bookingId: id,
     source: 'single',
+    actor,
+    ending,
   });
   return after;
 }
