@@ -17,6 +17,7 @@ import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
 import { seedDemoEntitlements } from './seed-demo-entitlements.js';
+import { seedDemoQuickView } from './seed-demo-quick-view.js';
 import { seedDemoSessions } from './seed-demo-sessions.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
@@ -416,6 +417,19 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       now,
     });
     await seedDemoSessions(tx, admin, { clients, workers, today, serviceTypeId: types[2]!.id, now });
+    await seedDemoQuickView(
+      tx,
+      admin,
+      {
+        ...admin,
+        userId: created[2]!.userId,
+        staffId: created[2]!.staffId,
+        email: 'worker@example.org',
+        label: 'Mei Chen',
+        permissions: new Set(['appointments.own']),
+      },
+      { clientIds: [clients[1]!.id, clients[2]!.id, clients[4]!.id, clients[5]!.id, clients[6]!.id], now },
+    );
     return made;
   });
   await seedDemoBilling(db, admin, now);

@@ -3,6 +3,143 @@
  * change the server's Zod schemas and regenerate. A unit test fails when this file is stale.
  */
 export type paths = {
+    "/api/v1/appointment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quick View settings */
+        get: operations["getAppointmentSettings"];
+        /** After how many days an appointment not completed is flagged (7 by default) */
+        put: operations["putAppointmentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment with its notes, outcome and addenda (in the order written) */
+        get: operations["getAppointmentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an addendum to a signed-off appointment (append-only) */
+        post: operations["postAppointmentsByIdAddenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/commence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Commence: the appointment is under way from now */
+        post: operations["postAppointmentsByIdCommence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete: the session notes (typed, or a PDF or Word file) and the outcome */
+        post: operations["postAppointmentsByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A no-show, or a cancellation with or without charge; a case's rules decide whether it uses a session */
+        post: operations["postAppointmentsByIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/notes-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The uploaded notes file (PDF or Word) */
+        get: operations["getAppointmentsByIdNotesFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off: the record is frozen; later corrections are addenda */
+        post: operations["postAppointmentsByIdSignOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1173,6 +1310,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quick-view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The associate's home: appointments not started, in progress and recently completed */
+        get: operations["getQuickView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/receivables": {
         parameters: {
             query?: never;
@@ -1920,6 +2074,23 @@ export type paths = {
         get: operations["getStaffByIdWorkingHours"];
         /** Replace the weekly working hours (wall clock in the staff member's zone); an empty list means none recorded */
         put: operations["putStaffByIdWorkingHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coordinator's Today board: in progress, late to start, unassigned, cancelled, overdue, pending requests */
+        get: operations["getToday"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3322,6 +3493,1260 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    getAppointmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        overdueAfterDays: number;
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAppointmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    overdueAfterDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        overdueAfterDays: number;
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAppointmentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What may be done now; anything else is refused */
+                        actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                        addenda: {
+                            byName: string;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            text: string;
+                        }[];
+                        /** @description The start in the associate's zone */
+                        associateTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        };
+                        /** Format: uuid */
+                        bookingId: string;
+                        cancellationReason: string | null;
+                        caseId: string | null;
+                        /** @description A cancellation now may be with charge (< 24 h) */
+                        chargeableCancellation: boolean;
+                        clientId: string | null;
+                        clientName: string | null;
+                        /** @description The start in the client's zone */
+                        clientTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        } | null;
+                        closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                        commencedAt: string | null;
+                        completedAt: string | null;
+                        daysSinceEnd: number;
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        endsAt: string;
+                        /** @enum {string} */
+                        modality: "in_person" | "phone" | "video";
+                        name: string;
+                        notes: string | null;
+                        notesFile: {
+                            bytes: number;
+                            name: string;
+                            type: string;
+                        } | null;
+                        outcome: ("continuing" | "concluded" | "referred") | null;
+                        /** @description Not completed N days after it (the organisation setting) */
+                        overdue: boolean;
+                        signedOffAt: string | null;
+                        staffId: string | null;
+                        staffName: string | null;
+                        /** @enum {string} */
+                        stage: "not_started" | "in_progress" | "completed";
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        startsAt: string;
+                        /** @enum {string} */
+                        status: "booked" | "completed" | "cancelled";
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAppointmentsByIdAddenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What may be done now; anything else is refused */
+                        actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                        addenda: {
+                            byName: string;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            text: string;
+                        }[];
+                        /** @description The start in the associate's zone */
+                        associateTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        };
+                        /** Format: uuid */
+                        bookingId: string;
+                        cancellationReason: string | null;
+                        caseId: string | null;
+                        /** @description A cancellation now may be with charge (< 24 h) */
+                        chargeableCancellation: boolean;
+                        clientId: string | null;
+                        clientName: string | null;
+                        /** @description The start in the client's zone */
+                        clientTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        } | null;
+                        closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                        commencedAt: string | null;
+                        completedAt: string | null;
+                        daysSinceEnd: number;
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        endsAt: string;
+                        /** @enum {string} */
+                        modality: "in_person" | "phone" | "video";
+                        name: string;
+                        notes: string | null;
+                        notesFile: {
+                            bytes: number;
+                            name: string;
+                            type: string;
+                        } | null;
+                        outcome: ("continuing" | "concluded" | "referred") | null;
+                        /** @description Not completed N days after it (the organisation setting) */
+                        overdue: boolean;
+                        signedOffAt: string | null;
+                        staffId: string | null;
+                        staffName: string | null;
+                        /** @enum {string} */
+                        stage: "not_started" | "in_progress" | "completed";
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        startsAt: string;
+                        /** @enum {string} */
+                        status: "booked" | "completed" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAppointmentsByIdCommence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    modality?: "in_person" | "phone" | "video";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What may be done now; anything else is refused */
+                        actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                        addenda: {
+                            byName: string;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            text: string;
+                        }[];
+                        /** @description The start in the associate's zone */
+                        associateTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        };
+                        /** Format: uuid */
+                        bookingId: string;
+                        cancellationReason: string | null;
+                        caseId: string | null;
+                        /** @description A cancellation now may be with charge (< 24 h) */
+                        chargeableCancellation: boolean;
+                        clientId: string | null;
+                        clientName: string | null;
+                        /** @description The start in the client's zone */
+                        clientTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        } | null;
+                        closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                        commencedAt: string | null;
+                        completedAt: string | null;
+                        daysSinceEnd: number;
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        endsAt: string;
+                        /** @enum {string} */
+                        modality: "in_person" | "phone" | "video";
+                        name: string;
+                        notes: string | null;
+                        notesFile: {
+                            bytes: number;
+                            name: string;
+                            type: string;
+                        } | null;
+                        outcome: ("continuing" | "concluded" | "referred") | null;
+                        /** @description Not completed N days after it (the organisation setting) */
+                        overdue: boolean;
+                        signedOffAt: string | null;
+                        staffId: string | null;
+                        staffName: string | null;
+                        /** @enum {string} */
+                        stage: "not_started" | "in_progress" | "completed";
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        startsAt: string;
+                        /** @enum {string} */
+                        status: "booked" | "completed" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAppointmentsByIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    notes?: string | null;
+                    /** @description Session notes as a PDF or Word file (at most 5 MB), base64 */
+                    notesFile?: {
+                        contentBase64: string;
+                        name: string;
+                        type: string;
+                    } | null;
+                    /** @enum {string} */
+                    outcome: "continuing" | "concluded" | "referred";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What may be done now; anything else is refused */
+                        actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                        addenda: {
+                            byName: string;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            text: string;
+                        }[];
+                        /** @description The start in the associate's zone */
+                        associateTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        };
+                        /** Format: uuid */
+                        bookingId: string;
+                        cancellationReason: string | null;
+                        caseId: string | null;
+                        /** @description A cancellation now may be with charge (< 24 h) */
+                        chargeableCancellation: boolean;
+                        clientId: string | null;
+                        clientName: string | null;
+                        /** @description The start in the client's zone */
+                        clientTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        } | null;
+                        closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                        commencedAt: string | null;
+                        completedAt: string | null;
+                        daysSinceEnd: number;
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        endsAt: string;
+                        /** @enum {string} */
+                        modality: "in_person" | "phone" | "video";
+                        name: string;
+                        notes: string | null;
+                        notesFile: {
+                            bytes: number;
+                            name: string;
+                            type: string;
+                        } | null;
+                        outcome: ("continuing" | "concluded" | "referred") | null;
+                        /** @description Not completed N days after it (the organisation setting) */
+                        overdue: boolean;
+                        signedOffAt: string | null;
+                        staffId: string | null;
+                        staffName: string | null;
+                        /** @enum {string} */
+                        stage: "not_started" | "in_progress" | "completed";
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        startsAt: string;
+                        /** @enum {string} */
+                        status: "booked" | "completed" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAppointmentsByIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "no_show" | "cancelled_charged" | "cancelled_free";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What may be done now; anything else is refused */
+                        actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                        addenda: {
+                            byName: string;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            text: string;
+                        }[];
+                        /** @description The start in the associate's zone */
+                        associateTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        };
+                        /** Format: uuid */
+                        bookingId: string;
+                        cancellationReason: string | null;
+                        caseId: string | null;
+                        /** @description A cancellation now may be with charge (< 24 h) */
+                        chargeableCancellation: boolean;
+                        clientId: string | null;
+                        clientName: string | null;
+                        /** @description The start in the client's zone */
+                        clientTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        } | null;
+                        closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                        commencedAt: string | null;
+                        completedAt: string | null;
+                        daysSinceEnd: number;
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        endsAt: string;
+                        /** @enum {string} */
+                        modality: "in_person" | "phone" | "video";
+                        name: string;
+                        notes: string | null;
+                        notesFile: {
+                            bytes: number;
+                            name: string;
+                            type: string;
+                        } | null;
+                        outcome: ("continuing" | "concluded" | "referred") | null;
+                        /** @description Not completed N days after it (the organisation setting) */
+                        overdue: boolean;
+                        /** @description Null: the appointment is no case's session */
+                        sessionUsed: boolean | null;
+                        signedOffAt: string | null;
+                        staffId: string | null;
+                        staffName: string | null;
+                        /** @enum {string} */
+                        stage: "not_started" | "in_progress" | "completed";
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        startsAt: string;
+                        /** @enum {string} */
+                        status: "booked" | "completed" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAppointmentsByIdNotesFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAppointmentsByIdSignOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What may be done now; anything else is refused */
+                        actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                        addenda: {
+                            byName: string;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            text: string;
+                        }[];
+                        /** @description The start in the associate's zone */
+                        associateTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        };
+                        /** Format: uuid */
+                        bookingId: string;
+                        cancellationReason: string | null;
+                        caseId: string | null;
+                        /** @description A cancellation now may be with charge (< 24 h) */
+                        chargeableCancellation: boolean;
+                        clientId: string | null;
+                        clientName: string | null;
+                        /** @description The start in the client's zone */
+                        clientTime: {
+                            /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                            abbreviation: string;
+                            date: string;
+                            time: string;
+                            zone: string;
+                        } | null;
+                        closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                        commencedAt: string | null;
+                        completedAt: string | null;
+                        daysSinceEnd: number;
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        endsAt: string;
+                        /** @enum {string} */
+                        modality: "in_person" | "phone" | "video";
+                        name: string;
+                        notes: string | null;
+                        notesFile: {
+                            bytes: number;
+                            name: string;
+                            type: string;
+                        } | null;
+                        outcome: ("continuing" | "concluded" | "referred") | null;
+                        /** @description Not completed N days after it (the organisation setting) */
+                        overdue: boolean;
+                        signedOffAt: string | null;
+                        staffId: string | null;
+                        staffName: string | null;
+                        /** @enum {string} */
+                        stage: "not_started" | "in_progress" | "completed";
+                        /**
+                         * @description ISO 8601 instant with offset
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        startsAt: string;
+                        /** @enum {string} */
+                        status: "booked" | "completed" | "cancelled";
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAuditEvents: {
         parameters: {
             query?: {
@@ -11566,6 +12991,217 @@ export interface operations {
             };
         };
     };
+    getQuickView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inProgress: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                        notStarted: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                        overdueAfterDays: number;
+                        recentlyCompleted: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getReceivables: {
         parameters: {
             query?: {
@@ -17849,6 +19485,340 @@ export interface operations {
             };
             /** @description Some fields are missing or not valid; `errors` names each field and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelledToday: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                        date: string;
+                        inProgress: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                        lateToStart: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                        overdue: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                        overdueAfterDays: number;
+                        pendingExtraSessionRequests: {
+                            /** Format: uuid */
+                            caseId: string;
+                            /** Format: uuid */
+                            clientId: string;
+                            clientName: string;
+                            dueOn: string;
+                            funder: string;
+                            /** Format: uuid */
+                            id: string;
+                            issue: string;
+                            requestedOn: string;
+                            sessions: number;
+                        }[];
+                        unassigned: {
+                            /** @description What may be done now; anything else is refused */
+                            actions: ("commence" | "complete" | "sign_off" | "rebook" | "cancel" | "no_show" | "addendum")[];
+                            /** @description The start in the associate's zone */
+                            associateTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            };
+                            /** Format: uuid */
+                            bookingId: string;
+                            cancellationReason: string | null;
+                            caseId: string | null;
+                            /** @description A cancellation now may be with charge (< 24 h) */
+                            chargeableCancellation: boolean;
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description The start in the client's zone */
+                            clientTime: {
+                                /** @description The zone's abbreviation at that instant, e.g. AEDT */
+                                abbreviation: string;
+                                date: string;
+                                time: string;
+                                zone: string;
+                            } | null;
+                            closedAs: ("no_show" | "cancelled_charged" | "cancelled_free") | null;
+                            commencedAt: string | null;
+                            completedAt: string | null;
+                            daysSinceEnd: number;
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            endsAt: string;
+                            /** @enum {string} */
+                            modality: "in_person" | "phone" | "video";
+                            name: string;
+                            /** @description Not completed N days after it (the organisation setting) */
+                            overdue: boolean;
+                            signedOffAt: string | null;
+                            staffId: string | null;
+                            staffName: string | null;
+                            /** @enum {string} */
+                            stage: "not_started" | "in_progress" | "completed";
+                            /**
+                             * @description ISO 8601 instant with offset
+                             * @example 2026-01-05T09:00:00+11:00
+                             */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "booked" | "completed" | "cancelled";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

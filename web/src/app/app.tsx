@@ -2,7 +2,10 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { RequireAuth, RequirePermission } from '../auth/require-auth';
 import { MyAppointmentsPage } from '../features/appointments/my-appointments.page';
+import { QuickViewPage } from '../features/appointments/quick-view.page';
+import { TodayBoardPage } from '../features/appointments/today-board.page';
 import { AuditPage } from '../features/audit/audit.page';
+import { BillingHomePage } from '../features/billing/billing-home.page';
 import { BillingSettingsPage } from '../features/billing/billing-settings.page';
 import { InvoicePage } from '../features/billing/invoice.page';
 import { InvoicesPage } from '../features/billing/invoices.page';
@@ -32,11 +35,11 @@ import { ServicePage } from '../features/services/service.page';
 import { StaffListPage } from '../features/staff/staff-list.page';
 import { NotFound } from '../shared/not-found';
 import { AppLayout } from './app.layout';
-import { firstAllowedPath } from './navigation';
+import { homePath } from './navigation';
 
 function HomeRedirect() {
   const { can } = useAuth();
-  return <Navigate to={firstAllowedPath(can)} replace />;
+  return <Navigate to={homePath(can)} replace />;
 }
 
 export function App() {
@@ -248,6 +251,30 @@ export function App() {
           element={
             <RequirePermission permission="services.configure">
               <PlanEditorPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="quick-view"
+          element={
+            <RequirePermission permission="appointments.own">
+              <QuickViewPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="today"
+          element={
+            <RequirePermission permission="bookings.read">
+              <TodayBoardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="billing"
+          element={
+            <RequirePermission permission="billing.run">
+              <BillingHomePage />
             </RequirePermission>
           }
         />

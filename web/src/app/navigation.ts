@@ -28,6 +28,9 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },
   { label: 'Outbox', to: '/outbox', permission: 'bookings.write' },
   { label: 'Audit', to: '/audit', permission: 'audit.read' },
+  { label: 'Quick View', to: '/quick-view', permission: 'appointments.own', end: true },
+  { label: 'Today', to: '/today', permission: 'bookings.read' },
+  { label: 'Billing', to: '/billing', permission: 'billing.run' },
 ];
 
 export function allows(
@@ -40,4 +43,15 @@ export function allows(
 
 export function firstAllowedPath(can: (permission: PermissionKey) => boolean): string {
   return NAV_ITEMS.find((item) => allows(can, item.permission))?.to ?? '/my-services';
+}
+
+/**
+ * Where `/` lands after sign-in, by what the person does: coordinators (who edit bookings) on the Today board,
+ * finance on billing, associates and workers on Quick View; anyone else on the first page they may open.
+ */
+export function homePath(can: (permission: PermissionKey) => boolean): string {
+  if (can('bookings.write') && can('bookings.read')) return '/today';
+  if (can('billing.run')) return '/billing';
+  if (can('appointments.own')) return '/quick-view';
+  return firstAllowedPath(can);
 }
