@@ -67,7 +67,6 @@ export function AppointmentCard({ a, handlers }: { a: Appointment; handlers?: Ca
             {can('commence') ? (
               <Button
                 size="xs"
-                color="green"
                 loading={handlers.busyId === a.bookingId}
                 onClick={() => handlers.onCommence(a)}
               >
@@ -95,7 +94,7 @@ export function AppointmentCard({ a, handlers }: { a: Appointment; handlers?: Ca
               </Button>
             ) : null}
             {can('no_show') ? (
-              <Button size="xs" variant="subtle" color="orange" onClick={() => handlers.onEnd(a, 'no_show')}>
+              <Button size="xs" variant="default" onClick={() => handlers.onEnd(a, 'no_show')}>
                 No-show
               </Button>
             ) : null}

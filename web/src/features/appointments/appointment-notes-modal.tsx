@@ -14,11 +14,18 @@ import {
   useSignOff,
 } from './quick-view-api';
 
-/** The server's reason for one field, worded to sit under its label. */
+const FIELD_WORDS: Record<string, string> = {
+  notes: 'Session notes',
+  notesFile: 'The notes file',
+  outcome: 'The outcome',
+  text: 'The addendum',
+};
+
+/** The server's reason for one field (a predicate, "must be…"), made a sentence naming the field. */
 function reasonFor(error: unknown, field: string): string | null {
   if (!isApiError(error)) return null;
-  const found = error.fieldErrors.find((e) => e.field.replace(/^body[./]/, '').startsWith(field));
-  return found ? found.reason.charAt(0).toUpperCase() + found.reason.slice(1) : null;
+  const found = error.fieldErrors.find((e) => e.field.replace(/^body[./]/, '').split('.')[0] === field);
+  return found ? `${FIELD_WORDS[field] ?? field} ${found.reason}` : null;
 }
 
 async function toBase64(file: File): Promise<string> {
@@ -75,7 +82,6 @@ function CompleteForm({ detail }: { detail: AppointmentDetail }) {
             ? `Uploaded: ${detail.notesFile.name}. A new file replaces it.`
             : 'PDF or Word (.pdf, .doc, .docx), at most 5 MB'
         }
-        placeholder="Choose a file"
         accept=".pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         value={file}
         onChange={setFile}
@@ -196,7 +202,14 @@ export function AppointmentNotesModal({
   }, [bookingId, signOff.reset]);
   const title = detail ? `${detail.clientName ?? detail.name} · ${detail.associateTime.date}` : 'Appointment';
   return (
-    <Modal opened={bookingId !== null} onClose={onClose} title={title} size="lg" fullScreen={false}>
+    <Modal
+      opened={bookingId !== null}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      // Below the app's confirmation dialog (Mantine's default 200), which asks before sign-off.
+      zIndex={190}
+    >
       {query.isPending ? <Text size="sm">Loading…</Text> : null}
       {query.isError ? <ProblemAlert error={query.error} title="The appointment couldn't be loaded" /> : null}
       {detail && detail.signedOffAt === null ? (
@@ -211,7 +224,6 @@ export function AppointmentNotesModal({
                 {signOff.error ? <ProblemAlert error={signOff.error} title="Couldn't sign off" /> : null}
                 <Group justify="flex-end">
                   <Button
-                    color="green"
                     loading={signOff.isPending}
                     onClick={async () => {
                       const yes = await confirm({
