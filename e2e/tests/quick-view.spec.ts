@@ -84,7 +84,7 @@ test('an associate runs an appointment from Quick View on a phone: commence, com
   await expect(card.getByRole('link', { name: 'Rebook' })).toHaveAttribute('href', /\/quick-view\/rebook\//);
   await expectNoSidewaysScroll(page);
   await expectAccessible(page, 'quick view');
-  await page.screenshot({ path: join(SCREENSHOTS, 'quick-view-phone.png'), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'quick-view-phone.png') });
 
   // Commence: it moves to In progress.
   await card.getByRole('button', { name: 'Commence' }).click();

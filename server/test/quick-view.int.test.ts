@@ -76,7 +76,7 @@ beforeAll(async () => {
   };
   ids.now = await book('2026-12-01', '10:00');
   ids.missed = await book('2026-12-01', '09:00');
-  ids.later = await book('2026-12-10', '10:00');
+  ids.later = await book('2026-12-06', '10:00');
   ids.old = await book('2026-11-20', '10:00');
   ids.charged = await book('2026-12-02', '09:00');
 });
@@ -96,7 +96,7 @@ describe('Quick View', () => {
       overdue: false,
     });
     expect(row.actions).toEqual(expect.arrayContaining(['commence', 'cancel', 'no_show', 'rebook']));
-    // Ten days ahead is not yet commencable; the appointment of 20 November is 11 days old and overdue.
+    // Five days ahead is not yet commencable; the appointment of 20 November is 11 days old and overdue.
     const later = qv.body.notStarted.find((r: { bookingId: string }) => r.bookingId === ids.later);
     expect(later.actions).not.toContain('commence');
     const old = qv.body.notStarted.find((r: { bookingId: string }) => r.bookingId === ids.old);
@@ -240,7 +240,7 @@ describe('Quick View', () => {
       reason: 'Client cancelled late',
     });
     expect(charged.body).toMatchObject({ closedAs: 'cancelled_charged', sessionUsed: true });
-    // A coordinator cancels the session of 10 December through the ordinary booking route: given back.
+    // A coordinator cancels the session of 6 December through the ordinary booking route: given back.
     const ordinary = await coordinator.post(`/bookings/${ids.later}/cancel`, { reason: 'Client moved away' });
     expect(ordinary.status).toBe(200);
     const summary = await coordinator.get(`/cases/${caseId}`);

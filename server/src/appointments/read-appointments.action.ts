@@ -26,7 +26,7 @@ import {
 
 /** How far back Quick View looks for appointments still to finish (older ones are long overdue anyway). */
 const LOOK_BACK_DAYS = 60;
-const LOOK_AHEAD_DAYS = 14;
+const LOOK_AHEAD_DAYS = 7;
 
 export function toView(
   r: AppointmentRow,
