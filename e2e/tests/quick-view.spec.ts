@@ -125,6 +125,7 @@ test('an associate runs an appointment from Quick View on a phone: commence, com
     await field(page, 'Addendum').fill(text);
     await dialog.getByRole('button', { name: 'Add addendum' }).click();
     await expect(dialog.getByRole('list', { name: 'Addenda' })).toContainText(text);
+    await expect(field(page, 'Addendum')).toHaveValue('');
   }
   await expect(dialog.getByRole('list', { name: 'Addenda' }).getByRole('listitem')).toHaveText([
     /Client emailed: the plan starts Monday\./,

@@ -56,11 +56,15 @@ function useStep<T>(fn: (input: T) => Promise<AppointmentDetail>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: async (detail) => {
+    // The step's answer is the appointment itself: shown at once; the lists refresh behind it.
+    onSuccess: (detail) => {
       queryClient.setQueryData(quickViewKeys.detail(detail.bookingId), detail);
-      await queryClient.invalidateQueries({ queryKey: quickViewKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['bookings'] });
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      void queryClient.invalidateQueries({
+        predicate: (q) =>
+          (q.queryKey[0] === 'quick-view' && q.queryKey[1] !== 'appointment') ||
+          q.queryKey[0] === 'bookings' ||
+          q.queryKey[0] === 'cases',
+      });
     },
   });
 }
