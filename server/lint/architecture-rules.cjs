@@ -39,6 +39,8 @@ const MODULE_MAP = {
   entitlements: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability', 'notifications'],
   // Beds and accommodation: sites, rooms, beds, stays and holds; clients and contracts are read, never written.
   accommodation: ['platform', 'audit', 'identity', 'people', 'contracts'],
+  // Quick View and the Today board: the associate's steps over bookings, settling case sessions via entitlements.
+  appointments: ['platform', 'audit', 'identity', 'people', 'bookings', 'entitlements'],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -55,6 +57,7 @@ const MODULE_MAP = {
     'availability',
     'entitlements',
     'accommodation',
+    'appointments',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -73,6 +76,7 @@ const MODULE_MAP = {
     'notifications',
     'entitlements',
     'accommodation',
+    'appointments',
   ],
 };
 

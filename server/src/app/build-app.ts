@@ -1,4 +1,5 @@
 import { accommodationRoutes } from '../accommodation/accommodation.routes.js';
+import { appointmentRoutes } from '../appointments/appointments.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { availabilityRoutes } from '../availability/availability.routes.js';
 import { workScheduleRoutes } from '../availability/work-schedules.routes.js';
@@ -13,6 +14,7 @@ import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { contractRoutes } from '../contracts/contracts.routes.js';
 import { entitlementRoutes } from '../entitlements/entitlements.routes.js';
 import { rebookingRoutes } from '../entitlements/rebooking.routes.js';
+import { settleOnBookingEvent } from '../entitlements/settle-session.action.js';
 import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
@@ -71,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   setBookingEventListener(async (tx, organisationId, event) => {
     await enqueueBookingNotifications(tx, organisationId, event, settings, deps.clock());
     await noticeBookingEvent(tx, organisationId, event, deps.clock());
+    // A cancelled case session gives its session back when the case's rules say so, whichever route cancelled it.
+    await settleOnBookingEvent(event, tx, deps.clock());
   });
   setClientLeaveListener((tx, organisationId, event) =>
     enqueueLeaveNotifications(tx, organisationId, event, settings, deps.clock()),
@@ -121,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(entitlementRoutes);
       await api.register(accommodationRoutes);
       await api.register(rebookingRoutes);
+      await api.register(appointmentRoutes);
     },
   });
   if (deps.databaseUrl) {

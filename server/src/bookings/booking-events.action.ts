@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 
 /**
@@ -17,6 +18,10 @@ export type BookingEvent = {
   previousStaffId?: string | null | undefined;
   /** The staff member who made the change: the bell does not tell people what they did themselves. */
   actorStaffId?: string | undefined;
+  /** Who made a single change (entitlements/ writes its ledger entries in their name). */
+  actor?: Actor | undefined;
+  /** A cancellation's kind: a no-show, or a cancellation said to be with or without charge (unsaid: by the rules). */
+  ending?: CancellationKind | undefined;
 };
 
 /**
@@ -33,6 +38,8 @@ export type ClientLeaveEvent = {
   restored: string[];
   actorStaffId?: string | undefined;
 };
+
+export type CancellationKind = { noShow: boolean; charged?: boolean | undefined };
 
 export type BookingEventListener = (tx: Tx, organisationId: string, event: BookingEvent) => Promise<void>;
 export type ClientLeaveListener = (tx: Tx, organisationId: string, event: ClientLeaveEvent) => Promise<void>;

@@ -5,7 +5,7 @@ import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, notFound } from '../shared/domain-error.js';
 import type { BookingView } from './booking.schemas.js';
 import { deleteBookings, findBooking, invoiceOf } from './booking.store.js';
-import { announceBookingEvent } from './booking-events.action.js';
+import { announceBookingEvent, type CancellationKind } from './booking-events.action.js';
 import { refusalFor } from './booking-rules.js';
 import { rewriteBooking } from './booking-write.store.js';
 import { loadBookingView } from './read-bookings.action.js';
@@ -13,13 +13,16 @@ import { loadBookingView } from './read-bookings.action.js';
 /**
  * Cancelling keeps the booking (with its reason) and frees the assignee's time. `notifyClient` false: the
  * client is not sent the cancellation (the booking's choice; without it, the booking's own or its default).
+ * `ending` says whether it is a no-show or a cancellation with or without charge; listeners (entitlements/)
+ * settle a case's session by it.
  */
 export async function cancelBooking(
   tx: Tx,
   actor: Actor,
   id: string,
   reason: string,
-  notifyClient?: boolean,
+  notifyClient?: boolean | undefined,
+  ending: CancellationKind = { noShow: false },
 ): Promise<BookingView> {
   const current = await findBooking(tx, actor.organisationId, id, true);
   if (!current) throw notFound('Booking');
@@ -49,6 +52,8 @@ export async function cancelBooking(
     source: 'single',
     notifyClient,
     actorStaffId: actor.staffId,
+    actor,
+    ending,
   });
   return after;
 }

@@ -18,6 +18,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { seedDemoAccommodation } from './seed-demo-accommodation.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
 import { seedDemoEntitlements } from './seed-demo-entitlements.js';
+import { seedDemoQuickView } from './seed-demo-quick-view.js';
 import { seedDemoSessions } from './seed-demo-sessions.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
@@ -427,6 +428,19 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       today,
       now,
     });
+    await seedDemoQuickView(
+      tx,
+      admin,
+      {
+        ...admin,
+        userId: created[2]!.userId,
+        staffId: created[2]!.staffId,
+        email: 'worker@example.org',
+        label: 'Mei Chen',
+        permissions: new Set(['appointments.own']),
+      },
+      { clientIds: [clients[1]!.id, clients[2]!.id, clients[4]!.id, clients[5]!.id, clients[6]!.id], now },
+    );
     return made;
   });
   await seedDemoBilling(db, admin, now);

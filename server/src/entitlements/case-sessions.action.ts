@@ -9,8 +9,7 @@ import type { Tx } from '../platform/db/database.js';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
 import { insertEntry, requestsOf } from './case.store.js';
 import { balanceOn, loadCase } from './cases.action.js';
-import { cancellationUsesSession } from './entitlement-rules.js';
-import { termsOf } from './ledger-view.js';
+import { settleEndedSession } from './settle-session.action.js';
 
 export type CaseSessionInput = BookingInput & { entitlementOverrideReason?: string | undefined };
 
@@ -81,7 +80,8 @@ export async function bookCaseSession(
 /**
  * Cancels a case's session, or records a no-show, and decides by the funder's rules whether it still uses a
  * session: a cancellation less than 24 h before does when the funder counts late cancellations; a no-show does
- * when the funder counts no-shows. When it does not, a reversal entry gives the session back.
+ * when the funder counts no-shows. When it does not, a reversal entry gives the session back
+ * (`settleEndedSession`, which also runs for a cancellation made through the ordinary booking routes).
  */
 export async function endCaseSession(
   tx: Tx,
@@ -102,42 +102,15 @@ export async function endCaseSession(
   if (!use?.bookingStartsAt) throw notFound('Session of this case');
   if (rows.some((r) => r.kind === 'reversal' && r.bookingId === bookingId))
     throw new DomainError('conflict', 'This session has already been given back to the case');
-  const start = use.bookingStartsAt;
-  const decision =
-    input.outcome === 'no_show'
-      ? { uses: c.noShowCounts, late: true }
-      : cancellationUsesSession(termsOf(c), start, now);
+  const ending = { noShow: input.outcome === 'no_show' };
   const booking = await cancelBooking(
     tx,
     actor,
     bookingId,
     input.outcome === 'no_show' ? `No-show: ${input.reason}` : input.reason,
+    undefined,
+    ending,
   );
-  if (!decision.uses) {
-    const why =
-      input.outcome === 'no_show'
-        ? `No-show; ${c.funder} does not count no-shows`
-        : decision.late
-          ? `Cancelled less than 24 hours before; ${c.funder} does not count late cancellations`
-          : 'Cancelled 24 hours or more before: the session is not used';
-    const entry = await insertEntry(tx, actor.organisationId, {
-      caseId: c.id,
-      kind: 'reversal',
-      sessions: 1,
-      reason: why,
-      bookingId,
-      effectiveOn: use.effectiveOn,
-      requestId: null,
-      overrideReason: null,
-      userId: actor.userId,
-    });
-    await recordAudit(tx, {
-      ...auditBy(actor),
-      action: 'create',
-      entityType: 'entitlement_entry',
-      entityId: entry.id,
-      after: { caseId: c.id, kind: 'reversal', bookingId, reason: why },
-    });
-  }
-  return { booking, sessionUsed: decision.uses, lateNotice: decision.late };
+  const settled = await settleEndedSession(tx, actor, bookingId, ending, now);
+  return { booking, sessionUsed: settled?.sessionUsed ?? true, lateNotice: settled?.lateNotice ?? true };
 }

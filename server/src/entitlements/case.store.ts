@@ -238,3 +238,13 @@ export async function decideRequest(
     .where('id', '=', id)
     .execute();
 }
+
+/** The ledger entries (use, reversal) of one booked session, with its case: empty when it is no case's session. */
+export async function sessionEntriesOf(tx: Tx, organisationId: string, bookingId: string) {
+  return tx
+    .selectFrom('entitlement_entries')
+    .where('organisation_id', '=', organisationId)
+    .where('booking_id', '=', bookingId)
+    .select(['case_id as caseId', 'kind', 'effective_on as effectiveOn'])
+    .execute();
+}

@@ -2,8 +2,11 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { RequireAuth, RequirePermission } from '../auth/require-auth';
 import { MyAppointmentsPage } from '../features/appointments/my-appointments.page';
+import { QuickViewPage } from '../features/appointments/quick-view.page';
+import { TodayBoardPage } from '../features/appointments/today-board.page';
 import { AuditPage } from '../features/audit/audit.page';
 import { BedsCalendarPage } from '../features/beds/beds-calendar.page';
+import { BillingHomePage } from '../features/billing/billing-home.page';
 import { BillingSettingsPage } from '../features/billing/billing-settings.page';
 import { InvoicePage } from '../features/billing/invoice.page';
 import { InvoicesPage } from '../features/billing/invoices.page';
@@ -35,11 +38,11 @@ import { ServicePage } from '../features/services/service.page';
 import { StaffListPage } from '../features/staff/staff-list.page';
 import { NotFound } from '../shared/not-found';
 import { AppLayout } from './app.layout';
-import { firstAllowedPath } from './navigation';
+import { homePath } from './navigation';
 
 function HomeRedirect() {
   const { can } = useAuth();
-  return <Navigate to={firstAllowedPath(can)} replace />;
+  return <Navigate to={homePath(can)} replace />;
 }
 
 export function App() {
@@ -263,6 +266,14 @@ export function App() {
           }
         />
         <Route
+          path="quick-view"
+          element={
+            <RequirePermission permission="appointments.own">
+              <QuickViewPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="beds"
           element={
             <RequirePermission permission={['bookings.read', 'bookings.write']}>
@@ -271,10 +282,26 @@ export function App() {
           }
         />
         <Route
+          path="today"
+          element={
+            <RequirePermission permission="bookings.read">
+              <TodayBoardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="quick-view/rebook/:bookingId"
           element={
             <RequirePermission permission={['bookings.write', 'appointments.own']}>
               <RebookWizardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="billing"
+          element={
+            <RequirePermission permission="billing.run">
+              <BillingHomePage />
             </RequirePermission>
           }
         />

@@ -30,6 +30,9 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Audit', to: '/audit', permission: 'audit.read' },
   { label: 'Notification defaults', to: '/notification-defaults', permission: 'scheduling.configure' },
   { label: 'Beds', to: '/beds', permission: ['bookings.read', 'bookings.write'] },
+  { label: 'Quick View', to: '/quick-view', permission: 'appointments.own', end: true },
+  { label: 'Today', to: '/today', permission: 'bookings.read' },
+  { label: 'Billing', to: '/billing', permission: 'billing.run' },
 ];
 
 export function allows(
@@ -42,4 +45,15 @@ export function allows(
 
 export function firstAllowedPath(can: (permission: PermissionKey) => boolean): string {
   return NAV_ITEMS.find((item) => allows(can, item.permission))?.to ?? '/my-services';
+}
+
+/**
+ * Where `/` lands after sign-in, by what the person does: coordinators (who edit bookings) on the Today board,
+ * finance on billing, associates and workers on Quick View; anyone else on the first page they may open.
+ */
+export function homePath(can: (permission: PermissionKey) => boolean): string {
+  if (can('bookings.write') && can('bookings.read')) return '/today';
+  if (can('billing.run')) return '/billing';
+  if (can('appointments.own')) return '/quick-view';
+  return firstAllowedPath(can);
 }

@@ -579,4 +579,5 @@ export type Database = {
 } & import('../../contracts/contract-tables.types.js').ContractTables &
   import('../../notifications/notification-tables.types.js').NotificationTables &
   import('../../accommodation/accommodation-tables.types.js').AccommodationTables &
-  import('../../entitlements/rebooking-tables.types.js').RebookingTables;
+  import('../../entitlements/rebooking-tables.types.js').RebookingTables &
+  import('../../appointments/appointment-tables.types.js').AppointmentTables;

@@ -14,7 +14,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { describeError, isApiError } from '../../api/problem';
-import { firstAllowedPath } from '../../app/navigation';
+import { homePath } from '../../app/navigation';
 import { useAuth } from '../../auth/auth-context';
 import { PageTitle } from '../../shared/page-title';
 
@@ -44,7 +44,7 @@ export function LoginPage() {
     try {
       const signedIn = await signIn(values.email.trim(), values.password);
       const can = (permission: string) => signedIn.permissions.includes(permission);
-      navigate(from && from !== '/login' ? from : firstAllowedPath(can), { replace: true });
+      navigate(from && from !== '/login' ? from : homePath(can), { replace: true });
     } catch (caught) {
       if (isApiError(caught) && caught.status === 401) {
         setError(caught.problem.detail ?? 'E-mail or password is incorrect');
