@@ -155,6 +155,12 @@ export const addWorkerInput = workerRef.extend({
 });
 export type AddWorkerInput = z.infer<typeof addWorkerInput>;
 
+export const addResourceInput = z.object({
+  resourceId: z.uuid().meta({ description: 'A room, vehicle or piece of equipment (GET /resources)' }),
+  role: z.string().trim().min(1).max(100).optional(),
+});
+export type AddResourceInput = z.infer<typeof addResourceInput>;
+
 export const changeWorkerInput = z.object({
   staffId: z.uuid().meta({ description: 'The worker who takes this place instead' }),
 });

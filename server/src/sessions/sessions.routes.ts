@@ -9,6 +9,7 @@ import { listSessions, visibleSession } from './read-sessions.action.js';
 import { deleteSession, resetSession } from './reset-session.action.js';
 import {
   addClientInput,
+  addResourceInput,
   addWorkerInput,
   cancelAttendanceInput,
   cancelSessionInput,
@@ -24,7 +25,13 @@ import {
   sessionSchema,
   sessionSummarySchema,
 } from './session.schemas.js';
-import { addClient, addWorker, changeWorker, removeParticipant } from './session-participants.action.js';
+import {
+  addClient,
+  addResource,
+  addWorker,
+  changeWorker,
+  removeParticipant,
+} from './session-participants.action.js';
 import { setServices, setServiceTypes } from './session-services.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -114,6 +121,24 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await inTenant(request, (tx, a) => addWorker(tx, a, request.params.id, request.body))),
+  );
+  app.post(
+    '/sessions/:id/resources',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags,
+        summary:
+          'Book a resource (room, vehicle, equipment) for a session; one booked elsewhere then is refused',
+        params: idParams,
+        body: addResourceInput,
+        response: { 201: sessionSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inTenant(request, (tx, a) => addResource(tx, a, request.params.id, request.body))),
   );
   app.put(
     '/sessions/:id/workers/:participantId',
