@@ -50,7 +50,7 @@ let profile: ProfileSummary | undefined;
 let calendarProfile: ProfileSummary | undefined;
 let dataLine = '';
 // `--only sessions`: its own data set, written in bulk in seconds (the shared one takes the product's actions).
-const sessionsAlone = only !== undefined && only.every((id) => id === 'sessions');
+const sessionsAlone = only?.every((id) => id === 'sessions') ?? false;
 if (sessionsAlone) {
   const server = await startBenchServer();
   try {

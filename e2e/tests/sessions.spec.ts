@@ -240,4 +240,24 @@ test('a recurring group of 4 clients and 2 workers: created from the sessions ca
   await expect(pay.getByRole('row').filter({ hasText: 'Social group' })).toHaveCount(1);
   await expect(pay.getByRole('row').filter({ hasText: 'Social group' })).toContainText('$68.00');
   await expect(page.getByTestId('pay-total')).toHaveText('$68.00');
+
+  // The series on Ava's scheduled services shows who else takes part; Dan leaves from the last date on.
+  await page.goto(`/clients/${clients[0]!.id}/care-plans`);
+  const roster = page.getByRole('list', { name: 'Also taking part' });
+  for (const name of [clientName(clients[1]!), clientName(clients[2]!), clientName(clients[3]!)])
+    await expect(roster.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+  await roster.getByRole('button', { name: `Take ${clientName(clients[3]!)} off` }).click();
+  const leave = page.getByRole('form', { name: `Take ${clientName(clients[3]!)} off the series` });
+  await fillDate(
+    field(leave, 'No longer from'),
+    `${last.slice(8, 10)}/${last.slice(5, 7)}/${last.slice(0, 4)}`,
+  );
+  await expectAccessible(page, 'take off the series', '.mantine-Modal-content');
+  await leave.getByRole('button', { name: 'Take off' }).click();
+  await expect(
+    page.getByText('From ', { exact: false }).filter({ hasText: 'off 1 booked session.' }),
+  ).toBeVisible();
+  await expect(roster.getByRole('listitem').filter({ hasText: clientName(clients[3]!) })).toContainText(
+    'until',
+  );
 });

@@ -1,5 +1,4 @@
 import { Temporal } from 'temporal-polyfill';
-import type { BookingView } from '../bookings/booking.schemas.js';
 import { findBookings } from '../bookings/booking.store.js';
 import { toViews } from '../bookings/read-bookings.action.js';
 import { loadSessionParts } from '../bookings/session-parts.store.js';
