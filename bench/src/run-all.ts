@@ -1,9 +1,11 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { createDb } from '../../server/src/platform/db/database.js';
 import { billingBench } from './billing.bench.js';
 import { bookingBench } from './booking.bench.js';
 import { calendarBench, calendarLoad } from './calendar.bench.js';
+import { ensureBulkSessionsData } from './dataset/bulk-sessions-data.js';
 import { ensureDataSet, FULL, QUICK } from './dataset/data-set.js';
 import { ratingBench } from './rating.bench.js';
 import { recurrenceBench } from './recurrence.bench.js';
@@ -47,7 +49,39 @@ if (wanted('slots')) keep(await slotsBench({ full, seed }));
 let profile: ProfileSummary | undefined;
 let calendarProfile: ProfileSummary | undefined;
 let dataLine = '';
-if (wanted('booking') || wanted('sessions') || wanted('calendar') || wanted('billing')) {
+// `--only sessions`: its own data set, written in bulk in seconds (the shared one takes the product's actions).
+const sessionsAlone = only?.every((id) => id === 'sessions') ?? false;
+if (sessionsAlone) {
+  const server = await startBenchServer();
+  try {
+    const url = await server.prepare(`carebook_bench_sessions_c${spec.clients}`, hasFlag(args, 'fresh'));
+    const db = createDb(url, 10);
+    const data = await ensureBulkSessionsData(db, spec.clients);
+    const label = `bulk sessions data set (${fmt(spec.clients)} clients, ${fmt(data.staffIds.length)} staff, ${fmt(data.bookings)} visits over 5 weeks)`;
+    dataLine = `${label}, on ${server.engine}; ${data.seconds ? `written in bulk in this run in ${fmt(data.seconds, 1)} s (${fmt(spec.clients / data.seconds)} clients/s)` : 'written by an earlier run and reused'}`;
+    console.log(`Data: ${dataLine}`);
+    const app = await startChildServer(join(import.meta.dirname, 'http/serve-app.ts'), [url]);
+    try {
+      keep(
+        await sessionsBench({
+          db,
+          data,
+          dataSet: label,
+          appUrl: app.baseUrl,
+          groups: full ? 20 : 6,
+          reads: full ? 400 : 96,
+          individualP99: null,
+        }),
+      );
+    } finally {
+      await app.stop();
+      await db.destroy();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+if (!sessionsAlone && (wanted('booking') || wanted('sessions') || wanted('calendar') || wanted('billing'))) {
   const server = await startBenchServer();
   try {
     const { url, db, data, generated } = await ensureDataSet(server, spec, hasFlag(args, 'fresh'));

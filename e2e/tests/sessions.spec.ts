@@ -6,8 +6,10 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
   addDays,
   apiSession,
+  chooseOption,
   createClient,
   field,
+  fillDate,
   mondayAfter,
   signIn,
   todayIn,
@@ -37,7 +39,7 @@ async function pick(page: Page, scope: Locator, label: string, option: string | 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-test('a recurring group of 4 clients and 2 workers: created from the sessions calendar, one client cancelled for one date, a session completed with travel, transport and an edited apportionment', async ({
+test('a recurring group of 4 clients and 2 workers: created from the sessions calendar, one client cancelled for one date, a session completed with travel, transport and an edited apportionment, and the invoice and carer pay that result', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -58,7 +60,26 @@ test('a recurring group of 4 clients and 2 workers: created from the sessions ca
         roleIds: [],
       }),
     );
+  for (const worker of workers) {
+    const pay = await admin.context.put(`/api/v1/staff/${worker.id}/carer-contract`, {
+      headers: { 'X-CSRF-Token': admin.csrfToken },
+      data: { optionSets: [{ effectiveFrom: '2026-01-01', options: { hourlyRate: 3400 } }] },
+    });
+    expect(pay.ok(), await pay.text()).toBe(true);
+  }
+  const van = await admin.post<{ name: string }>('/resources', {
+    kind: 'vehicle',
+    name: `Group van ${suffix}`,
+  });
   const serviceType = (await admin.get<{ items: { name: string }[] }>('/service-types')).items[0]!;
+  // Ava's invoice needs a contract saying who pays (her group service itself is ad hoc).
+  const contractType = (await admin.get<{ items: { id: string }[] }>('/contract-types')).items[0]!;
+  await admin.post(`/clients/${clients[0]!.id}/contracts`, {
+    contractTypeId: contractType.id,
+    name: 'Support',
+    startDate: '2026-01-01',
+    optionSets: [],
+  });
   await admin.dispose();
   const monday = mondayAfter(todayIn('Australia/Sydney'), 21);
   const [d, m, y] = [monday.slice(8, 10), monday.slice(5, 7), monday.slice(0, 4)];
@@ -86,6 +107,8 @@ test('a recurring group of 4 clients and 2 workers: created from the sessions ca
   }
   for (const worker of workers) await pick(page, form, 'Workers', workerName(worker));
   await form.getByText('Times in', { exact: false }).click();
+  await pick(page, form, 'Resources', `${van.name} (vehicle)`);
+  await form.getByText('Times in', { exact: false }).click();
   await form.getByRole('button', { name: 'Add a service' }).click();
   await field(form, 'Hourly rate ($)').fill('67.56');
   await field(form, 'Service').fill('Group community access');
@@ -98,8 +121,11 @@ test('a recurring group of 4 clients and 2 workers: created from the sessions ca
   await expectAccessible(page, 'new group session', '.mantine-Modal-content');
   await form.getByRole('button', { name: 'Create group session' }).click();
   await expect(page.getByText('“Social group”: 4 sessions booked.')).toBeVisible();
-  // The new session opens in its drawer.
+  // The new session opens in its drawer, with the van booked for it.
   await expect(page.getByRole('dialog', { name: 'Social group' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Resources of the session' }).getByRole('listitem')).toHaveText(
+    [van.name],
+  );
   await page.locator('.mantine-Drawer-close').click();
   await expect(page.getByRole('dialog', { name: 'Social group' })).toHaveCount(0);
 
@@ -172,4 +198,66 @@ test('a recurring group of 4 clients and 2 workers: created from the sessions ca
   await expect(drawer.getByText('Completed', { exact: true })).toBeVisible();
   await expect(drawer.getByRole('heading', { name: 'Delivered' })).toBeVisible();
   await expect(drawer).toContainText(`40% (edited)`);
+
+  // The invoice Ava sees: her 40% of the group's $135.12 (2 h at $67.56/h; the cents by largest remainder)
+  // is one line, with travel and transport lines beside it, each explained.
+  await page.goto('/invoices');
+  await page.getByRole('button', { name: 'New billing run' }).first().click();
+  const run = page.getByRole('dialog', { name: 'New billing run' });
+  await fillDate(field(run, 'From'), `${d}/${m}/${y}`);
+  await fillDate(field(run, 'To'), `${d}/${m}/${y}`);
+  await run.getByText('One client').click();
+  const who = run.getByRole('combobox', { name: 'Client' });
+  await who.click();
+  await who.fill(clientName(clients[0]!));
+  await page.getByRole('option', { name: clientName(clients[0]!) }).click();
+  await run.getByRole('button', { name: 'Start billing run' }).click();
+  await expect(run.getByTestId('billing-run-summary').getByText('Billing run complete')).toBeVisible();
+  await run.getByRole('link', { name: /^Draft invoice/ }).click();
+  const lines = page.getByTestId('invoice-line');
+  // Her service portion; her quarter of the 40 min travel and of the 30 min transport (each at the service's
+  // rate); her quarter of 22 km and of 15 km at $0.99/km: once each, on one invoice.
+  await expect(lines).toHaveCount(5);
+  const service = lines.filter({ hasText: '$54.05' });
+  await expect(service).toContainText('120');
+  await service.getByRole('button', { name: 'Why this price' }).click();
+  await expect(service.getByTestId('why-this-price')).toContainText('40%');
+  await expect(service.getByTestId('why-this-price')).toContainText('Group community access');
+  await expect(lines.filter({ hasText: '$11.26' })).toContainText('10');
+  await expect(lines.filter({ hasText: '$8.45' })).toContainText('8');
+  await expect(lines.filter({ hasText: 'Mileage' })).toHaveCount(2);
+  await expect(page.getByText('$82.93').first()).toBeVisible();
+  await expectAccessible(page, 'session invoice');
+
+  // Carer pay: each worker is paid once for the session, on their own time (2 h at $34.00/h).
+  await page.goto('/carer-pay');
+  const period = page.getByRole('form', { name: 'Carer pay period' });
+  await chooseOption(page, period, 'Staff member', workerName(workers[1]!));
+  await fillDate(field(period, 'From'), `${d}/${m}/${y}`);
+  await fillDate(field(period, 'To'), `${d}/${m}/${y}`);
+  await period.getByRole('button', { name: 'Show pay' }).click();
+  const pay = page.getByRole('table', { name: 'Pay lines' });
+  await expect(pay.getByRole('row').filter({ hasText: 'Social group' })).toHaveCount(1);
+  await expect(pay.getByRole('row').filter({ hasText: 'Social group' })).toContainText('$68.00');
+  await expect(page.getByTestId('pay-total')).toHaveText('$68.00');
+
+  // The series on Ava's scheduled services shows who else takes part; Dan leaves from the last date on.
+  await page.goto(`/clients/${clients[0]!.id}/care-plans`);
+  const roster = page.getByRole('list', { name: 'Also taking part' });
+  for (const name of [clientName(clients[1]!), clientName(clients[2]!), clientName(clients[3]!)])
+    await expect(roster.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+  await roster.getByRole('button', { name: `Take ${clientName(clients[3]!)} off` }).click();
+  const leave = page.getByRole('form', { name: `Take ${clientName(clients[3]!)} off the series` });
+  await fillDate(
+    field(leave, 'No longer from'),
+    `${last.slice(8, 10)}/${last.slice(5, 7)}/${last.slice(0, 4)}`,
+  );
+  await expectAccessible(page, 'take off the series', '.mantine-Modal-content');
+  await leave.getByRole('button', { name: 'Take off' }).click();
+  await expect(
+    page.getByText('From ', { exact: false }).filter({ hasText: 'off 1 booked session.' }),
+  ).toBeVisible();
+  await expect(roster.getByRole('listitem').filter({ hasText: clientName(clients[3]!) })).toContainText(
+    'until',
+  );
 });

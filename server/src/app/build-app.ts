@@ -9,6 +9,7 @@ import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
 import { setBookingEventListener, setClientLeaveListener } from '../bookings/booking-events.action.js';
 import { bookingRoutes } from '../bookings/bookings.routes.js';
+import { resourceRoutes } from '../bookings/resources.routes.js';
 import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { contractRoutes } from '../contracts/contracts.routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(accommodationRoutes);
       await api.register(rebookingRoutes);
       await api.register(appointmentRoutes);
+      await api.register(resourceRoutes);
     },
   });
   if (deps.databaseUrl) {

@@ -368,6 +368,16 @@ export async function subjectExists(
     provider: 'external_providers',
     resource: 'resources',
   } as const;
+  if (type === 'resource') {
+    const resource = await tx
+      .selectFrom('resources')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .where('active', '=', true)
+      .select('id')
+      .executeTakeFirst();
+    return resource !== undefined;
+  }
   const row = await tx
     .selectFrom(table[type])
     .where('organisation_id', '=', organisationId)

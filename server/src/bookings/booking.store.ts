@@ -316,6 +316,29 @@ export async function findOverlapping(
   return hit ? findBooking(tx, organisationId, hit.booking_id) : undefined;
 }
 
+/** The first booking holding the resource in the period (booked or attended), other than `exceptId`. */
+export async function findResourceOverlapping(
+  tx: Tx,
+  organisationId: string,
+  resourceId: string,
+  start: Temporal.Instant,
+  end: Temporal.Instant,
+  exceptId: string | null,
+) {
+  let q = tx
+    .selectFrom('booking_participants')
+    .where('organisation_id', '=', organisationId)
+    .where('resource_id', '=', resourceId)
+    .where('status', 'in', ['booked', 'attended'])
+    .where(sql<boolean>`period && tstzrange(${ts(start.toString())}, ${ts(end.toString())})`)
+    .select('booking_id')
+    .orderBy(sql`lower(period)`)
+    .limit(1);
+  if (exceptId) q = q.where('booking_id', '<>', exceptId);
+  const hit = await q.executeTakeFirst();
+  return hit ? findBooking(tx, organisationId, hit.booking_id) : undefined;
+}
+
 export async function findAssignableStaff(tx: Tx, organisationId: string, id: string) {
   return tx
     .selectFrom('staff')

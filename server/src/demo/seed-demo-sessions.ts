@@ -1,5 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
+import { createResource } from '../bookings/resource.action.js';
 import type { Actor } from '../identity/actor.js';
+import { changeClient } from '../people/clients.action.js';
 import type { Tx } from '../platform/db/database.js';
 import { cancelAttendance } from '../sessions/cancel-session.action.js';
 import { completeSession } from '../sessions/complete-session.action.js';
@@ -22,6 +24,11 @@ export async function seedDemoSessions(
   },
 ): Promise<void> {
   const [a, b, c, d] = [o.clients[0]!, o.clients[1]!, o.clients[3]!, o.clients[4]!];
+  // Rooms and vehicles sessions book, and the lead clients' location bands (their sessions' travel areas).
+  const room = await createResource(tx, admin, { kind: 'room', name: 'Art room' });
+  const bus = await createResource(tx, admin, { kind: 'vehicle', name: 'Community minibus' });
+  await createResource(tx, admin, { kind: 'equipment', name: 'Portable hoist', parentId: room.id });
+  for (const x of [a, c]) await changeClient(tx, admin, x.id, { mmmBand: 1 });
   const nextWednesday = o.today.add({ days: ((3 - o.today.dayOfWeek + 7) % 7) + 7 });
   const weekly = await createSession(
     tx,
@@ -35,7 +42,7 @@ export async function seedDemoSessions(
       capacity: 6,
       clients: [a, b, c, d].map((x) => ({ clientId: x.id, contractId: null })),
       workers: [{ staffId: o.workers[2]! }, { staffId: o.workers[3]!, role: 'support' }],
-      resources: [],
+      resources: [{ resourceId: room.id }],
       services: [{ source: 'adhoc', name: 'Group art 1:4', hourlyRateMinor: 12_000, ratio: 4 }],
       serviceTypeIds: [o.serviceTypeId],
       notes: 'Bring aprons.',
@@ -77,7 +84,7 @@ export async function seedDemoSessions(
       capacity: 4,
       clients: [a, c, d].map((x) => ({ clientId: x.id, contractId: null })),
       workers: [{ staffId: o.workers[2]! }],
-      resources: [],
+      resources: [{ resourceId: bus.id }],
       services: [{ source: 'adhoc', name: 'Community access 1:3', hourlyRateMinor: 6_000, ratio: 3 }],
       serviceTypeIds: [o.serviceTypeId],
       notes: null,

@@ -23,6 +23,7 @@ const FIELD_TO_COLUMN = {
   localAuthorityReference: 'local_authority_reference',
   status: 'status',
   notes: 'notes',
+  mmmBand: 'mmm_band',
 } as const satisfies Record<keyof ClientInput, keyof ClientTable>;
 
 function toColumns(input: ClientPatch) {
@@ -56,6 +57,7 @@ export function toClientView(r: Row): ClientView {
     notes: r.notes,
     createdAt: r.created_at.toString(),
     updatedAt: r.updated_at.toString(),
+    mmmBand: r.mmm_band,
   };
 }
 

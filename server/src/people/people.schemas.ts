@@ -50,6 +50,18 @@ export const clientFields = {
   localAuthorityReference: optionalText(100),
   status: z.enum(['active', 'inactive']).optional(),
   notes: optionalText(5000),
+  mmmBand: z
+    .number()
+    .int('must be a whole number from 1 to 7')
+    .min(1, 'must be from 1 (metropolitan) to 7 (very remote)')
+    .max(7, 'must be from 1 (metropolitan) to 7 (very remote)')
+    .nullable()
+    .optional()
+    .meta({
+      description:
+        "The client's location band (Modified Monash Model 1–7): a session's travel area and caps follow from " +
+        'it (1–3 metro, 4–5 regional, 6–7 remote)',
+    }),
 };
 
 export const clientInput = z.object(clientFields);
@@ -117,6 +129,7 @@ export const clientSchema = z
     notes: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    mmmBand: z.number().int().nullable(),
   })
   .meta({ id: 'Client' });
 export type ClientView = z.infer<typeof clientSchema>;

@@ -228,7 +228,9 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'bookings.write' },
       schema: {
         tags,
-        summary: 'End the series after a date (or now): future bookings not yet delivered are removed',
+        summary:
+          'End the series after a date (or now): future bookings still booked are removed; delivered and ' +
+          'cancelled ones stay',
         params: idParams,
         querystring: preview,
         body: z.object({ endDate: localDate.nullable().default(null) }),

@@ -233,8 +233,8 @@ export async function editSeries(
 }
 
 /**
- * Ends the series after `endDate` (or, with `remove`, from now): future bookings that were not delivered are
- * removed; delivered ones are never touched. A series with nothing delivered and removed entirely is deleted.
+ * Ends the series after `endDate` (or, with `remove`, from now): future bookings still booked are removed;
+ * delivered and cancelled ones are never touched. A series with nothing delivered and removed entirely is deleted.
  */
 export async function endSeries(
   tx: Tx,
@@ -249,16 +249,18 @@ export async function endSeries(
   const cutoff = endDate ? startOfLocalDay(dayAfter(endDate), current.timeZone) : now;
   const from = later(now, cutoff);
   const future = await seriesBookingsFrom(tx, actor.organisationId, id, from, current.timeZone);
-  const removable = future.filter((b) => b.status !== 'completed');
-  const removed = removable.map((b) => b.bookingId);
+  // Delivered and cancelled occurrences stay: a cancellation carries who cancelled, when the provider was told
+  // and any charge (a group's cancelled clients too), which billing and the NDIS rules read.
+  const kept = (b: (typeof future)[number]) => b.status === 'completed' || b.status === 'cancelled';
+  const removed = future.filter((b) => !kept(b)).map((b) => b.bookingId);
   await deleteNoticesOf(tx, actor.organisationId, removed);
   await deleteBookings(tx, actor.organisationId, removed);
   const occurrences: OccurrenceOutcome[] = future.map((b) => ({
     ...occurrenceTimes(b, current.timeZone),
-    action: b.status === 'completed' ? 'keep' : 'delete',
+    action: kept(b) ? 'keep' : 'delete',
     bookingId: b.bookingId,
-    result: b.status === 'completed' ? 'kept' : 'done',
-    ...(b.status === 'completed' ? { reason: 'delivered' } : {}),
+    result: kept(b) ? 'kept' : 'done',
+    ...(kept(b) ? { reason: b.status === 'completed' ? 'delivered' : 'cancelled' } : {}),
   }));
   const lastDay = endDate ?? dayBefore(now.toZonedDateTimeISO(current.timeZone).toPlainDate().toString());
   const endsBeforeStart = lastDay < current.startDate;

@@ -170,14 +170,22 @@ export async function createSession(
     extras,
     decision.override,
   );
-  const id = await namingOverlap(tx, actor, staffIds, { startsAt, endsAt }, null, async () => {
-    try {
-      return await writeNewBooking(tx, org, booking);
-    } catch (error) {
-      if (error instanceof BookingFullError) throw conflict('This session is full');
-      throw error;
-    }
-  });
+  const resourceIds = input.resources.map((r) => r.resourceId);
+  const id = await namingOverlap(
+    tx,
+    actor,
+    { staffIds, resourceIds },
+    { startsAt, endsAt },
+    null,
+    async () => {
+      try {
+        return await writeNewBooking(tx, org, booking);
+      } catch (error) {
+        if (error instanceof BookingFullError) throw conflict('This session is full');
+        throw error;
+      }
+    },
+  );
   const session = await loadSession(tx, org, id);
   await recordAudit(tx, {
     ...auditBy(actor),

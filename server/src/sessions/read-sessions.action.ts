@@ -1,5 +1,4 @@
 import { Temporal } from 'temporal-polyfill';
-import type { BookingView } from '../bookings/booking.schemas.js';
 import { findBookings } from '../bookings/booking.store.js';
 import { toViews } from '../bookings/read-bookings.action.js';
 import { loadSessionParts } from '../bookings/session-parts.store.js';
@@ -20,22 +19,39 @@ export async function loadSessionViews(tx: Tx, organisationId: string, ids: read
   const views = await toViews(tx, organisationId, rows);
   const parts = await loadSessionParts(tx, organisationId, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return views.map((v) => sessionOf(v, parts, byId.get(v.id)!.startsAt));
-}
-
-function sessionOf(
-  v: BookingView,
-  parts: Awaited<ReturnType<typeof loadSessionParts>>,
-  startsAt: Temporal.Instant,
-): SessionView {
-  const mine = {
-    services: parts.services.filter((s) => parts.serviceBookingIds.get(s.id) === v.id),
-    serviceTypes: parts.serviceTypes.filter((t) => t.bookingId === v.id),
-    participants: parts.participants.filter((p) => p.bookingId === v.id),
-    completions: parts.completions.filter((c) => c.bookingId === v.id),
-    delivered: parts.delivered.filter((d) => d.bookingId === v.id),
+  // Each part grouped by booking once: a calendar week holds thousands of sessions (filtering every part per
+  // session was quadratic).
+  const group = <T>(items: readonly T[], bookingOf: (item: T) => string | undefined) => {
+    const out = new Map<string, T[]>();
+    for (const item of items) {
+      const key = bookingOf(item);
+      if (key === undefined) continue;
+      const list = out.get(key);
+      if (list) list.push(item);
+      else out.set(key, [item]);
+    }
+    return out;
   };
-  return toSessionView(v, mine, startsAt);
+  const grouped = {
+    services: group(parts.services, (s) => parts.serviceBookingIds.get(s.id)),
+    serviceTypes: group(parts.serviceTypes, (t) => t.bookingId),
+    participants: group(parts.participants, (p) => p.bookingId),
+    completions: group(parts.completions, (c) => c.bookingId),
+    delivered: group(parts.delivered, (d) => d.bookingId),
+  };
+  return views.map((v) =>
+    toSessionView(
+      v,
+      {
+        services: grouped.services.get(v.id) ?? [],
+        serviceTypes: grouped.serviceTypes.get(v.id) ?? [],
+        participants: grouped.participants.get(v.id) ?? [],
+        completions: grouped.completions.get(v.id) ?? [],
+        delivered: grouped.delivered.get(v.id) ?? [],
+      },
+      byId.get(v.id)!.startsAt,
+    ),
+  );
 }
 
 /** The session as the API shows it; it must exist. */

@@ -1,7 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
-import { findAssignableStaff, findOverlapping } from '../bookings/booking.store.js';
+import { findAssignableStaff, findOverlapping, findResourceOverlapping } from '../bookings/booking.store.js';
 import { describeBooking } from '../bookings/booking-view.js';
 import { ParticipantOverlapError, subjectExists } from '../bookings/booking-write.store.js';
+import { findResource } from '../bookings/resource.store.js';
 import type { NewService } from '../bookings/session-parts.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
@@ -38,7 +39,13 @@ export async function checkSubject(
   issues: FieldIssue[],
 ) {
   if (!(await subjectExists(tx, actor.organisationId, type, id)))
-    issues.push({ field, reason: `is not a ${type} of this organisation` });
+    issues.push({
+      field,
+      reason:
+        type === 'resource'
+          ? 'is not an active resource of this organisation'
+          : `is not a ${type} of this organisation`,
+    });
 }
 
 /** The contract must be one of `clientIds`' contracts; returns its client. */
@@ -130,11 +137,11 @@ export async function firstOverlap(
   }
 }
 
-/** Turns the exclusion constraint's refusal into a 409 naming the booking in the way. */
+/** Turns the exclusion constraint's refusal into a 409 naming the booking in the way (and the resource). */
 export async function namingOverlap<T>(
   tx: Tx,
   actor: Actor,
-  staffIds: readonly string[],
+  subjects: { staffIds: readonly string[]; resourceIds?: readonly string[] },
   period: { startsAt: Temporal.Instant; endsAt: Temporal.Instant },
   selfId: string | null,
   run: () => Promise<T>,
@@ -143,7 +150,27 @@ export async function namingOverlap<T>(
     return await run();
   } catch (error) {
     if (!(error instanceof ParticipantOverlapError)) throw error;
-    if (error.subject === 'staff') await firstOverlap(tx, actor, staffIds, period, selfId);
+    if (error.subject === 'staff') await firstOverlap(tx, actor, subjects.staffIds, period, selfId);
+    if (error.subject === 'resource')
+      for (const resourceId of subjects.resourceIds ?? []) {
+        const other = await findResourceOverlapping(
+          tx,
+          actor.organisationId,
+          resourceId,
+          period.startsAt,
+          period.endsAt,
+          selfId,
+        );
+        const resource = other ? await findResource(tx, actor.organisationId, resourceId) : undefined;
+        if (other)
+          throw conflict(
+            `${resource?.name ?? 'The resource'} is already booked for ${describeBooking(other)}`,
+            {
+              conflictingBookingId: other.id,
+              resourceId,
+            },
+          );
+      }
     throw conflict(
       `The ${error.subject === 'staff' ? 'worker' : 'resource'} is already booked at that time`,
       {

@@ -15,7 +15,7 @@ import type { Tx } from '../platform/db/database.js';
 import { addToRoster } from '../scheduling/series-session.store.js';
 import { conflict, type FieldIssue, notFound } from '../shared/domain-error.js';
 import { loadSession } from './read-sessions.action.js';
-import type { AddClientInput, AddWorkerInput, SessionView } from './session.schemas.js';
+import type { AddClientInput, AddResourceInput, AddWorkerInput, SessionView } from './session.schemas.js';
 import {
   checkContract,
   checkSubject,
@@ -162,7 +162,7 @@ export async function addWorker(
   const before = await loadSession(tx, org, id);
   const lead = before.workers.find((w) => w.lead && w.status !== 'cancelled');
   if (input.lead && lead) throw conflict(`${lead.name} leads this session; change that worker instead`);
-  await namingOverlap(tx, actor, [input.staffId], booking, id, async () => {
+  await namingOverlap(tx, actor, { staffIds: [input.staffId] }, booking, id, async () => {
     try {
       await writeParticipant(tx, org, {
         bookingId: id,
@@ -174,6 +174,37 @@ export async function addWorker(
     } catch (error) {
       if (error instanceof AlreadyTakingPartError)
         throw conflict('This worker already takes part in this session');
+      throw error;
+    }
+  });
+  return audited(tx, actor, id, before);
+}
+
+/** Books a resource (a room, a vehicle) for the session; one booked elsewhere then is refused naming that booking. */
+export async function addResource(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: AddResourceInput,
+): Promise<SessionView> {
+  const org = actor.organisationId;
+  const booking = await bookedSession(tx, actor, id);
+  const issues: FieldIssue[] = [];
+  await checkSubject(tx, actor, 'resource', input.resourceId, 'resourceId', issues);
+  throwIssues(issues);
+  const before = await loadSession(tx, org, id);
+  await namingOverlap(tx, actor, { staffIds: [], resourceIds: [input.resourceId] }, booking, id, async () => {
+    try {
+      await writeParticipant(tx, org, {
+        bookingId: id,
+        type: 'resource',
+        subjectId: input.resourceId,
+        isLead: false,
+        role: input.role ?? null,
+      });
+    } catch (error) {
+      if (error instanceof AlreadyTakingPartError)
+        throw conflict('This resource is already booked for this session');
       throw error;
     }
   });
@@ -197,7 +228,7 @@ export async function changeWorker(
   await checkWorker(tx, actor, staffId, 'staffId', issues);
   throwIssues(issues);
   const before = await loadSession(tx, org, id);
-  await namingOverlap(tx, actor, [staffId], booking, id, async () => {
+  await namingOverlap(tx, actor, { staffIds: [staffId] }, booking, id, async () => {
     try {
       await replaceWorker(tx, org, { ...old, staffId: old.subjectId }, staffId);
     } catch (error) {

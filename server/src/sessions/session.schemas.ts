@@ -155,6 +155,12 @@ export const addWorkerInput = workerRef.extend({
 });
 export type AddWorkerInput = z.infer<typeof addWorkerInput>;
 
+export const addResourceInput = z.object({
+  resourceId: z.uuid().meta({ description: 'A room, vehicle or piece of equipment (GET /resources)' }),
+  role: z.string().trim().min(1).max(100).optional(),
+});
+export type AddResourceInput = z.infer<typeof addResourceInput>;
+
 export const changeWorkerInput = z.object({
   staffId: z.uuid().meta({ description: 'The worker who takes this place instead' }),
 });
@@ -473,3 +479,26 @@ export const sessionSummarySchema = z
   })
   .meta({ id: 'SessionSummary' });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const rosterEntrySchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(['client', 'staff', 'resource']),
+    subjectId: z.uuid(),
+    name: z.string(),
+    role: z.string().nullable(),
+    contractId: z.uuid().nullable(),
+    fromDate: z.string().meta({ description: 'The first local date they take part' }),
+    untilDate: z.string().nullable().meta({ description: 'The last local date they take part (null: open)' }),
+  })
+  .meta({
+    id: 'SeriesRosterEntry',
+    description: 'Someone who takes part in a recurring session beyond its lead client and lead worker',
+  });
+
+export const rosterParams = z.object({ id: z.uuid(), entryId: z.uuid() });
+export const removeFromRosterInput = z.object({
+  fromDate: localDate.meta({
+    description: 'The first date they no longer take part (sessions before it are left as they are)',
+  }),
+});

@@ -7,8 +7,10 @@ import { completeSession, previewCompletion } from './complete-session.action.js
 import { createSession } from './create-session.action.js';
 import { listSessions, visibleSession } from './read-sessions.action.js';
 import { deleteSession, resetSession } from './reset-session.action.js';
+import { removeFromRoster, seriesRoster } from './series-roster.action.js';
 import {
   addClientInput,
+  addResourceInput,
   addWorkerInput,
   cancelAttendanceInput,
   cancelSessionInput,
@@ -16,6 +18,9 @@ import {
   completionInput,
   participantParams,
   previewSchema,
+  removeFromRosterInput,
+  rosterEntrySchema,
+  rosterParams,
   servicesInput,
   serviceTypesInput,
   sessionCreatedSchema,
@@ -24,7 +29,13 @@ import {
   sessionSchema,
   sessionSummarySchema,
 } from './session.schemas.js';
-import { addClient, addWorker, changeWorker, removeParticipant } from './session-participants.action.js';
+import {
+  addClient,
+  addResource,
+  addWorker,
+  changeWorker,
+  removeParticipant,
+} from './session-participants.action.js';
 import { setServices, setServiceTypes } from './session-services.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -114,6 +125,24 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await inTenant(request, (tx, a) => addWorker(tx, a, request.params.id, request.body))),
+  );
+  app.post(
+    '/sessions/:id/resources',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags,
+        summary:
+          'Book a resource (room, vehicle, equipment) for a session; one booked elsewhere then is refused',
+        params: idParams,
+        body: addResourceInput,
+        response: { 201: sessionSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inTenant(request, (tx, a) => addResource(tx, a, request.params.id, request.body))),
   );
   app.put(
     '/sessions/:id/workers/:participantId',
@@ -275,5 +304,49 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => inTenant(request, (tx, a) => completeSession(tx, a, request.params.id, request.body)),
+  );
+  app.get(
+    '/scheduled-services/:id/roster',
+    {
+      config: { access: 'bookings.read' },
+      schema: {
+        tags,
+        summary:
+          "A recurring session's roster: who takes part beyond its lead client and worker, from and until when",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(rosterEntrySchema) }), ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, a) => ({ items: await seriesRoster(tx, a, request.params.id) })),
+  );
+  app.post(
+    '/scheduled-services/:id/roster/:entryId/remove',
+    {
+      config: { access: 'bookings.write' },
+      schema: {
+        tags,
+        summary:
+          'Take someone off a recurring session from a date onward: the roster entry ends the day before and ' +
+          'they come off the booked sessions from that date (earlier, completed and cancelled ones are kept)',
+        params: rosterParams,
+        body: removeFromRosterInput,
+        response: {
+          200: z.object({ items: z.array(rosterEntrySchema), sessionIds: z.array(z.uuid()) }),
+          ...errors,
+        },
+      },
+    },
+    (request) =>
+      inTenant(request, async (tx, a) => {
+        const r = await removeFromRoster(
+          tx,
+          a,
+          request.params.id,
+          request.params.entryId,
+          request.body.fromDate,
+        );
+        return { items: r.roster, sessionIds: r.sessionIds };
+      }),
   );
 };

@@ -252,6 +252,7 @@ export type SeriesParticipantTable = {
   contract_id: string | null;
   role: string | null;
   from_date: LocalDate;
+  until_date: LocalDate | null;
 };
 
 export type BookingServiceTable = {

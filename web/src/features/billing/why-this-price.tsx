@@ -53,10 +53,13 @@ function SourceText({ source }: { source: OptionSource }) {
 
 /** The explanation of one rated line, readable: rule, option set (and where it came from), arithmetic. */
 export function WhyThisPriceDetails({ line }: { line: PricedLine }) {
-  const source = line.source;
+  // A completed session's line carries `source.delivered` (no rule or option set): its completion priced it.
+  const delivered = typeof line.source === 'object' && line.source !== null && 'delivered' in line.source;
+  const source = delivered ? null : line.source;
   return (
     <Paper withBorder radius="sm" p="sm" bg="var(--mantine-color-gray-0)" data-testid="why-this-price">
       <dl style={{ margin: 0 }}>
+        {delivered ? <Fact label="Priced by">The session’s completion (its delivered record)</Fact> : null}
         {source ? (
           <>
             {line.kind === 'time' || line.kind === 'nonProRata' ? (

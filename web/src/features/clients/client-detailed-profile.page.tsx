@@ -9,6 +9,7 @@ import { NotificationPreferences } from '../notifications/notification-preferenc
 import { ClientForm } from './client-form';
 import { useProfileClient } from './client-profile.layout';
 import { useUpdateClient } from './clients-queries';
+import { locationBandLabel } from './location-band';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -51,6 +52,7 @@ function ClientDetails({ client }: { client: Client }) {
           <Field label="Suburb, state, postcode" value={orDash(locality)} />
           <Field label="Country" value={orDash(client.country)} />
           <Field label="Time zone" value={`${client.timeZone} (${zoneAbbreviation(client.timeZone)})`} />
+          <Field label="Location band" value={locationBandLabel(client.mmmBand)} />
         </SimpleGrid>
       </section>
       <section aria-labelledby="details-notes">

@@ -18,6 +18,7 @@ import { ProblemAlert } from '../../shared/problem-alert';
 import { applyServerErrors } from '../../shared/server-errors';
 import { TimeZoneSelect } from '../../shared/time-zone-select';
 import { LikelyDuplicates } from './likely-duplicates';
+import { LOCATION_BANDS } from './location-band';
 
 export type ClientFormValues = {
   givenName: string;
@@ -37,6 +38,7 @@ export type ClientFormValues = {
   localAuthorityReference: string;
   status: ClientStatus;
   notes: string;
+  mmmBand: string;
 };
 
 const FIELDS = [
@@ -57,6 +59,7 @@ const FIELDS = [
   'localAuthorityReference',
   'status',
   'notes',
+  'mmmBand',
 ] as const satisfies readonly (keyof ClientFormValues)[];
 
 const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'];
@@ -80,6 +83,7 @@ function toValues(client: Client | null, defaultTimeZone: string): ClientFormVal
     localAuthorityReference: client?.localAuthorityReference ?? '',
     status: client?.status ?? 'active',
     notes: client?.notes ?? '',
+    mmmBand: client?.mmmBand ? String(client.mmmBand) : '',
   };
 }
 
@@ -102,6 +106,7 @@ function toInput(values: ClientFormValues): ClientInput {
     localAuthorityReference: blankToNull(values.localAuthorityReference),
     status: values.status,
     notes: blankToNull(values.notes),
+    mmmBand: values.mmmBand ? Number(values.mmmBand) : null,
   };
 }
 
@@ -231,6 +236,16 @@ export function ClientForm({
             allowDeselect={false}
             maw={420}
             {...form.getInputProps('timeZone')}
+          />
+          <Select
+            label="Location band"
+            description="Modified Monash Model: sets the travel area and caps of this client's sessions"
+            placeholder="Not set"
+            clearable
+            data={LOCATION_BANDS}
+            maw={420}
+            {...form.getInputProps('mmmBand')}
+            onChange={(value) => form.setFieldValue('mmmBand', value ?? '')}
           />
         </Stack>
         <Textarea label="Notes" autosize minRows={3} maxRows={10} {...form.getInputProps('notes')} />

@@ -13,6 +13,7 @@ import { ScheduledServiceForm } from './scheduled-service-form';
 import type { ScheduledService, ScheduleReport, SeriesStatus } from './scheduling-api';
 import { useClientSeries, useCreateSeries } from './scheduling-queries';
 import { ActivateSeriesModal, EditSeriesModal, EndSeriesModal } from './series-modals';
+import { SeriesRoster } from './series-roster';
 
 const STATUS: Record<SeriesStatus, { label: string; color: string }> = {
   draft: { label: 'Draft', color: 'blue' },
@@ -87,6 +88,7 @@ export function CarePlansPage() {
                     <Text size="xs" c="gray.7">
                       {item.serviceType.name}
                     </Text>
+                    <SeriesRoster seriesId={item.id} canWrite={canWrite} />
                   </Table.Td>
                   <Table.Td>{describeRule(item.rrule, item.startTime, item.startDate)}</Table.Td>
                   <Table.Td>{formatDuration(item.durationMinutes)}</Table.Td>

@@ -26,6 +26,7 @@ import { RepeatFields } from '../scheduling/repeat-fields';
 import { useServiceTypes } from '../scheduling/scheduling-queries';
 import { type PickedClient, SessionClientsField, SessionWorkersField } from './session-people-fields';
 import { SessionProblem } from './session-problem';
+import { SessionResourcesField } from './session-resources-section';
 import { type ServiceDraft, SessionServicesFields, toServiceInputs } from './session-services-fields';
 import { type SessionInput, sessionsApi } from './sessions-api';
 
@@ -40,7 +41,8 @@ export type NewSessionDefaults = {
 };
 
 /**
- * A new individual appointment or group session: clients, workers, services and tags, optionally repeating.
+ * A new individual appointment or group session: clients, workers, resources, services and tags, optionally
+ * repeating.
  * The server decides everything (capacity, conflicts, contracts): its refusal is shown as it words it.
  */
 export function NewSessionModal({
@@ -63,6 +65,7 @@ export function NewSessionModal({
   const [capacity, setCapacity] = useState<number | ''>(8);
   const [clients, setClients] = useState<PickedClient[]>(defaults.client ? [defaults.client] : []);
   const [workers, setWorkers] = useState<string[]>(defaults.staffId ? [defaults.staffId] : []);
+  const [resources, setResources] = useState<string[]>([]);
   const [services, setServices] = useState<ServiceDraft[]>([]);
   const [tags, setTags] = useState<string[]>([]);
   const [repeats, setRepeats] = useState(false);
@@ -98,7 +101,7 @@ export function NewSessionModal({
       capacity: group ? Number(capacity) : null,
       clients: clients.map((client) => ({ clientId: client.id, contractId: null })),
       workers: workers.map((staffId) => ({ staffId })),
-      resources: [],
+      resources: resources.map((resourceId) => ({ resourceId })),
       services: toServiceInputs(services),
       serviceTypeIds: tags,
       notes: notes.trim() || null,
@@ -182,6 +185,7 @@ export function NewSessionModal({
             capacity={group && capacity !== '' ? capacity : null}
           />
           <SessionWorkersField value={workers} onChange={setWorkers} />
+          <SessionResourcesField value={resources} onChange={setResources} />
           <SessionServicesFields
             value={services}
             onChange={setServices}

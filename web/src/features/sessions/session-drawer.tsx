@@ -11,6 +11,7 @@ import { splitZoned } from '../scheduling/calendar-time';
 import { CompletionForm } from './completion-form';
 import { SessionClientsSection, SessionWorkersSection } from './session-people-section';
 import { SessionProblem } from './session-problem';
+import { SessionResourcesSection } from './session-resources-section';
 import { type Session, sessionsApi } from './sessions-api';
 import { useSession, useSessionWrite } from './sessions-queries';
 
@@ -143,6 +144,7 @@ function SessionDetails({ session, onClose }: { session: Session; onClose: () =>
       ) : null}
       <SessionClientsSection session={session} zone={me.timeZone} canWrite={canWrite} />
       <SessionWorkersSection session={session} canWrite={canWrite} />
+      <SessionResourcesSection session={session} canWrite={canWrite} />
       {session.completion ? (
         <Stack gap={4}>
           <Title order={3} size="h5">

@@ -21,6 +21,7 @@ export type CancelAttendanceInput = RequestBody<
 export type CompletionInput = RequestBody<'/api/v1/sessions/{id}/complete', 'post'>;
 export type SessionClient = Session['clients'][number];
 export type SessionWorker = Session['workers'][number];
+export type Resource = Schemas['Resource'];
 
 const id = encodeURIComponent;
 const at = (sessionId: string) => `/sessions/${id(sessionId)}`;
@@ -34,6 +35,9 @@ export const sessionsApi = {
     api.post<Session>(`${at(sessionId)}/clients`, input),
   addWorker: (sessionId: string, input: AddWorkerInput) =>
     api.post<Session>(`${at(sessionId)}/workers`, input),
+  addResource: (sessionId: string, resourceId: string) =>
+    api.post<Session>(`${at(sessionId)}/resources`, { resourceId }),
+  resources: async () => (await api.get<{ items: Resource[] }>('/resources')).items,
   changeWorker: (sessionId: string, participantId: string, staffId: string) =>
     api.put<Session>(`${at(sessionId)}/workers/${id(participantId)}`, { staffId }),
   removeParticipant: (sessionId: string, participantId: string) =>

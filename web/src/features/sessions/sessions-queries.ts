@@ -53,3 +53,8 @@ export function useCompletionPreview(sessionId: string, input: CompletionInput |
     retry: false,
   });
 }
+
+/** The active rooms, vehicles and equipment a session can book. */
+export function useResources() {
+  return useQuery({ queryKey: ['resources'], queryFn: () => sessionsApi.resources(), staleTime: 60_000 });
+}
