@@ -16,6 +16,7 @@ import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
 import { parseSessionCookie } from '../identity/sign-in.action.js';
 import { ndisCancellationRoutes } from '../ndis/cancellation.routes.js';
+import { ndisPlanRoutes } from '../ndis/plan.routes.js';
 import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { clientRoutes } from '../people/clients.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(notificationRoutes);
       await api.register(entitlementRoutes);
       await api.register(ndisCancellationRoutes);
+      await api.register(ndisPlanRoutes);
     },
   });
   if (deps.databaseUrl) {

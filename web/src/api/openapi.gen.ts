@@ -1123,6 +1123,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ndis/clients/{id}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's NDIS plans: each funding period's allocation, committed, delivered, claimed, remaining and projection */
+        get: operations["getNdisClientsByIdFunding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/clients/{id}/funding-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Would these occurrences take a funding period over its allocation? Each overrun names the period, the budget and the shortfall */
+        post: operations["postNdisClientsByIdFundingCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/clients/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a client's NDIS plan with its budgets; funding periods and allocations follow */
+        post: operations["postNdisClientsByIdPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ndis/public-holidays/import": {
         parameters: {
             query?: never;
@@ -2814,6 +2865,65 @@ export type components = {
             serviceTypeId: string | null;
             /** @enum {string} */
             supportClass: "support_worker" | "other" | "custom";
+        };
+        NdisClientFunding: {
+            /** Format: uuid */
+            clientId: string;
+            plans: {
+                budgets: {
+                    amountMinor: number;
+                    /** Format: uuid */
+                    id: string;
+                    serviceTypeIds: string[];
+                    supportCategory: string;
+                }[];
+                /** Format: uuid */
+                clientId: string;
+                /**
+                 * Format: date
+                 * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                 */
+                endDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                management: "ndia" | "plan" | "self";
+                periods: {
+                    allocationMinor: number;
+                    bookedMinor: number;
+                    /** Format: uuid */
+                    budgetId: string;
+                    claimedMinor: number;
+                    /** @description Delivered plus still booked */
+                    committedMinor: number;
+                    deliveredMinor: number;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    endDate: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** @description Used at the period’s end if every booking goes ahead */
+                    projectedEndMinor: number;
+                    projectedShortfallMinor: number;
+                    /** @description Allocation less committed (negative: over) */
+                    remainingMinor: number;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    startDate: string;
+                    supportCategory: string;
+                }[];
+                planManagerEmail: string | null;
+                planManagerName: string | null;
+                /**
+                 * Format: date
+                 * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                 */
+                startDate: string;
+            }[];
         };
         NotificationPreference: {
             /** @enum {string} */
@@ -11705,6 +11815,361 @@ export interface operations {
             };
             /** @description A path parameter is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNdisClientsByIdFunding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdisClientFunding"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisClientsByIdFundingCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    occurrences: {
+                        amountMinor: number;
+                        /**
+                         * Format: date
+                         * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                         */
+                        date: string;
+                        /** @default null */
+                        serviceTypeId?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conflicts: {
+                            allocationMinor: number;
+                            committedMinor: number;
+                            /**
+                             * Format: date
+                             * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                             */
+                            endDate: string;
+                            message: string;
+                            /** @description Which occurrences (by index) fall in the period */
+                            occurrences: number[];
+                            /** Format: uuid */
+                            periodId: string;
+                            shortfallMinor: number;
+                            /**
+                             * Format: date
+                             * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                             */
+                            startDate: string;
+                            supportCategory: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisClientsByIdPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    budgets: {
+                        amountMinor: number;
+                        /**
+                         * @description The service types drawing on this budget; none: every service no other budget names
+                         * @default []
+                         */
+                        serviceTypeIds?: string[];
+                        supportCategory: string;
+                    }[];
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    endDate: string;
+                    /**
+                     * @description Who manages the funds: the NDIA, a plan manager, or the participant
+                     * @enum {string}
+                     */
+                    management: "ndia" | "plan" | "self";
+                    /**
+                     * @description Length of each funding period (3 by default); plans starting before 19 May 2025 have one
+                     * @default 3
+                     */
+                    periodMonths?: number;
+                    planManagerEmail?: string | null;
+                    planManagerName?: string | null;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    startDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdisClientFunding"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -581,4 +581,5 @@ export type Database = {
   entitlement_entries: EntitlementEntryTable;
 } & import('../../contracts/contract-tables.types.js').ContractTables &
   import('../../notifications/notification-tables.types.js').NotificationTables &
-  import('../../ndis/cancellation-tables.types.js').CancellationTables;
+  import('../../ndis/cancellation-tables.types.js').CancellationTables &
+  import('../../ndis/plan-tables.types.js').PlanTables;
