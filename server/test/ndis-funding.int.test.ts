@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -156,5 +157,51 @@ describe('NDIS plans and funding periods', () => {
       occurrences: [{ date: '2026-10-06', amountMinor: 10_611 }],
     });
     expect(fits.body.conflicts).toEqual([]);
+  });
+
+  it('a session that takes a period over its allocation is a soft conflict: refused without a reason, booked with one', async () => {
+    const client = await newClient('Dee');
+    await finance.post(`/ndis/clients/${client}/plans`, plan());
+    const big = {
+      category: 'visit',
+      name: 'Day out',
+      bookingDate: '2026-08-04',
+      startTime: '09:00',
+      durationMinutes: 600,
+      clients: [{ clientId: client }],
+      workers: [{ staffId: org.staffIds.worker }],
+      services: [{ source: 'adhoc', name: 'Community access', hourlyRateMinor: 12_000, ratio: 1 }],
+    };
+    const refused = await coordinator.post('/sessions', big);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.softConflicts).toEqual([
+      expect.stringMatching(
+        /^this takes the Core: Assistance with daily life funding period 2026-07-01 to 2026-09-30 to \$1,200\.00 committed of \$[\d,]+\.\d\d allocated: \$\d+\.\d\d short$/,
+      ),
+    ]);
+    expect(
+      (await coordinator.get(`/ndis/clients/${client}/funding`)).body.plans[0].periods[0].committedMinor,
+    ).toBe(0);
+    const booked = await coordinator.post('/sessions', {
+      ...big,
+      overrideReason: 'Top-up requested from the plan manager',
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const stored = await sql<{ reason: string; warnings: string[] }>`
+      SELECT override_reason AS reason, overridden_warnings AS warnings FROM client_deliveries
+      WHERE booking_id = ${booked.body.session.id}`.execute(t.db);
+    expect(stored.rows[0]).toMatchObject({ reason: 'Top-up requested from the plan manager' });
+    expect(stored.rows[0]!.warnings[0]).toMatch(/short$/);
+    // A client without a plan is never checked.
+    const other = await newClient('Eli');
+    expect(
+      (
+        await coordinator.post('/sessions', {
+          ...big,
+          bookingDate: '2026-08-05',
+          clients: [{ clientId: other }],
+        })
+      ).status,
+    ).toBe(201);
   });
 });

@@ -5,6 +5,7 @@ import { bookingBillingRoutes } from '../billing/billing.routes.js';
 import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
+import { setExtraSoftConflictCheck } from '../bookings/booking-checks.action.js';
 import { setBookingEventListener } from '../bookings/booking-events.action.js';
 import { bookingRoutes } from '../bookings/bookings.routes.js';
 import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
@@ -16,6 +17,7 @@ import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
 import { parseSessionCookie } from '../identity/sign-in.action.js';
 import { ndisCancellationRoutes } from '../ndis/cancellation.routes.js';
+import { fundingSoftConflicts } from '../ndis/funding-check.action.js';
 import { ndisPlanRoutes } from '../ndis/plan.routes.js';
 import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
@@ -71,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       deps.clock(),
     ),
   );
+  // ndis/ adds funding-period overruns to a booking's soft conflicts (bookings/ must not import it).
+  setExtraSoftConflictCheck(fundingSoftConflicts);
   let catcher: MailCatcher | null = null;
   if (!config.mail.smtpUrl)
     catcher = await startMailCatcher({

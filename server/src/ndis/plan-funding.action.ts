@@ -4,21 +4,10 @@ import type { Actor } from '../identity/actor.js';
 import { findClient } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { DomainError, type FieldIssue, notFound } from '../shared/domain-error.js';
-import { formatMinor } from '../shared/organisation-formats.js';
-import {
-  allocateBudget,
-  budgetFor,
-  defaultFundingPeriods,
-  type FundingConflict,
-  fundingConflicts,
-  type PeriodStatus,
-  periodStatuses,
-} from './funding-periods.js';
+import { clientFundingConflicts } from './funding-check.action.js';
+import { allocateBudget, defaultFundingPeriods, periodStatuses } from './funding-periods.js';
 import type { FundingCheckInput, PlanInput } from './plan.schemas.js';
 import { clientDraws, clientPlans, insertBudget, insertPeriod, insertPlan } from './plan.store.js';
-
-// NDIS funding is in Australian dollars whatever the organisation's own currency.
-const aud = (minor: number) => formatMinor(minor, { locale: 'en-AU', currency: 'AUD' });
 
 /**
  * Records a client's NDIS plan with its budgets, and each budget's funding periods (3 months by default from
@@ -82,36 +71,10 @@ export async function clientFunding(tx: Tx, actor: Actor, clientId: string) {
 }
 
 /**
- * The funding check a booking or a series runs before it is written (soft: the caller may override with a reason
- * or refuse, per the organisation's setting): each occurrence that takes a period over its allocation.
+ * The funding check a booking or a series runs before it is written (soft: overridden with a reason): each
+ * funding period the occurrences take over its allocation, naming the period, the budget and the shortfall.
  */
-export async function checkFunding(
-  tx: Tx,
-  actor: Actor,
-  clientId: string,
-  input: FundingCheckInput,
-): Promise<{ conflicts: (FundingConflict & { occurrences: number[] })[] }> {
-  const org = actor.organisationId;
-  const plans = await clientPlans(tx, org, clientId);
-  const conflicts: (FundingConflict & { occurrences: number[] })[] = [];
-  for (const p of plans) {
-    const statuses: PeriodStatus[] = periodStatuses(
-      p.periods,
-      p.budgets,
-      await clientDraws(tx, org, clientId, p.plan),
-    );
-    for (const c of fundingConflicts(statuses, p.budgets, input.occurrences, aud)) {
-      const occurrences = input.occurrences
-        .map((o, i) => ({ o, i }))
-        .filter(
-          ({ o }) =>
-            o.date >= c.startDate &&
-            o.date <= c.endDate &&
-            budgetFor(o.serviceTypeId, p.budgets)?.id === statuses.find((s) => s.id === c.periodId)?.budgetId,
-        )
-        .map(({ i }) => i);
-      conflicts.push({ ...c, occurrences });
-    }
-  }
-  return { conflicts };
+export async function checkFunding(tx: Tx, actor: Actor, clientId: string, input: FundingCheckInput) {
+  if (!(await findClient(tx, actor.organisationId, clientId))) throw notFound('Client');
+  return { conflicts: await clientFundingConflicts(tx, actor.organisationId, clientId, input.occurrences) };
 }
