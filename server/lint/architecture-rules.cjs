@@ -41,6 +41,20 @@ const MODULE_MAP = {
   accommodation: ['platform', 'audit', 'identity', 'people', 'contracts'],
   // Quick View and the Today board: the associate's steps over bookings, settling case sessions via entitlements.
   appointments: ['platform', 'audit', 'identity', 'people', 'bookings', 'entitlements'],
+  // NDIS (issue 15): catalogue, plans and funding periods, short-notice cancellations, travel, bulk payments.
+  // Sits above sessions (it records a session client's cancellation through sessions' and bookings' actions).
+  ndis: [
+    'platform',
+    'audit',
+    'identity',
+    'people',
+    'availability',
+    'contracts',
+    'bookings',
+    'scheduling',
+    'billing',
+    'sessions',
+  ],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -58,6 +72,7 @@ const MODULE_MAP = {
     'entitlements',
     'accommodation',
     'appointments',
+    'ndis',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -77,6 +92,7 @@ const MODULE_MAP = {
     'entitlements',
     'accommodation',
     'appointments',
+    'ndis',
   ],
 };
 

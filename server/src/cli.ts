@@ -4,6 +4,7 @@ import { verifyAuditTrail } from './audit/verify-audit.action.js';
 import { rateCommand } from './contracts/rate-command.js';
 import { createOrganisation, createUserWithStaff } from './identity/organisation.action.js';
 import type { RoleKey } from './identity/permissions.js';
+import { cancellationCommand } from './ndis/cancellation-command.js';
 import { loadConfig } from './platform/config/config.js';
 import { createDb } from './platform/db/database.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
@@ -23,6 +24,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                counts occurrences (as scheduled services book); --rfc: RFC 5545's
                                                reading, where DTSTART is always the first occurrence
   rate < visits.json                           rate visits against contract option sets (JSON on stdin)
+  ndis cancellation < case.json                is an NDIS cancellation short notice: { supportStart, notifiedAt,
+                                               timeZone, rule: { kind, days, reading? }, publicHolidays?, noShow? }
 
 Uses DATABASE_URL when set, otherwise the embedded database in ./data. Prints JSON.`;
 
@@ -124,6 +127,8 @@ async function main(argv: string[]): Promise<unknown> {
 /** Commands that read JSON on stdin and print JSON, with their own exit code (no database). */
 async function stdinCommand(argv: string[]): Promise<{ exitCode: number; output: string } | undefined> {
   if (argv[0] === 'rate' && argv.length === 1) return rateCommand(readFileSync(0, 'utf8'));
+  if (argv[0] === 'ndis' && argv[1] === 'cancellation' && argv.length === 2)
+    return cancellationCommand(readFileSync(0, 'utf8'));
   if (argv[0] === 'recurrence' && argv[1] === 'expand' && argv.length <= 3) {
     if (argv.length === 3 && argv[2] !== '--rfc') return undefined;
     return recurrenceExpandCommand(readFileSync(0, 'utf8'), {

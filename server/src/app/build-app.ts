@@ -7,6 +7,7 @@ import { bookingBillingRoutes } from '../billing/billing.routes.js';
 import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
+import { setExtraSoftConflictCheck } from '../bookings/booking-checks.action.js';
 import { setBookingEventListener, setClientLeaveListener } from '../bookings/booking-events.action.js';
 import { bookingRoutes } from '../bookings/bookings.routes.js';
 import { resourceRoutes } from '../bookings/resources.routes.js';
@@ -20,6 +21,9 @@ import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
 import { parseSessionCookie } from '../identity/sign-in.action.js';
+import { ndisCancellationRoutes } from '../ndis/cancellation.routes.js';
+import { fundingSoftConflicts } from '../ndis/funding-check.action.js';
+import { ndisPlanRoutes } from '../ndis/plan.routes.js';
 import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
 import { enqueueLeaveNotifications } from '../notifications/leave-notifications.action.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
@@ -80,6 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   setClientLeaveListener((tx, organisationId, event) =>
     enqueueLeaveNotifications(tx, organisationId, event, settings, deps.clock()),
   );
+  // ndis/ adds funding-period overruns to a booking's soft conflicts (bookings/ must not import it).
+  setExtraSoftConflictCheck(fundingSoftConflicts);
   let catcher: MailCatcher | null = null;
   if (!config.mail.smtpUrl)
     catcher = await startMailCatcher({
@@ -128,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(rebookingRoutes);
       await api.register(appointmentRoutes);
       await api.register(resourceRoutes);
+      await api.register(ndisCancellationRoutes);
+      await api.register(ndisPlanRoutes);
     },
   });
   if (deps.databaseUrl) {

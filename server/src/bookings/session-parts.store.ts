@@ -96,6 +96,11 @@ export async function setCancellation(
       cancellation_code: c.reasonCode,
       cancellation_note: c.note,
       cancellation_recorded_at: c.recordedAt.toString(),
+      no_show: c.ndis?.noShow ?? null,
+      attested_no_other_work: c.ndis?.attestedNoOtherWork ?? null,
+      attested_worker_paid: c.ndis?.attestedWorkerPaid ?? null,
+      short_notice: c.ndis?.shortNotice ?? null,
+      cancellation_decision: c.ndis ? JSON.stringify(c.ndis.decision) : null,
     })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', participantId)
@@ -265,6 +270,11 @@ export async function loadSessionParts(
         'bp.cancellation_code',
         'bp.cancellation_note',
         'bp.cancellation_recorded_at',
+        'bp.no_show',
+        'bp.attested_no_other_work',
+        'bp.attested_worker_paid',
+        'bp.short_notice',
+        'bp.cancellation_decision',
         'bp.actual_start',
         'bp.actual_end',
       ])
@@ -319,6 +329,16 @@ export async function loadSessionParts(
               reasonCode: p.cancellation_code!,
               note: p.cancellation_note,
               recordedAt: p.cancellation_recorded_at!,
+              ndis:
+                p.short_notice === null
+                  ? null
+                  : {
+                      noShow: p.no_show === true,
+                      attestedNoOtherWork: p.attested_no_other_work === true,
+                      attestedWorkerPaid: p.attested_worker_paid === true,
+                      shortNotice: p.short_notice,
+                      decision: p.cancellation_decision as Record<string, unknown>,
+                    },
             },
       actualStart: p.actual_start,
       actualEnd: p.actual_end,

@@ -22,6 +22,21 @@ export type CancellationDetails = {
   reasonCode: 'health' | 'family' | 'transport' | 'other';
   note: string | null;
   recordedAt: Temporal.Instant;
+  /** The NDIS short-notice decision (ndis/ judges it; stored with the cancellation), or null when not judged. */
+  ndis?: NdisCancellationDecision | null | undefined;
+};
+
+/**
+ * What ndis/ decided about a client's cancellation: a no-show, the two attestations the Pricing Arrangements
+ * require (no other billable work found for the worker; the worker is paid), and the decision with its proof
+ * (`decision`: the rule in force, the deadline, the explanation…) exactly as shown when it was recorded.
+ */
+export type NdisCancellationDecision = {
+  noShow: boolean;
+  attestedNoOtherWork: boolean;
+  attestedWorkerPaid: boolean;
+  shortNotice: boolean;
+  decision: Record<string, unknown>;
 };
 
 export type TravelWrite = {

@@ -18,6 +18,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { seedDemoAccommodation } from './seed-demo-accommodation.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
 import { seedDemoEntitlements } from './seed-demo-entitlements.js';
+import { seedDemoNdisFunding } from './seed-demo-ndis-funding.js';
 import { seedDemoQuickView } from './seed-demo-quick-view.js';
 import { seedDemoSessions } from './seed-demo-sessions.js';
 
@@ -441,6 +442,13 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       },
       { clientIds: [clients[1]!.id, clients[2]!.id, clients[4]!.id, clients[5]!.id, clients[6]!.id], now },
     );
+    await seedDemoNdisFunding(tx, admin, {
+      client: clients[2]!,
+      workerId: workers[1]!,
+      today,
+      therapyTypeId: types[3]!.id,
+      now,
+    });
     return made;
   });
   await seedDemoBilling(db, admin, now);

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { findBooking, invoiceOf } from '../bookings/booking.store.js';
 import { lockBooking, rewriteBooking } from '../bookings/booking-write.store.js';
+import type { NdisCancellationDecision } from '../bookings/session.types.js';
 import { cancelParticipation } from '../bookings/session-write.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
@@ -48,6 +49,8 @@ export async function cancelAttendance(
   participantId: string,
   input: CancelAttendanceInput,
   now: Temporal.Instant,
+  /** ndis/ judges NDIS short notice and passes its decision to be stored with the cancellation. */
+  ndis: NdisCancellationDecision | null = null,
 ): Promise<SessionView> {
   const org = actor.organisationId;
   const booking = await lockBooking(tx, org, id);
@@ -71,6 +74,7 @@ export async function cancelAttendance(
       reasonCode: input.reasonCode,
       note: input.note,
       recordedAt: now,
+      ndis,
     },
   );
   const after = await loadSession(tx, org, id);

@@ -2,6 +2,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { availabilityOf } from '../availability/staff-availability.store.js';
+import { extraSoftConflicts } from '../bookings/booking-checks.action.js';
 import { overrideDecision } from '../bookings/booking-rules.js';
 import { endOf, localToInstant } from '../bookings/booking-time.js';
 import {
@@ -154,6 +155,20 @@ export async function createSession(
     ))
       if (!warnings.includes(w)) warnings.push(w);
   }
+  // Funding (ndis/, through bookings' port): each client's share of the ad hoc services' hourly rates.
+  const share = input.services.reduce(
+    (a, s) =>
+      a + (s.source === 'adhoc' ? Math.round((s.hourlyRateMinor * input.durationMinutes) / 60 / s.ratio) : 0),
+    0,
+  );
+  const draws = clientIds.map((clientId) => ({
+    clientId,
+    date: input.bookingDate,
+    serviceTypeId: input.serviceTypeIds[0] ?? null,
+    amountMinor: share,
+  }));
+  for (const w of await extraSoftConflicts(tx, org, share > 0 ? draws : []))
+    if (!warnings.includes(w)) warnings.push(w);
   const decision = overrideDecision(warnings, input.overrideReason);
   if (!decision.go) {
     // A hard overlap is named first: no reason is asked for a session that could not be made anyway.

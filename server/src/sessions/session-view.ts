@@ -1,5 +1,5 @@
 import type { BookingView } from '../bookings/booking.schemas.js';
-import type { SessionParts } from '../bookings/session.types.js';
+import type { NdisCancellationDecision, SessionParts } from '../bookings/session.types.js';
 import type { SessionView } from './session.schemas.js';
 
 /** Whole hours from `notifiedAt` to the session's start (negative: the provider was told after it began). */
@@ -59,6 +59,7 @@ export function toSessionView(
             note: c.note,
             recordedAt: c.recordedAt.toString(),
             noticeHours: noticeHours(c.notifiedAt, startsAt),
+            ndis: c.ndis ? ndisDecisionView(c.ndis) : null,
           },
         };
       }),
@@ -122,5 +123,27 @@ export function toSessionView(
       : null,
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
+  };
+}
+
+/** The stored decision (ndis/cancellation-decision.ts writes its `decision` object) as the session shows it. */
+function ndisDecisionView(n: NdisCancellationDecision) {
+  const d = n.decision as {
+    claimable: boolean;
+    claimPercent: number;
+    rule: string;
+    deadline: string;
+    explanation: string;
+  };
+  return {
+    noShow: n.noShow,
+    attestedNoOtherWork: n.attestedNoOtherWork,
+    attestedWorkerPaid: n.attestedWorkerPaid,
+    shortNotice: n.shortNotice,
+    claimable: d.claimable,
+    claimPercent: d.claimPercent,
+    rule: d.rule,
+    deadline: d.deadline,
+    explanation: d.explanation,
   };
 }

@@ -280,6 +280,22 @@ const cancellationSchema = z.object({
   recordedAt: instant,
   /** Whole hours between the provider being told and the session's start (negative: told after it began). */
   noticeHours: z.number().int(),
+  /** The NDIS short-notice decision and its proof, as stored when the cancellation was recorded. */
+  ndis: z
+    .object({
+      noShow: z.boolean(),
+      attestedNoOtherWork: z
+        .boolean()
+        .meta({ description: 'No other billable work could be found for the worker' }),
+      attestedWorkerPaid: z.boolean().meta({ description: 'The worker is paid for the time' }),
+      shortNotice: z.boolean(),
+      claimable: z.boolean().meta({ description: 'A cancellation claim (claim type CANC) may be made' }),
+      claimPercent: z.number().int(),
+      rule: z.string().meta({ description: 'The rule in force, in words' }),
+      deadline: instant.meta({ description: 'Notice before this instant was in time' }),
+      explanation: z.string(),
+    })
+    .nullable(),
 });
 
 export const previewSchema = z

@@ -1493,6 +1493,160 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ndis/cancellation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's dated cancellation rules (without one, the national rules apply) */
+        get: operations["getNdisCancellationRules"];
+        put?: never;
+        /** Add a dated cancellation rule for a service type, or for every service */
+        post: operations["postNdisCancellationRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/cancellation-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a cancellation rule */
+        delete: operations["deleteNdisCancellationRulesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/clients/{id}/cancellations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's cancellations in a period (short notice, no-show, in time) with a pattern alert */
+        get: operations["getNdisClientsByIdCancellations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/clients/{id}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's NDIS plans: each funding period's allocation, committed, delivered, claimed, remaining and projection */
+        get: operations["getNdisClientsByIdFunding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/clients/{id}/funding-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Would these occurrences take a funding period over its allocation? Each overrun names the period, the budget and the shortfall */
+        post: operations["postNdisClientsByIdFundingCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/clients/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a client's NDIS plan with its budgets; funding periods and allocations follow */
+        post: operations["postNdisClientsByIdPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/public-holidays/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a state's public holidays for a year into its regional calendar (then editable there) */
+        post: operations["postNdisPublicHolidaysImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/sessions/{id}/clients/{participantId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one client's attendance under the NDIS rules: records who, when the provider was told, the reason code, the two attestations, and the decision with its proof */
+        post: operations["postNdisSessionsByIdClientsByParticipantIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndis/sessions/{id}/clients/{participantId}/cancellation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What recording this client's cancellation would decide (short notice or not, and why); writes nothing */
+        post: operations["postNdisSessionsByIdClientsByParticipantIdCancellationPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notification-choice": {
         parameters: {
             query?: never;
@@ -3438,6 +3592,131 @@ export type components = {
                 timeZone: string | null;
             };
         };
+        NdisCancellationDecision: {
+            /** @description A cancellation claim (claim type CANC) may be made */
+            claimable: boolean;
+            claimPercent: number;
+            clearDaysGiven: number;
+            /**
+             * @description Notice before this instant (in the support's zone) was in time
+             * @example 2026-01-05T09:00:00+11:00
+             */
+            deadline: string;
+            explanation: string;
+            holidaysSkipped: {
+                /**
+                 * Format: date
+                 * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                 */
+                date: string;
+                name?: string;
+            }[];
+            region: string | null;
+            /** @description The rule in force on the support date, in words */
+            rule: string;
+            ruleSource: string;
+            shortNotice: boolean;
+        };
+        NdisCancellationReport: {
+            /** @description Set when the cancellations look like a pattern */
+            alert: string | null;
+            counts: {
+                in_time: number;
+                no_show: number;
+                not_judged: number;
+                short_notice: number;
+            };
+            rows: {
+                /** Format: uuid */
+                bookingId: string;
+                claimable: boolean;
+                explanation: string | null;
+                name: string;
+                /** @enum {string} */
+                outcome: "no_show" | "short_notice" | "in_time" | "not_judged";
+                /** @enum {string} */
+                reasonCode: "health" | "family" | "transport" | "other";
+                startsAt: string;
+            }[];
+            supportsBooked: number;
+        };
+        NdisCancellationRule: {
+            claimPercent: number | null;
+            closesAt: string | null;
+            days: number | null;
+            /**
+             * Format: date
+             * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+             */
+            effectiveFrom: string;
+            /** Format: uuid */
+            id: string;
+            kind: ("clearBusinessDays" | "clearDays") | null;
+            opensAt: string | null;
+            reading: ("calendar" | "hours") | null;
+            serviceTypeId: string | null;
+            /** @enum {string} */
+            supportClass: "support_worker" | "other" | "custom";
+        };
+        NdisClientFunding: {
+            /** Format: uuid */
+            clientId: string;
+            plans: {
+                budgets: {
+                    amountMinor: number;
+                    /** Format: uuid */
+                    id: string;
+                    serviceTypeIds: string[];
+                    supportCategory: string;
+                }[];
+                /** Format: uuid */
+                clientId: string;
+                /**
+                 * Format: date
+                 * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                 */
+                endDate: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                management: "ndia" | "plan" | "self";
+                periods: {
+                    allocationMinor: number;
+                    bookedMinor: number;
+                    /** Format: uuid */
+                    budgetId: string;
+                    claimedMinor: number;
+                    /** @description Delivered plus still booked */
+                    committedMinor: number;
+                    deliveredMinor: number;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    endDate: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** @description Used at the period’s end if every booking goes ahead */
+                    projectedEndMinor: number;
+                    projectedShortfallMinor: number;
+                    /** @description Allocation less committed (negative: over) */
+                    remainingMinor: number;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    startDate: string;
+                    supportCategory: string;
+                }[];
+                planManagerEmail: string | null;
+                planManagerName: string | null;
+                /**
+                 * Format: date
+                 * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                 */
+                startDate: string;
+            }[];
+        };
         Notices: {
             items: {
                 bookingId: string | null;
@@ -3829,6 +4108,25 @@ export type components = {
                     /** @enum {string} */
                     cancelledBy: "client" | "representative" | "provider";
                     cancelledByName: string | null;
+                    ndis: {
+                        /** @description No other billable work could be found for the worker */
+                        attestedNoOtherWork: boolean;
+                        /** @description The worker is paid for the time */
+                        attestedWorkerPaid: boolean;
+                        /** @description A cancellation claim (claim type CANC) may be made */
+                        claimable: boolean;
+                        claimPercent: number;
+                        /**
+                         * @description Notice before this instant was in time
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        deadline: string;
+                        explanation: string;
+                        noShow: boolean;
+                        /** @description The rule in force, in words */
+                        rule: string;
+                        shortNotice: boolean;
+                    } | null;
                     note: string | null;
                     noticeHours: number;
                     /**
@@ -3961,6 +4259,25 @@ export type components = {
                     /** @enum {string} */
                     cancelledBy: "client" | "representative" | "provider";
                     cancelledByName: string | null;
+                    ndis: {
+                        /** @description No other billable work could be found for the worker */
+                        attestedNoOtherWork: boolean;
+                        /** @description The worker is paid for the time */
+                        attestedWorkerPaid: boolean;
+                        /** @description A cancellation claim (claim type CANC) may be made */
+                        claimable: boolean;
+                        claimPercent: number;
+                        /**
+                         * @description Notice before this instant was in time
+                         * @example 2026-01-05T09:00:00+11:00
+                         */
+                        deadline: string;
+                        explanation: string;
+                        noShow: boolean;
+                        /** @description The rule in force, in words */
+                        rule: string;
+                        shortNotice: boolean;
+                    } | null;
                     note: string | null;
                     noticeHours: number;
                     /**
@@ -15501,6 +15818,1074 @@ export interface operations {
             };
             /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNdisCancellationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NdisCancellationRule"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisCancellationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    claimPercent?: number | null;
+                    /** @default null */
+                    closesAt?: string | null;
+                    /** @default null */
+                    days?: number | null;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    effectiveFrom: string;
+                    /** @default null */
+                    kind?: ("clearBusinessDays" | "clearDays") | null;
+                    /**
+                     * @description After-hours option: business hours open
+                     * @default null
+                     */
+                    opensAt?: string | null;
+                    /** @default null */
+                    reading?: ("calendar" | "hours") | null;
+                    /**
+                     * @description None: every service without its own rule
+                     * @default null
+                     */
+                    serviceTypeId?: string | null;
+                    /**
+                     * @description support_worker / other: the national rule of the support's date for that class; custom: kind and days below
+                     * @enum {string}
+                     */
+                    supportClass: "support_worker" | "other" | "custom";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdisCancellationRule"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteNdisCancellationRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNdisClientsByIdCancellations: {
+        parameters: {
+            query: {
+                /** @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31 */
+                from: string;
+                /** @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31 */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdisCancellationReport"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNdisClientsByIdFunding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdisClientFunding"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisClientsByIdFundingCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    occurrences: {
+                        amountMinor: number;
+                        /**
+                         * Format: date
+                         * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                         */
+                        date: string;
+                        /** @default null */
+                        serviceTypeId?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conflicts: {
+                            allocationMinor: number;
+                            committedMinor: number;
+                            /**
+                             * Format: date
+                             * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                             */
+                            endDate: string;
+                            message: string;
+                            /** @description Which occurrences (by index) fall in the period */
+                            occurrences: number[];
+                            /** Format: uuid */
+                            periodId: string;
+                            shortfallMinor: number;
+                            /**
+                             * Format: date
+                             * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                             */
+                            startDate: string;
+                            supportCategory: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisClientsByIdPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    budgets: {
+                        amountMinor: number;
+                        /**
+                         * @description The service types drawing on this budget; none: every service no other budget names
+                         * @default []
+                         */
+                        serviceTypeIds?: string[];
+                        supportCategory: string;
+                    }[];
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    endDate: string;
+                    /**
+                     * @description Who manages the funds: the NDIA, a plan manager, or the participant
+                     * @enum {string}
+                     */
+                    management: "ndia" | "plan" | "self";
+                    /**
+                     * @description Length of each funding period (3 by default); plans starting before 19 May 2025 have one
+                     * @default 3
+                     */
+                    periodMonths?: number;
+                    planManagerEmail?: string | null;
+                    planManagerName?: string | null;
+                    /**
+                     * Format: date
+                     * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                     */
+                    startDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdisClientFunding"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisPublicHolidaysImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    region: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        added: {
+                            /**
+                             * Format: date
+                             * @description Local date YYYY-MM-DD, between 1900-01-01 and 2200-12-31
+                             */
+                            date: string;
+                            name: string;
+                        }[];
+                        kept: number;
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisSessionsByIdClientsByParticipantIdCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The provider could not find other billable work for the worker */
+                    attestedNoOtherWork: boolean;
+                    /** @description The provider is required to pay the worker for the time */
+                    attestedWorkerPaid: boolean;
+                    /**
+                     * @description Who cancelled: the client, their representative, or the provider
+                     * @enum {string}
+                     */
+                    cancelledBy: "client" | "representative" | "provider";
+                    cancelledByName?: string | null;
+                    /**
+                     * @description The client did not show up (always counts as short notice)
+                     * @default false
+                     */
+                    noShow?: boolean;
+                    note?: string | null;
+                    /**
+                     * @description When the provider was told (date and time)
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    notifiedAt: string;
+                    /**
+                     * @description NDIS cancellation reasons: NSDH health, NSDF family, NSDT transport, NSDO other
+                     * @enum {string}
+                     */
+                    reasonCode: "health" | "family" | "transport" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decision: components["schemas"]["NdisCancellationDecision"];
+                        session: components["schemas"]["Session"];
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisSessionsByIdClientsByParticipantIdCancellationPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The provider could not find other billable work for the worker */
+                    attestedNoOtherWork: boolean;
+                    /** @description The provider is required to pay the worker for the time */
+                    attestedWorkerPaid: boolean;
+                    /**
+                     * @description Who cancelled: the client, their representative, or the provider
+                     * @enum {string}
+                     */
+                    cancelledBy: "client" | "representative" | "provider";
+                    cancelledByName?: string | null;
+                    /**
+                     * @description The client did not show up (always counts as short notice)
+                     * @default false
+                     */
+                    noShow?: boolean;
+                    note?: string | null;
+                    /**
+                     * @description When the provider was told (date and time)
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    notifiedAt: string;
+                    /**
+                     * @description NDIS cancellation reasons: NSDH health, NSDF family, NSDT transport, NSDO other
+                     * @enum {string}
+                     */
+                    reasonCode: "health" | "family" | "transport" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NdisCancellationDecision"];
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

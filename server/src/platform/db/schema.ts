@@ -176,6 +176,12 @@ export type BookingParticipantTable = {
   /** Set by a trigger from the booking's period; never written by code. */
   period: ColumnType<string, never, never>;
   created_at: DefaultTimestamp;
+  /** The NDIS decision on a client's cancellation (migration 0024): no-show, attestations, the proof. */
+  no_show: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  attested_no_other_work: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  attested_worker_paid: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  short_notice: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  cancellation_decision: ColumnType<unknown, string | null | undefined, string | null>;
 };
 
 export type ClientDeliveryTable = {
@@ -581,4 +587,6 @@ export type Database = {
   import('../../notifications/notification-tables.types.js').NotificationTables &
   import('../../accommodation/accommodation-tables.types.js').AccommodationTables &
   import('../../entitlements/rebooking-tables.types.js').RebookingTables &
-  import('../../appointments/appointment-tables.types.js').AppointmentTables;
+  import('../../appointments/appointment-tables.types.js').AppointmentTables &
+  import('../../ndis/cancellation-tables.types.js').CancellationTables &
+  import('../../ndis/plan-tables.types.js').PlanTables;
