@@ -36,6 +36,20 @@ const MODULE_MAP = {
   notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Entitlements books through bookings' actions; bookings never imports it (no cycle).
   entitlements: ['platform', 'audit', 'identity', 'people', 'bookings'],
+  // NDIS (issue 15): catalogue, plans and funding periods, short-notice cancellations, travel, bulk payments.
+  // Sits above sessions (it records a session client's cancellation through sessions' and bookings' actions).
+  ndis: [
+    'platform',
+    'audit',
+    'identity',
+    'people',
+    'availability',
+    'contracts',
+    'bookings',
+    'scheduling',
+    'billing',
+    'sessions',
+  ],
   // Demo seeding is a named exception: it drives every domain's actions and stores to build a demo organisation.
   demo: [
     'platform',
@@ -51,6 +65,7 @@ const MODULE_MAP = {
     'notifications',
     'availability',
     'entitlements',
+    'ndis',
   ],
   // The composition root: builds the app from every domain's routes, starts the jobs.
   app: [
@@ -68,6 +83,7 @@ const MODULE_MAP = {
     'sessions',
     'notifications',
     'entitlements',
+    'ndis',
   ],
 };
 

@@ -4,6 +4,7 @@ import { verifyAuditTrail } from './audit/verify-audit.action.js';
 import { rateCommand } from './contracts/rate-command.js';
 import { createOrganisation, createUserWithStaff } from './identity/organisation.action.js';
 import type { RoleKey } from './identity/permissions.js';
+import { catalogueImportCommand } from './ndis/catalogue-cli.js';
 import { loadConfig } from './platform/config/config.js';
 import { createDb } from './platform/db/database.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
@@ -23,6 +24,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                                counts occurrences (as scheduled services book); --rfc: RFC 5545's
                                                reading, where DTSTART is always the first occurrence
   rate < visits.json                           rate visits against contract option sets (JSON on stdin)
+  ndis catalogue import <file.csv> --org <id> [--source <label>]
+                                               import the NDIA Support Catalogue (its CSV export) into an
+                                               organisation; a bad row rejects the file, naming line and column
 
 Uses DATABASE_URL when set, otherwise the embedded database in ./data. Prints JSON.`;
 
@@ -51,6 +55,16 @@ let failed = false;
 
 async function main(argv: string[]): Promise<unknown> {
   const [command, ...rest] = argv;
+  if (command === 'ndis' && rest[0] === 'catalogue' && rest[1] === 'import')
+    return withDatabase(async (url) => {
+      await migrate(url);
+      const db = createDb(url, 2);
+      try {
+        return await catalogueImportCommand(db, rest.slice(2));
+      } finally {
+        await db.destroy();
+      }
+    });
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -15,6 +15,8 @@ import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
 import { parseSessionCookie } from '../identity/sign-in.action.js';
+import { ndisBulkPaymentRoutes } from '../ndis/bulk-payment.routes.js';
+import { ndisCatalogueRoutes } from '../ndis/catalogue.routes.js';
 import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { clientRoutes } from '../people/clients.routes.js';
@@ -113,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(workScheduleRoutes);
       await api.register(notificationRoutes);
       await api.register(entitlementRoutes);
+      await api.register(ndisCatalogueRoutes);
+      await api.register(ndisBulkPaymentRoutes);
     },
   });
   if (deps.databaseUrl) {

@@ -574,4 +574,5 @@ export type Database = {
   extra_session_requests: ExtraSessionRequestTable;
   entitlement_entries: EntitlementEntryTable;
 } & import('../../contracts/contract-tables.types.js').ContractTables &
-  import('../../notifications/notification-tables.types.js').NotificationTables;
+  import('../../notifications/notification-tables.types.js').NotificationTables &
+  import('../../ndis/catalogue-tables.types.js').NdisCatalogueTables;
