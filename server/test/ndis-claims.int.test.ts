@@ -88,7 +88,7 @@ async function visit(
             {
               participantId: s.workers[0].participantId,
               // Summer in Sydney (AEDT, +11:00) for every visit here.
-              actualStart: Temporal.PlainDateTime.from(`${at.date}T${at.time}`).toString() + '+11:00',
+              actualStart: `${Temporal.PlainDateTime.from(`${at.date}T${at.time}`).toString()}+11:00`,
               actualEnd:
                 Temporal.PlainDateTime.from(`${at.date}T${at.time}`).add({ minutes: at.minutes }).toString() +
                 '+11:00',
