@@ -15,6 +15,8 @@ import { ContractTypePage } from '../features/contracts/contract-type.page';
 import { ContractTypesPage } from '../features/contracts/contract-types.page';
 import { ClientCasesPage } from '../features/entitlements/client-cases.page';
 import { LoginPage } from '../features/login/login.page';
+import { CataloguePage } from '../features/ndis-catalogue/catalogue.page';
+import { BulkPaymentsPage } from '../features/ndis-claims/bulk-payments.page';
 import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
 import { RolesPage } from '../features/roles/roles.page';
@@ -207,6 +209,22 @@ export function App() {
           element={
             <RequirePermission permission="staff.manage">
               <WorkSchedulesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="ndis/catalogue"
+          element={
+            <RequirePermission permission={['contracts.manage', 'billing.run', 'bookings.write']}>
+              <CataloguePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="ndis/bulk-payments"
+          element={
+            <RequirePermission permission="billing.run">
+              <BulkPaymentsPage />
             </RequirePermission>
           }
         />

@@ -28,6 +28,12 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },
   { label: 'Outbox', to: '/outbox', permission: 'bookings.write' },
   { label: 'Audit', to: '/audit', permission: 'audit.read' },
+  {
+    label: 'NDIS catalogue',
+    to: '/ndis/catalogue',
+    permission: ['contracts.manage', 'billing.run', 'bookings.write'],
+  },
+  { label: 'NDIS bulk payments', to: '/ndis/bulk-payments', permission: 'billing.run' },
 ];
 
 export function allows(
