@@ -4,7 +4,7 @@ import { verifyAuditTrail } from './audit/verify-audit.action.js';
 import { rateCommand } from './contracts/rate-command.js';
 import { createOrganisation, createUserWithStaff } from './identity/organisation.action.js';
 import type { RoleKey } from './identity/permissions.js';
-import { catalogueImportCommand } from './ndis/catalogue-cli.js';
+import { catalogueImportCommand } from './ndis/catalogue-cli.action.js';
 import { loadConfig } from './platform/config/config.js';
 import { createDb } from './platform/db/database.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';

@@ -17,6 +17,7 @@ import { createSeries } from '../scheduling/series.action.js';
 import { DomainError } from '../shared/domain-error.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
 import { seedDemoEntitlements } from './seed-demo-entitlements.js';
+import { seedDemoNdis } from './seed-demo-ndis.js';
 import { seedDemoSessions } from './seed-demo-sessions.js';
 
 export const DEMO_PASSWORD = 'carebook-demo';
@@ -416,6 +417,7 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       now,
     });
     await seedDemoSessions(tx, admin, { clients, workers, today, serviceTypeId: types[2]!.id, now });
+    await seedDemoNdis(tx, admin);
     return made;
   });
   await seedDemoBilling(db, admin, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './catalogue-csv.js';
-import { catalogueDate, readCatalogue } from './catalogue-import.js';
+import { catalogueDate, chainVersions, readCatalogue } from './catalogue-import.js';
 import { isSupportItemNumber } from './catalogue-number.js';
 
 const HEADER =
@@ -75,5 +75,18 @@ describe('reading the NDIA Support Catalogue', () => {
       ['a', 'b, "c"', 'd'],
       ['e', 'f', 'g'],
     ]);
+  });
+});
+
+describe('versions of one number in one file', () => {
+  it('end the day before the next starts, and two on the same day are refused', () => {
+    const csv = `${HEADER}\n01_799_0107_1_1,Travel,0107,,,,,,E,N,20260701,,1,1,1,1,1,1,1,1,1,1,N,N,N,N,N,\n01_799_0107_1_1,Travel,0107,,,,,,E,N,20250701,,1,1,1,1,1,1,1,1,1,1,N,N,N,N,N,\n`;
+    const chained = chainVersions(readCatalogue(parseCsv(csv)).items);
+    expect(Array.isArray(chained) && chained.map((i) => [i.startsOn, i.endsOn])).toEqual([
+      ['2025-07-01', '2026-06-30'],
+      ['2026-07-01', null],
+    ]);
+    const twice = readCatalogue(parseCsv(csv.replace('20260701', '20250701'))).items;
+    expect(chainVersions(twice)).toMatchObject({ duplicate: { number: '01_799_0107_1_1' } });
   });
 });

@@ -268,3 +268,31 @@ function readLong(cols: string[], body: readonly (readonly string[])[]): ImportR
   body.forEach(readRow);
   return { items: problems.length ? [] : [...byKey.values()], problems, format: 'long' };
 }
+
+/**
+ * Versions of one number in one file, in date order, each ended the day before the next starts when the file
+ * leaves it open or overlapping; null when two start on the same day.
+ */
+export function chainVersions(items: readonly SupportItem[]): SupportItem[] | { duplicate: SupportItem } {
+  const sorted = [...items].sort((a, b) =>
+    a.number === b.number
+      ? a.startsOn < b.startsOn
+        ? -1
+        : a.startsOn > b.startsOn
+          ? 1
+          : 0
+      : a.number < b.number
+        ? -1
+        : 1,
+  );
+  const out: SupportItem[] = [];
+  for (const [i, it] of sorted.entries()) {
+    const next = sorted[i + 1];
+    if (next && next.number === it.number) {
+      if (next.startsOn === it.startsOn) return { duplicate: it };
+      const dayBefore = Temporal.PlainDate.from(next.startsOn).subtract({ days: 1 }).toString();
+      out.push(it.endsOn === null || it.endsOn > dayBefore ? { ...it, endsOn: dayBefore } : it);
+    } else out.push(it);
+  }
+  return out;
+}

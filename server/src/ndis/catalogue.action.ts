@@ -6,7 +6,7 @@ import { DomainError, invalid } from '../shared/domain-error.js';
 import { listFamilies, listItems, lockCatalogue, setFamily, upsertItems } from './catalogue.store.js';
 import { TIME_BANDS, type TimeBand } from './catalogue.types.js';
 import { parseCsv } from './catalogue-csv.js';
-import { readCatalogue } from './catalogue-import.js';
+import { chainVersions, readCatalogue } from './catalogue-import.js';
 import { isSupportItemNumber } from './catalogue-number.js';
 
 /**
@@ -32,14 +32,11 @@ export async function importCatalogueAs(
       read.problems.slice(0, 50).map((p) => ({ field: `line ${p.line}, ${p.column}`, reason: p.reason })),
     );
   if (read.items.length === 0) throw invalid('file', 'has no support items');
-  const seen = new Set<string>();
-  for (const it of read.items) {
-    const key = `${it.number}|${it.startsOn}`;
-    if (seen.has(key)) throw invalid('file', `lists ${it.number} from ${it.startsOn} twice`);
-    seen.add(key);
-  }
+  const chained = chainVersions(read.items);
+  if ('duplicate' in chained)
+    throw invalid('file', `lists ${chained.duplicate.number} from ${chained.duplicate.startsOn} twice`);
   await lockCatalogue(tx, who.organisationId);
-  const counts = await upsertItems(tx, who.organisationId, read.items, source);
+  const counts = await upsertItems(tx, who.organisationId, chained, source);
   await recordAudit(tx, {
     ...who,
     action: 'create',

@@ -11,9 +11,10 @@ export async function lockCatalogue(tx: Tx, organisationId: string) {
 }
 
 /**
- * Replaces the versions of the imported numbers that start on or after the earliest imported start (a
- * re-import of the same catalogue is a no-op), ends an open version the day before a newer one starts, then
- * inserts the items. Returns counts.
+ * Replaces the versions of each imported number that start on or after its earliest imported start (a
+ * re-import of the same catalogue is a no-op), ends an older open version the day before, then inserts the
+ * items and their prices: four statements whatever the catalogue's size. `items` must not overlap among
+ * themselves (see `chainVersions`).
  */
 export async function upsertItems(
   tx: Tx,
@@ -21,29 +22,24 @@ export async function upsertItems(
   items: readonly SupportItem[],
   source: string,
 ) {
-  let inserted = 0;
-  let replaced = 0;
-  let ended = 0;
-  for (const it of items) {
-    const del = await tx
-      .deleteFrom('ndis_support_items')
-      .where('organisation_id', '=', organisationId)
-      .where('number', '=', it.number)
-      .where('starts_on', '>=', it.startsOn)
-      .executeTakeFirst();
-    replaced += Number(del.numDeletedRows);
-    const end = await tx
-      .updateTable('ndis_support_items')
-      .set({ ends_on: sql<string>`${it.startsOn}::date - 1` })
-      .where('organisation_id', '=', organisationId)
-      .where('number', '=', it.number)
-      .where('starts_on', '<', it.startsOn)
-      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', it.startsOn)]))
-      .executeTakeFirst();
-    ended += Number(end.numUpdatedRows);
-    const row = await tx
-      .insertInto('ndis_support_items')
-      .values({
+  const first = new Map<string, string>();
+  for (const it of items)
+    if (!first.has(it.number) || it.startsOn < first.get(it.number)!) first.set(it.number, it.startsOn);
+  const numbers = [...first.keys()];
+  const starts = numbers.map((n) => first.get(n)!);
+  const del = await sql`DELETE FROM ndis_support_items i
+    USING unnest(${numbers}::text[], ${starts}::date[]) AS v(number, starts_on)
+    WHERE i.organisation_id = ${organisationId} AND i.number = v.number AND i.starts_on >= v.starts_on`.execute(
+    tx,
+  );
+  const end = await sql`UPDATE ndis_support_items i SET ends_on = v.starts_on - 1
+    FROM unnest(${numbers}::text[], ${starts}::date[]) AS v(number, starts_on)
+    WHERE i.organisation_id = ${organisationId} AND i.number = v.number AND i.starts_on < v.starts_on
+      AND (i.ends_on IS NULL OR i.ends_on >= v.starts_on)`.execute(tx);
+  const rows = await tx
+    .insertInto('ndis_support_items')
+    .values(
+      items.map((it) => ({
         organisation_id: organisationId,
         number: it.number,
         name: it.name,
@@ -63,25 +59,25 @@ export async function upsertItems(
         therapy: it.therapy,
         item_type: it.itemType,
         source,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const prices = Object.entries(it.prices) as [PriceZone, number][];
-    if (prices.length)
-      await tx
-        .insertInto('ndis_support_item_prices')
-        .values(
-          prices.map(([zone, price]) => ({
-            organisation_id: organisationId,
-            support_item_id: row.id,
-            zone,
-            price_minor: price,
-          })),
-        )
-        .execute();
-    inserted++;
-  }
-  return { inserted, replaced, ended };
+      })),
+    )
+    .returning(['id', 'number', 'starts_on as startsOn'])
+    .execute();
+  const idOf = new Map(rows.map((r) => [`${r.number}|${r.startsOn}`, r.id]));
+  const prices = items.flatMap((it) =>
+    (Object.entries(it.prices) as [PriceZone, number][]).map(([zone, price]) => ({
+      organisation_id: organisationId,
+      support_item_id: idOf.get(`${it.number}|${it.startsOn}`)!,
+      zone,
+      price_minor: price,
+    })),
+  );
+  if (prices.length) await tx.insertInto('ndis_support_item_prices').values(prices).execute();
+  return {
+    inserted: rows.length,
+    replaced: Number(del.numAffectedRows ?? 0),
+    ended: Number(end.numAffectedRows ?? 0),
+  };
 }
 
 const itemColumns = [
