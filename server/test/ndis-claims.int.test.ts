@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -347,5 +350,33 @@ describe('bulk payment requests', () => {
     expect(res.body.errors).toEqual([
       { field: 'line 2, Payment Request Status', reason: '"MAYBE" is not SUCCESSFUL or ERROR' },
     ]);
+  });
+});
+
+describe('the command line', () => {
+  const server = fileURLToPath(new URL('..', import.meta.url));
+  const cli = (...args: string[]) =>
+    promisify(execFile)(`${server}../node_modules/.bin/tsx`, ['src/cli.ts', ...args], {
+      cwd: server,
+      env: { ...process.env, DATABASE_URL: t.databaseUrl },
+    });
+
+  it('imports a catalogue into an organisation, and refuses a file it cannot read with exit 1 and a problem', async () => {
+    const other = await seedOrg(t.db, 'NdisCli');
+    const ok = JSON.parse(
+      (await cli('ndis', 'catalogue', 'import', fileURLToPath(DEMO_CATALOGUE_FILE), '--org', other.id))
+        .stdout,
+    );
+    expect(ok).toMatchObject({ items: 10, inserted: 10 });
+    const failed = await cli(
+      'ndis',
+      'catalogue',
+      'import',
+      '/nonexistent/catalogue.csv',
+      '--org',
+      other.id,
+    ).catch((e) => e);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stderr).errors).toEqual([{ field: 'file', reason: 'cannot be read' }]);
   });
 });
