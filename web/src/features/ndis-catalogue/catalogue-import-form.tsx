@@ -21,12 +21,12 @@ export function CatalogueImportForm() {
           <FileInput
             label="Support Catalogue (CSV)"
             description="The NDIA's spreadsheet saved as CSV, or the 2026-27 pricing schedule"
-            placeholder="Choose a file"
             accept=".csv,text/csv"
             w={340}
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
           />
           <Button type="submit" disabled={!file} loading={importing.isPending}>
             Import
@@ -37,9 +37,10 @@ export function CatalogueImportForm() {
         <ProblemAlert error={importing.error} title="The catalogue was not imported" />
       ) : null}
       {importing.data ? (
-        <Alert color="green" variant="light" mt="sm" role="status" title="Catalogue imported">
+        <Alert color="green" variant="light" mt="sm" role="status">
           <Text size="sm">
-            {importing.data.items} support items read; {importing.data.inserted} versions saved
+            <strong>Catalogue imported:</strong> {importing.data.items} support items read;{' '}
+            {importing.data.inserted} versions saved
             {importing.data.replaced ? `, ${importing.data.replaced} replaced` : ''}
             {importing.data.ended ? `, ${importing.data.ended} earlier versions ended` : ''}.
           </Text>

@@ -93,12 +93,12 @@ export function ClaimFiles() {
           <Group align="flex-end" gap="md" wrap="wrap">
             <FileInput
               label="Results file from the myplace portal (CSV)"
-              placeholder="Choose a file"
               accept=".csv,text/csv"
               w={340}
               value={results}
               onChange={setResults}
               clearable
+              clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
             />
             <Button type="submit" variant="light" disabled={!results} loading={importing.isPending}>
               Import results
@@ -107,8 +107,8 @@ export function ClaimFiles() {
         </form>
         {importing.isError ? <ProblemAlert error={importing.error} title="Results not imported" /> : null}
         {importing.data ? (
-          <Alert color="green" variant="light" mt="sm" role="status" title="Results imported">
-            {importing.data.paid} paid, {importing.data.rejected} rejected
+          <Alert color="green" variant="light" mt="sm" role="status">
+            <strong>Results imported:</strong> {importing.data.paid} paid, {importing.data.rejected} rejected
             {importing.data.unmatched.length
               ? `; ${importing.data.unmatched.length} rows name no exported line (${importing.data.unmatched.map((u) => u.claimReference).join(', ')})`
               : ''}

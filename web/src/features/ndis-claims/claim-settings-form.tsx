@@ -96,7 +96,7 @@ export function ClaimSettingsForm() {
           </Group>
           {save.isError ? <ProblemAlert error={save.error} title="Settings not saved" /> : null}
           {save.isSuccess ? (
-            <Text size="sm" c="green.8" role="status">
+            <Text size="sm" role="status">
               Settings saved.
             </Text>
           ) : null}
