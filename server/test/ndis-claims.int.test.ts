@@ -174,6 +174,59 @@ describe('the support catalogue', () => {
   });
 });
 
+describe('checking a rate before booking', () => {
+  const check = (o: Record<string, unknown>) =>
+    coordinator.post('/ndis/catalogue/price-check', {
+      supportItem: '01_011_0107_1_1',
+      timeZone: 'Australia/Sydney',
+      state: 'NSW',
+      mmmBand: 1,
+      rateMinor: 7023,
+      ...o,
+    });
+
+  it("picks the item of the visit's band, the public holiday of the state of delivery included", async () => {
+    const sunday = await check({ start: '2025-12-07T09:00:00+11:00', end: '2025-12-07T11:00:00+11:00' });
+    expect(sunday.status, JSON.stringify(sunday.body)).toBe(200);
+    expect(sunday.body).toMatchObject({
+      band: 'sunday',
+      item: { number: '01_014_0107_1_1' },
+      limitMinor: 12743,
+      allowed: true,
+    });
+    // Boxing Day 2025 (a Friday) is a public holiday in NSW.
+    const boxing = await check({ start: '2025-12-26T09:00:00+11:00', end: '2025-12-26T10:00:00+11:00' });
+    expect(boxing.body).toMatchObject({ band: 'public_holiday', item: { number: '01_012_0107_1_1' } });
+    const evening = await check({ start: '2025-12-02T19:00:00+11:00', end: '2025-12-02T21:00:00+11:00' });
+    expect(evening.body).toMatchObject({ band: 'weekday_evening', item: { number: '01_015_0107_1_1' } });
+  });
+
+  it('refuses a rate above the limit for the date and zone, naming both, and knows the remote limit', async () => {
+    const over = await check({
+      start: '2025-12-02T09:00:00+11:00',
+      end: '2025-12-02T10:00:00+11:00',
+      rateMinor: 9000,
+    });
+    expect(over.body).toMatchObject({
+      allowed: false,
+      message: '$90.00 is above the price limit $70.23 of 01_011_0107_1_1',
+    });
+    const remote = await check({
+      start: '2025-12-02T09:00:00+11:00',
+      end: '2025-12-02T10:00:00+11:00',
+      rateMinor: 9000,
+      mmmBand: 6,
+    });
+    expect(remote.body).toMatchObject({ zone: 'REMOTE', limitMinor: 9832, allowed: true });
+    const before = await check({ start: '2025-06-02T09:00:00+10:00', end: '2025-06-02T10:00:00+10:00' });
+    expect(before.status).toBe(422);
+    expect(before.body.errors[0]).toEqual({
+      field: 'supportItem',
+      reason: '01_011_0107_1_1 is not in the catalogue on 2025-06-02',
+    });
+  });
+});
+
 describe('bulk payment requests', () => {
   let ava: { clientId: string; contractId: string };
   let ben: { clientId: string; contractId: string };

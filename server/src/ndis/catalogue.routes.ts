@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors } from '../platform/http/schemas.js';
@@ -9,8 +10,11 @@ import {
   catalogueImportInput,
   catalogueImportResult,
   catalogueQuery,
+  priceCheckInput,
+  priceCheckSchema,
   supportItemSchema,
 } from './catalogue.schemas.js';
+import { priceCheck } from './catalogue-price-check.action.js';
 
 const tags = ['NDIS catalogue'];
 const readers = ['contracts.manage', 'billing.run', 'bookings.write'] as const;
@@ -84,5 +88,28 @@ export const ndisCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, (tx, a) => saveBandFamily(tx, a, request.params.family, request.body.bands)),
+  );
+  app.post(
+    '/ndis/catalogue/price-check',
+    {
+      config: { access: [...readers] },
+      schema: {
+        summary: "A visit's time band, the item it picks and whether a rate is within the item's price limit",
+        description:
+          "The band is the visit's (public holidays of the state of delivery); the limit is the one for the " +
+          "visit's date and the participant's zone; above it the answer refuses or warns, per the claim settings.",
+        tags,
+        body: priceCheckInput,
+        response: { 200: priceCheckSchema, ...commonErrors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) =>
+        priceCheck(tx, a, {
+          ...request.body,
+          start: Temporal.Instant.from(request.body.start),
+          end: Temporal.Instant.from(request.body.end),
+        }),
+      ),
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localDate } from '../platform/http/schemas.js';
+import { instantInput, localDate } from '../platform/http/schemas.js';
+import { timeZoneField } from '../shared/time-zone.js';
 import { TIME_BANDS } from './catalogue.types.js';
 import { SUPPORT_ITEM_NUMBER } from './catalogue-number.js';
 
@@ -66,3 +67,39 @@ const bands = z.partialRecord(
 );
 export const bandFamilyInput = z.object({ bands });
 export const bandFamilySchema = z.object({ family: z.string(), bands }).meta({ id: 'NdisTimeBandFamily' });
+
+export const priceCheckInput = z.object({
+  supportItem: supportItemNumber.meta({
+    description: 'The item a service names (any member of a band family)',
+  }),
+  start: instantInput,
+  end: instantInput,
+  timeZone: timeZoneField(),
+  state: z
+    .string()
+    .trim()
+    .max(3)
+    .nullable()
+    .default(null)
+    .meta({ description: 'State of delivery, e.g. NSW' }),
+  mmmBand: z.number().int().min(1).max(7).nullable().default(null),
+  rateMinor: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .meta({ description: 'The agreed hourly rate, in cents' }),
+});
+
+export const priceCheckSchema = z.object({
+  band: z.string(),
+  bandReason: z.string(),
+  family: z.string().nullable(),
+  item: z.object({ number: z.string(), name: z.string(), unit: z.string() }),
+  zone: z.string().nullable(),
+  limitMinor: z.number().int().nullable(),
+  mode: z.enum(['warn', 'refuse']),
+  allowed: z.boolean(),
+  unitPriceMinor: z.number().int().nullable(),
+  message: z.string(),
+});

@@ -1228,6 +1228,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ndis/catalogue/price-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A visit's time band, the item it picks and whether a rate is within the item's price limit
+         * @description The band is the visit's (public holidays of the state of delivery); the limit is the one for the visit's date and the participant's zone; above it the answer refuses or warns, per the claim settings.
+         */
+        post: operations["postNdisCataloguePriceCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ndis/claim-settings": {
         parameters: {
             query?: never;
@@ -12375,6 +12395,141 @@ export interface operations {
             };
             /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNdisCataloguePriceCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description ISO 8601 instant with offset, between 1900-01-01 and 2200-12-31
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    end: string;
+                    /** @default null */
+                    mmmBand?: number | null;
+                    /** @description The agreed hourly rate, in cents */
+                    rateMinor: number;
+                    /**
+                     * @description ISO 8601 instant with offset, between 1900-01-01 and 2200-12-31
+                     * @example 2026-01-05T09:00:00+11:00
+                     */
+                    start: string;
+                    /**
+                     * @description State of delivery, e.g. NSW
+                     * @default null
+                     */
+                    state?: string | null;
+                    /** @description The item a service names (any member of a band family) */
+                    supportItem: string;
+                    timeZone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowed: boolean;
+                        band: string;
+                        bandReason: string;
+                        family: string | null;
+                        item: {
+                            name: string;
+                            number: string;
+                            unit: string;
+                        };
+                        limitMinor: number | null;
+                        message: string;
+                        /** @enum {string} */
+                        mode: "warn" | "refuse";
+                        unitPriceMinor: number | null;
+                        zone: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
