@@ -395,6 +395,64 @@ describe('bulk payment requests', () => {
     ]);
   });
 
+  it("claims a group participant's short-notice cancellation as CANC with its reason, at their share", async () => {
+    const cal = await ndisClient('Cal', '430000003');
+    const dee = await ndisClient('Dee', '430000004');
+    const created = await coordinator.post('/sessions', {
+      category: 'group',
+      name: 'Cooking group',
+      bookingDate: '2025-12-09',
+      startTime: '10:00',
+      durationMinutes: 120,
+      capacity: 4,
+      clients: [
+        { clientId: cal.clientId, contractId: cal.contractId },
+        { clientId: dee.clientId, contractId: dee.contractId },
+      ],
+      workers: [{ staffId: org.staffIds.worker }],
+      services: [
+        {
+          source: 'contract',
+          contractId: cal.contractId,
+          name: 'Self-care group',
+          ratio: 2,
+          supportItem: '01_011_0107_1_1',
+        },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const s = created.body.session;
+    const deePlace = s.clients[1].participantId;
+    const cancelled = await coordinator.post(`/sessions/${s.id}/clients/${deePlace}/cancel`, {
+      cancelledBy: 'client',
+      notifiedAt: '2025-12-08T16:00:00+11:00',
+      reasonCode: 'family',
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    const done = await coordinator.post(`/sessions/${s.id}/complete`, {
+      travelArea: 'metro',
+      cancelledCharges: [{ participantId: deePlace, portionBasisPoints: 5000 }],
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const preview = await finance.post('/ndis/bulk-payments/preview', {
+      from: '2025-12-09',
+      to: '2025-12-09',
+    });
+    const byNumber = new Map(preview.body.lines.map((l: { ndisNumber: string }) => [l.ndisNumber, l]));
+    expect(byNumber.get('430000003')).toMatchObject({
+      claimType: null,
+      hoursMinutes: 120,
+      unitPriceMinor: 3512,
+    });
+    expect(byNumber.get('430000004')).toMatchObject({
+      supportNumber: '01_011_0107_1_1',
+      claimType: 'CANC',
+      cancellationReason: 'NSDF',
+      hoursMinutes: 120,
+      unitPriceMinor: 3512,
+    });
+  });
+
   it('refuses a results file it cannot read, recording nothing', async () => {
     const res = await finance.post('/ndis/bulk-payments/results', {
       csv: 'ClaimReference,Payment Request Status\r\nBPR260202-1-3,MAYBE\r\n',
