@@ -5,6 +5,7 @@ import { rateCommand } from './contracts/rate-command.js';
 import { createOrganisation, createUserWithStaff } from './identity/organisation.action.js';
 import type { RoleKey } from './identity/permissions.js';
 import { cancellationCommand } from './ndis/cancellation-command.js';
+import { catalogueImportCommand } from './ndis/catalogue-cli.action.js';
 import { loadConfig } from './platform/config/config.js';
 import { createDb } from './platform/db/database.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
@@ -26,6 +27,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   rate < visits.json                           rate visits against contract option sets (JSON on stdin)
   ndis cancellation < case.json                is an NDIS cancellation short notice: { supportStart, notifiedAt,
                                                timeZone, rule: { kind, days, reading? }, publicHolidays?, noShow? }
+  ndis catalogue import <file.csv> --org <id> [--source <label>]
+                                               import the NDIA Support Catalogue (its CSV export) into an
+                                               organisation; a bad row rejects the file, naming line and column
 
 Uses DATABASE_URL when set, otherwise the embedded database in ./data. Prints JSON.`;
 
@@ -54,6 +58,16 @@ let failed = false;
 
 async function main(argv: string[]): Promise<unknown> {
   const [command, ...rest] = argv;
+  if (command === 'ndis' && rest[0] === 'catalogue' && rest[1] === 'import')
+    return withDatabase(async (url) => {
+      await migrate(url);
+      const db = createDb(url, 2);
+      try {
+        return await catalogueImportCommand(db, rest.slice(2));
+      } finally {
+        await db.destroy();
+      }
+    });
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -21,7 +21,9 @@ import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
 import { parseSessionCookie } from '../identity/sign-in.action.js';
+import { ndisBulkPaymentRoutes } from '../ndis/bulk-payment.routes.js';
 import { ndisCancellationRoutes } from '../ndis/cancellation.routes.js';
+import { ndisCatalogueRoutes } from '../ndis/catalogue.routes.js';
 import { fundingSoftConflicts } from '../ndis/funding-check.action.js';
 import { ndisPlanRoutes } from '../ndis/plan.routes.js';
 import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
@@ -136,6 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(resourceRoutes);
       await api.register(ndisCancellationRoutes);
       await api.register(ndisPlanRoutes);
+      await api.register(ndisCatalogueRoutes);
+      await api.register(ndisBulkPaymentRoutes);
     },
   });
   if (deps.databaseUrl) {

@@ -18,6 +18,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { seedDemoAccommodation } from './seed-demo-accommodation.js';
 import { seedDemoBilling, seedDemoContracts } from './seed-demo-billing.js';
 import { seedDemoEntitlements } from './seed-demo-entitlements.js';
+import { seedDemoNdis } from './seed-demo-ndis.js';
 import { seedDemoNdisFunding } from './seed-demo-ndis-funding.js';
 import { seedDemoQuickView } from './seed-demo-quick-view.js';
 import { seedDemoSessions } from './seed-demo-sessions.js';
@@ -449,6 +450,7 @@ export async function seedDemoIfEmpty(db: Db, now: Temporal.Instant): Promise<bo
       therapyTypeId: types[3]!.id,
       now,
     });
+    await seedDemoNdis(tx, admin);
     return made;
   });
   await seedDemoBilling(db, admin, now);

@@ -19,6 +19,8 @@ import { ContractTypePage } from '../features/contracts/contract-type.page';
 import { ContractTypesPage } from '../features/contracts/contract-types.page';
 import { ClientCasesPage } from '../features/entitlements/client-cases.page';
 import { LoginPage } from '../features/login/login.page';
+import { CataloguePage } from '../features/ndis-catalogue/catalogue.page';
+import { BulkPaymentsPage } from '../features/ndis-claims/bulk-payments.page';
 import { NotificationDefaultsPage } from '../features/notifications/notification-defaults.page';
 import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
@@ -213,6 +215,22 @@ export function App() {
           element={
             <RequirePermission permission="staff.manage">
               <WorkSchedulesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="ndis/catalogue"
+          element={
+            <RequirePermission permission={['contracts.manage', 'billing.run', 'bookings.write']}>
+              <CataloguePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="ndis/bulk-payments"
+          element={
+            <RequirePermission permission="billing.run">
+              <BulkPaymentsPage />
             </RequirePermission>
           }
         />

@@ -33,6 +33,12 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Quick View', to: '/quick-view', permission: 'appointments.own', end: true },
   { label: 'Today', to: '/today', permission: 'bookings.read' },
   { label: 'Billing', to: '/billing', permission: 'billing.run' },
+  {
+    label: 'NDIS catalogue',
+    to: '/ndis/catalogue',
+    permission: ['contracts.manage', 'billing.run', 'bookings.write'],
+  },
+  { label: 'NDIS bulk payments', to: '/ndis/bulk-payments', permission: 'billing.run' },
 ];
 
 export function allows(

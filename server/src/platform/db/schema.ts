@@ -589,4 +589,5 @@ export type Database = {
   import('../../entitlements/rebooking-tables.types.js').RebookingTables &
   import('../../appointments/appointment-tables.types.js').AppointmentTables &
   import('../../ndis/cancellation-tables.types.js').CancellationTables &
-  import('../../ndis/plan-tables.types.js').PlanTables;
+  import('../../ndis/plan-tables.types.js').PlanTables &
+  import('../../ndis/catalogue-tables.types.js').NdisCatalogueTables;
