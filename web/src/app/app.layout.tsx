@@ -7,6 +7,7 @@ import {
   Group,
   Menu,
   NavLink,
+  ScrollArea,
   Stack,
   Text,
   UnstyledButton,
@@ -19,7 +20,7 @@ import { ProfileModal } from '../features/profile/profile-modal';
 import { NoticesBell } from '../features/scheduling/notices-bell';
 import { ServiceLauncherProvider, useServiceLauncher } from '../features/services/service-launcher';
 import { fullName } from '../shared/format';
-import { allows, NAV_ITEMS } from './navigation';
+import { allows, NAV_ITEMS, NAV_SECTIONS } from './navigation';
 
 /** "New Service" in the header: deploy a plan, or one service on its own. */
 function NewServiceMenu() {
@@ -53,6 +54,10 @@ export function AppLayout() {
   const [profileOpened, { open: openProfile, close: closeProfile }] = useDisclosure(false);
   const location = useLocation();
   const items = NAV_ITEMS.filter((item) => allows(can, item.permission));
+  // The allowed links under their headings, in NAV_ITEMS' order; a heading with no allowed link is not shown.
+  const sections = NAV_SECTIONS.map(
+    (section) => [section, items.filter((i) => i.section === section)] as const,
+  ).filter(([, links]) => links.length > 0);
   const name = fullName(me.staff);
   const initials = `${me.staff.givenName.charAt(0)}${me.staff.familyName.charAt(0)}`.toUpperCase();
 
@@ -131,24 +136,32 @@ export function AppLayout() {
 
         {profileOpened ? <ProfileModal opened onClose={closeProfile} /> : null}
         <AppShell.Navbar p="sm" aria-label="Main navigation">
-          <Stack gap={4}>
-            {items.map((item) => {
-              const active = !!matchPath({ path: item.to, end: item.end ?? false }, location.pathname);
-              return (
-                <NavLink
-                  key={item.to}
-                  component={Link}
-                  to={item.to}
-                  label={item.label}
-                  active={active}
-                  aria-current={active ? 'page' : undefined}
-                  onClick={close}
-                  variant="light"
-                  styles={{ label: { fontWeight: 500 } }}
-                />
-              );
-            })}
-          </Stack>
+          {/* The links scroll inside the navbar: an administrator's list is longer than a laptop's screen. */}
+          <AppShell.Section grow component={ScrollArea} type="auto">
+            {sections.map(([section, links]) => (
+              <Stack key={section} gap={2} mb="sm" role="group" aria-label={section}>
+                <Text size="xs" fw={700} c="gray.7" tt="uppercase" px="sm" pt={4}>
+                  {section}
+                </Text>
+                {links.map((item) => {
+                  const active = !!matchPath({ path: item.to, end: item.end ?? false }, location.pathname);
+                  return (
+                    <NavLink
+                      key={item.to}
+                      component={Link}
+                      to={item.to}
+                      label={item.label}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                      onClick={close}
+                      variant="light"
+                      styles={{ label: { fontWeight: 500 } }}
+                    />
+                  );
+                })}
+              </Stack>
+            ))}
+          </AppShell.Section>
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1}>

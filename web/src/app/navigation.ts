@@ -1,44 +1,62 @@
 import type { PermissionKey } from '../api/types';
 
 /** `permission`: one key, any of several, or null for everyone signed in. */
+/** The headings the main navigation groups its links under, in this order. */
+export const NAV_SECTIONS = ['Home', 'Care', 'Billing', 'NDIS', 'Administration'] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
+/** `permission`: one key, any of several, or null for everyone signed in. */
 export type NavItem = {
   label: string;
   to: string;
   permission: PermissionKey | readonly PermissionKey[] | null;
+  section: NavSection;
   end?: boolean;
 };
 
 export const NAV_ITEMS: NavItem[] = [
-  { label: 'Clients', to: '/clients', permission: 'clients.read' },
-  { label: 'Bookings calendar', to: '/sessions-calendar', permission: 'bookings.read' },
-  { label: 'My bookings', to: '/my-appointments', permission: 'appointments.own' },
-  { label: 'My schedule', to: '/my-schedule', permission: 'appointments.own' },
-  { label: 'My services', to: '/my-services', permission: null },
-  { label: 'All services', to: '/services', permission: 'services.read' },
+  { label: 'Today', to: '/today', permission: 'bookings.read', section: 'Home' },
+  { label: 'Quick View', to: '/quick-view', permission: 'appointments.own', end: true, section: 'Home' },
+  { label: 'Finance home', to: '/billing', permission: 'billing.run', section: 'Home' },
+  { label: 'Clients', to: '/clients', permission: 'clients.read', section: 'Care' },
+  { label: 'Bookings calendar', to: '/sessions-calendar', permission: 'bookings.read', section: 'Care' },
+  { label: 'My bookings', to: '/my-appointments', permission: 'appointments.own', section: 'Care' },
+  { label: 'My schedule', to: '/my-schedule', permission: 'appointments.own', section: 'Care' },
+  { label: 'My services', to: '/my-services', permission: null, section: 'Care' },
+  { label: 'All services', to: '/services', permission: 'services.read', section: 'Care' },
   {
     label: 'Service Plans',
     to: '/service-plans',
     permission: ['services.configure', 'services.deploy_plan'],
+    section: 'Care',
   },
-  { label: 'Contract types', to: '/contract-types', permission: 'contracts.manage' },
-  { label: 'Invoices', to: '/invoices', permission: 'billing.run' },
-  { label: 'Billing settings', to: '/billing-settings', permission: 'billing.run' },
-  { label: 'Carer pay', to: '/carer-pay', permission: ['billing.run', 'contracts.manage'] },
-  { label: 'Staff', to: '/staff', permission: 'staff.manage', end: true },
-  { label: 'Roles', to: '/staff/roles', permission: 'roles.manage' },
-  { label: 'Outbox', to: '/outbox', permission: 'bookings.write' },
-  { label: 'Audit', to: '/audit', permission: 'audit.read' },
-  { label: 'Notification defaults', to: '/notification-defaults', permission: 'scheduling.configure' },
-  { label: 'Beds', to: '/beds', permission: ['bookings.read', 'bookings.write'] },
-  { label: 'Quick View', to: '/quick-view', permission: 'appointments.own', end: true },
-  { label: 'Today', to: '/today', permission: 'bookings.read' },
-  { label: 'Billing', to: '/billing', permission: 'billing.run' },
+  { label: 'Beds', to: '/beds', permission: ['bookings.read', 'bookings.write'], section: 'Care' },
+  { label: 'Invoices', to: '/invoices', permission: 'billing.run', section: 'Billing' },
+  {
+    label: 'Carer pay',
+    to: '/carer-pay',
+    permission: ['billing.run', 'contracts.manage'],
+    section: 'Billing',
+  },
+  { label: 'Contract types', to: '/contract-types', permission: 'contracts.manage', section: 'Billing' },
+  { label: 'Billing settings', to: '/billing-settings', permission: 'billing.run', section: 'Billing' },
   {
     label: 'NDIS catalogue',
     to: '/ndis/catalogue',
     permission: ['contracts.manage', 'billing.run', 'bookings.write'],
+    section: 'NDIS',
   },
-  { label: 'NDIS bulk payments', to: '/ndis/bulk-payments', permission: 'billing.run' },
+  { label: 'NDIS bulk payments', to: '/ndis/bulk-payments', permission: 'billing.run', section: 'NDIS' },
+  { label: 'Staff', to: '/staff', permission: 'staff.manage', end: true, section: 'Administration' },
+  { label: 'Roles', to: '/staff/roles', permission: 'roles.manage', section: 'Administration' },
+  { label: 'Outbox', to: '/outbox', permission: 'bookings.write', section: 'Administration' },
+  {
+    label: 'Notification defaults',
+    to: '/notification-defaults',
+    permission: 'scheduling.configure',
+    section: 'Administration',
+  },
+  { label: 'Audit', to: '/audit', permission: 'audit.read', section: 'Administration' },
 ];
 
 export function allows(
