@@ -7,6 +7,7 @@ export const LINE_KIND_LABEL: Record<LineKind, string> = {
   nonProRata: 'Non-pro-rata',
   callOut: 'Call-out',
   mileage: 'Mileage',
+  stay: 'Stay',
 };
 
 // Filled, dark shades: white text on them passes WCAG AA at badge size.
@@ -102,6 +103,10 @@ export function describeCalculation(line: PricedLine): string {
         ? `${distance} × ${formatMoney(line.rateMinor)} = ${amount}`
         : `Mileage = ${amount}`;
     }
+    case 'stay':
+      return line.rateMinor != null
+        ? `${formatMoney(line.rateMinor)} a night or day × nights = ${amount}`
+        : amount;
   }
 }
 
