@@ -103,10 +103,12 @@ export function describeCalculation(line: PricedLine): string {
         ? `${distance} × ${formatMoney(line.rateMinor)} = ${amount}`
         : `Mileage = ${amount}`;
     }
-    case 'stay':
-      return line.rateMinor != null
-        ? `${formatMoney(line.rateMinor)} a night or day × nights = ${amount}`
+    case 'stay': {
+      const units = (line.source as { units?: number } | null | undefined)?.units;
+      return units != null && line.rateMinor != null
+        ? `${units} × ${formatMoney(line.rateMinor)} = ${amount}`
         : amount;
+    }
   }
 }
 
