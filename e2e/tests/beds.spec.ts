@@ -110,5 +110,33 @@ test('a bed held from vacancy search is confirmed, given a daily service, checke
   await expect(page.getByTestId('beds-calendar')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('beds-calendar')).toContainText('Out of service: Painting');
   await page.screenshot({ path: join(SCREENSHOTS, 'beds-calendar.png'), fullPage: true });
+
+  // Billing the stay: a run for the client bills the one day used (not the freed ones) at the service's rate.
+  await page.context().clearCookies();
+  await signIn(page, USERS.admin);
+  await page.goto('/invoices');
+  await page.getByRole('button', { name: 'New billing run' }).first().click();
+  const modal = page.getByRole('dialog', { name: 'New billing run' });
+  await fillDate(field(modal, 'From'), addDays(today, -1));
+  await fillDate(field(modal, 'To'), addDays(today, 3));
+  await modal.getByText('One client').click();
+  const picker = modal.getByRole('combobox', { name: 'Client' });
+  await picker.click();
+  await picker.fill(client.familyName);
+  await page
+    .getByRole('option', { name: new RegExp(client.familyName) })
+    .first()
+    .click();
+  await modal.getByRole('button', { name: 'Start billing run' }).click();
+  await expect(modal.getByTestId('billing-run-summary').getByText('Billing run complete')).toBeVisible();
+  await expect(modal.getByTestId('run-invoice-count')).toHaveText('1');
+  await modal.getByRole('link', { name: 'Draft invoice 1' }).click();
+  await expect(page.getByRole('heading', { name: 'Draft invoice', level: 1 })).toBeVisible();
+  const line = page.getByTestId('invoice-line');
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('Stay');
+  await expect(line).toContainText(`Room 1 ${bedName}, 1 day`);
+  await expect(line).toContainText('$120.50');
+  await expectAccessible(page, 'the stay’s invoice');
   await admin.dispose();
 });

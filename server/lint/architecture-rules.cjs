@@ -19,7 +19,7 @@ const MODULE_MAP = {
   // Writes its leave notices through notifications/' notice store (the bell's table has one owner).
   scheduling: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability', 'notifications'],
   calendar: ['platform', 'audit', 'identity', 'contracts'],
-  billing: ['platform', 'audit', 'identity', 'contracts', 'bookings', 'scheduling'],
+  billing: ['platform', 'audit', 'identity', 'contracts', 'bookings', 'scheduling', 'accommodation'],
   // Sessions and group appointments: use cases spanning bookings (their tables), scheduling (recurrence),
   // contracts (rates) and billing ("why this price"). It owns no table.
   sessions: [

@@ -412,3 +412,103 @@ describe('the calendar, vacancies and occupancy', () => {
     expect(report.body.items[0].months[0].occupiedNights).toBeGreaterThan(0);
   });
 });
+
+describe('invoicing stays', () => {
+  type Line = {
+    kind: string;
+    explanation: string;
+    amountMinor: number;
+    rateMinor: number;
+    visitDate: string;
+  };
+  const run = async (periodFrom: string, periodTo: string, clientId?: string) => {
+    const r = await finance.post('/invoice-runs?wait=true', { periodFrom, periodTo, clientId });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.status).toBe('completed');
+    return r.body as { invoiceIds: string[] };
+  };
+  /** The client's live invoices' stay lines, oldest invoice first. */
+  const stayLinesOf = async (clientId: string) => {
+    const list = (await finance.get(`/invoices?clientId=${clientId}&limit=50`)).body.items as {
+      id: string;
+      status: string;
+    }[];
+    const lines: (Line & { invoiceId: string })[] = [];
+    for (const invoice of list.filter((i) => i.status !== 'void').reverse())
+      for (const l of (await finance.get(`/invoices/${invoice.id}`)).body.lines as Line[])
+        if (l.kind === 'stay') lines.push({ ...l, invoiceId: invoice.id });
+    return lines;
+  };
+  async function checkedInStay(bedName: string, clientName: string, arriveOn: string, leaveOn: string) {
+    const b = await bed(bedName);
+    const c = await client(clientName);
+    const s = (await coordinator.post('/stays', stay(b, c, arriveOn, leaveOn))).body;
+    const service = await coordinator.post(`/stays/${s.id}/services`, {
+      name: 'Respite stay',
+      unit: 'night',
+      rateMinor: 18_000,
+    });
+    expect(service.status).toBe(201);
+    expect((await coordinator.post(`/stays/${s.id}/check-in`)).status).toBe(200);
+    return { clientId: c, stayId: s.id as string, serviceId: service.body.services[0].id as string };
+  }
+
+  it('bills the nights slept once, a second run nothing more, and voiding frees them for the next run', async () => {
+    const s = await checkedInStay('Bill A', 'Bea', '2026-11-28', '2026-12-04');
+    const out = await coordinator.post(`/stays/${s.stayId}/check-out`, { leaveOn: '2026-12-01' });
+    expect(out.body).toMatchObject({ state: 'checked_out', nights: 3 });
+
+    const first = await run('2026-11-01', '2026-11-30', s.clientId);
+    expect(first.invoiceIds).toHaveLength(1);
+    expect(await stayLinesOf(s.clientId)).toEqual([
+      expect.objectContaining({
+        explanation: 'Respite stay, Room 1 Bill A, 3 nights 28 Nov – 1 Dec',
+        rateMinor: 18_000,
+        amountMinor: 54_000,
+        visitDate: '2026-11-28',
+      }),
+    ]);
+    const invoice = (await finance.get(`/invoices/${first.invoiceIds[0]}`)).body;
+    expect(invoice.totalMinor).toBe(54_000 + invoice.taxMinor);
+
+    expect((await run('2026-11-01', '2026-11-30', s.clientId)).invoiceIds).toEqual([]);
+    expect(await stayLinesOf(s.clientId)).toHaveLength(1);
+
+    // A billed service stays on the stay until its invoice is voided.
+    const remove = await coordinator.delete(`/stays/${s.stayId}/services/${s.serviceId}`);
+    expect(remove.status).toBe(409);
+    expect(remove.body.detail).toContain('void the invoice');
+
+    expect(
+      (await finance.post(`/invoices/${first.invoiceIds[0]}/void`, { reason: 'Wrong rate' })).status,
+    ).toBe(200);
+    expect(await stayLinesOf(s.clientId)).toEqual([]);
+    const again = await run('2026-11-01', '2026-11-30', s.clientId);
+    expect(again.invoiceIds).toHaveLength(1);
+    expect(await stayLinesOf(s.clientId)).toEqual([
+      expect.objectContaining({ explanation: 'Respite stay, Room 1 Bill A, 3 nights 28 Nov – 1 Dec' }),
+    ]);
+  });
+
+  it('splits a stay crossing the period end, and a run for everyone picks up a client who has only stays', async () => {
+    const s = await checkedInStay('Bill B', 'Cato', '2026-11-29', '2026-12-03');
+    await run('2026-11-01', '2026-11-30');
+    await run('2026-12-01', '2026-12-31');
+    const lines = await stayLinesOf(s.clientId);
+    expect(lines.map((l) => [l.explanation, l.amountMinor])).toEqual([
+      ['Respite stay, Room 1 Bill B, 2 nights 29 Nov – 1 Dec', 36_000],
+      ['Respite stay, Room 1 Bill B, 2 nights 1–3 Dec', 36_000],
+    ]);
+    expect(new Set(lines.map((l) => l.invoiceId)).size).toBe(2);
+  });
+
+  it('bills a night once when two runs over the same period race', async () => {
+    const s = await checkedInStay('Bill C', 'Dex', '2026-11-25', '2026-12-02');
+    const runs = await Promise.all([
+      run('2026-11-01', '2026-11-30', s.clientId),
+      run('2026-11-15', '2026-11-30', s.clientId),
+    ]);
+    expect(runs.flatMap((r) => r.invoiceIds)).toHaveLength(1);
+    expect((await stayLinesOf(s.clientId)).map((l) => l.amountMinor)).toEqual([6 * 18_000]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   deleteService,
   insertService,
   type StayRow,
+  StayServiceBilledError,
   type StayWrite,
   toWrite,
   updateStay,
@@ -192,7 +193,11 @@ export async function addStayService(
 
 export async function removeStayService(tx: Tx, actor: Actor, stayId: string, serviceId: string) {
   const stay = await loadStay(tx, actor, stayId, true);
-  const removed = await deleteService(tx, actor.organisationId, stayId, serviceId);
+  const removed = await deleteService(tx, actor.organisationId, stayId, serviceId).catch((error: unknown) => {
+    if (error instanceof StayServiceBilledError)
+      throw conflict('Some of its nights are on an invoice: void the invoice before removing the service');
+    throw error;
+  });
   if (!removed) throw notFound('Service');
   await recordAudit(tx, {
     ...auditBy(actor),

@@ -278,14 +278,24 @@ export async function insertService(
     .executeTakeFirstOrThrow();
 }
 
+/** The service has nights on a live invoice (billing's claims refer to it, 23503): void the invoice first. */
+export class StayServiceBilledError extends Error {}
+
 export async function deleteService(tx: Tx, organisationId: string, stayId: string, id: string) {
-  return tx
-    .deleteFrom('stay_services')
-    .where('organisation_id', '=', organisationId)
-    .where('stay_id', '=', stayId)
-    .where('id', '=', id)
-    .returning(serviceColumns)
-    .executeTakeFirst();
+  try {
+    return await withSavepoint(tx, () =>
+      tx
+        .deleteFrom('stay_services')
+        .where('organisation_id', '=', organisationId)
+        .where('stay_id', '=', stayId)
+        .where('id', '=', id)
+        .returning(serviceColumns)
+        .executeTakeFirst(),
+    );
+  } catch (error) {
+    if (pgErrorCode(error) === '23503') throw new StayServiceBilledError();
+    throw error;
+  }
 }
 
 export async function servicesOf(tx: Tx, organisationId: string, stayIds: string[]) {

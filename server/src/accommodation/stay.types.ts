@@ -32,3 +32,21 @@ export type StayServiceRecord = {
   supportItem: string | null;
   rateMinor: number | null;
 };
+
+/** A stay service as billing reads it (`stay-billing.store.ts`): what an invoice line for its nights needs. */
+export type BillableStayService = {
+  stayServiceId: string;
+  stayId: string;
+  clientId: string;
+  contractId: string | null;
+  name: string;
+  unit: ServiceUnit;
+  supportItem: string | null;
+  rateMinor: number;
+  siteName: string;
+  roomName: string;
+  bedName: string;
+  /** The stay's nights are [arriveOn, leaveOn), local dates in the site's zone. */
+  arriveOn: string;
+  leaveOn: string;
+};

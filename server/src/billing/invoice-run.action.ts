@@ -1,4 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type BillableStayService,
+  billableStayServices,
+  stayClientIds,
+} from '../accommodation/stay-billing.store.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { deliveredFor } from '../bookings/session-parts.store.js';
@@ -40,6 +45,8 @@ import {
 } from './invoice-run.store.js';
 import { lineTax } from './invoice-tax.js';
 import { MISSING_REFERENCE, recipientOf } from './invoice-view.js';
+import { claimedStayNights, claimStayNights, nightKey } from './stay-claims.store.js';
+import { nightsInPeriod, stayLines } from './stay-lines.js';
 import { type BookingRating, calendarOf, rateBooking } from './visit-rating.js';
 
 const MAX_PERIOD_DAYS = 366;
@@ -144,11 +151,12 @@ async function invoiceClient(
   organisationId: string,
   clientId: string,
   clientBookings: BookingBillingRecord[],
+  clientStays: BillableStayService[] = [],
 ): Promise<ClientOutcome> {
   const org = organisationId;
   const outcome: ClientOutcome = { invoiceId: null, visitsRated: 0, bookingCount: 0, problems: [] };
   const client = await findClientBilling(tx, org, clientId);
-  if (!client || clientBookings.length === 0) return outcome;
+  if (!client || (clientBookings.length === 0 && clientStays.length === 0)) return outcome;
   const clock = createZoneClock(client.timeZone);
   const contracts = await listBillableContracts(tx, org, clientId);
   const calendar = calendarOf(await regionCalendar(tx, org, client.region));
@@ -171,7 +179,8 @@ async function invoiceClient(
     else outcome.problems.push({ bookingId: booking.id, clientId, errors: rating.issues });
   }
   outcome.visitsRated = rated.length;
-  if (rated.length === 0) return outcome;
+  const stayNights = await unbilledStayNights(tx, org, run, clientStays);
+  if (rated.length === 0 && stayNights.length === 0) return outcome;
 
   const usesReference = rated.some((r) => r.rating.usesLocalAuthorityReference);
   const invoiceId = await insertInvoice(tx, org, {
@@ -183,7 +192,7 @@ async function invoiceClient(
     recipient: recipientOf(client, usesReference) ?? MISSING_REFERENCE,
     usesLocalAuthorityReference: usesReference,
     creditForId: null,
-    clientContractId: inOrderContract(rated),
+    clientContractId: inOrderContract(rated) ?? clientStays[0]?.contractId ?? null,
     userId: run.createdById,
   });
   const claimed = await claimBookings(
@@ -199,13 +208,18 @@ async function invoiceClient(
         a.booking.startsAt.epochMilliseconds - b.booking.startsAt.epochMilliseconds ||
         (a.booking.id < b.booking.id ? -1 : 1),
     );
-  if (inOrder.length === 0) {
+  const stayClaimed = await claimStayNights(tx, org, invoiceId, stayNights);
+  if (inOrder.length === 0 && stayClaimed.size === 0) {
     await deleteDraft(tx, org, invoiceId);
     return outcome;
   }
   const { settings } = await billingSettingsOf(tx, org);
   const taxFree = new Map<string, string | null>();
-  for (const id of new Set(inOrder.map((r) => r.rating.choice.contract.id)))
+  const contractIds = [
+    ...inOrder.map((r) => r.rating.choice.contract.id),
+    ...clientStays.flatMap((s) => (s.contractId ? [s.contractId] : [])),
+  ];
+  for (const id of new Set(contractIds))
     taxFree.set(id, (await findContractBilling(tx, org, id))?.taxFreeReason ?? null);
   const names = await bookingNames(
     tx,
@@ -228,10 +242,60 @@ async function invoiceClient(
         explanation: line.explanation,
         source: line.source ?? null,
       });
+  // Stay services after the visits: one line per service and run of nights this invoice claimed.
+  for (const service of clientStays) {
+    const nights = nightsInPeriod(service, run.periodFrom, run.periodTo).filter((n) =>
+      stayClaimed.has(nightKey(service.stayServiceId, n)),
+    );
+    for (const line of stayLines(service, nights))
+      lines.push({
+        ...lineTax(
+          line.amountMinor,
+          settings,
+          service.contractId ? (taxFree.get(service.contractId) ?? null) : null,
+        ),
+        serviceName: service.name,
+        position: lines.length,
+        bookingId: null,
+        visitDate: line.nights[0]!,
+        kind: 'stay',
+        minutes: null,
+        rateMinor: service.rateMinor,
+        amountMinor: line.amountMinor,
+        explanation: line.explanation,
+        source: {
+          stayId: service.stayId,
+          stayServiceId: service.stayServiceId,
+          unit: service.unit,
+          units: line.nights.length,
+          nights: line.nights,
+          supportItem: service.supportItem,
+        },
+      });
+  }
   await insertLines(tx, org, invoiceId, lines);
   const tax = lines.reduce((sum, l) => sum + l.taxMinor, 0);
   await setDraftTotal(tx, org, invoiceId, lines.reduce((sum, l) => sum + l.amountMinor, 0) + tax, tax);
   return { ...outcome, invoiceId, bookingCount: inOrder.length };
+}
+
+/** The nights of the client's stay services in the run's period that no live invoice holds yet. */
+async function unbilledStayNights(
+  tx: Tx,
+  org: string,
+  run: InvoiceRunRecord,
+  stays: BillableStayService[],
+): Promise<{ stayServiceId: string; night: string }[]> {
+  const claimed = await claimedStayNights(
+    tx,
+    org,
+    stays.map((s) => s.stayServiceId),
+  );
+  return stays.flatMap((s) =>
+    nightsInPeriod(s, run.periodFrom, run.periodTo)
+      .filter((night) => !claimed.has(nightKey(s.stayServiceId, night)))
+      .map((night) => ({ stayServiceId: s.stayServiceId, night })),
+  );
 }
 
 /**
@@ -246,7 +310,9 @@ async function runBatch(db: Db, claim: RunClaim, o: RunOptions): Promise<boolean
     if (run?.status !== 'running' || run.attempts !== claim.attempt) return false;
     let clientIds = run.clientIds;
     if (clientIds === null) {
-      clientIds = await listBillableClientIds(tx, org, run);
+      // Clients with visits, and clients with stays (some have only stays).
+      const withStays = await stayClientIds(tx, org, run);
+      clientIds = [...new Set([...(await listBillableClientIds(tx, org, run)), ...withStays])].sort();
       await setRunClients(tx, org, run.id, clientIds);
     }
     const batch = clientIds.slice(run.clientsDone, run.clientsDone + o.batchSize);
@@ -271,6 +337,7 @@ async function runBatch(db: Db, claim: RunClaim, o: RunOptions): Promise<boolean
       return false;
     }
     const bookings = await listBillableBookings(tx, org, { ...run, clientIds: batch });
+    const stays = await billableStayServices(tx, org, { ...run, clientIds: batch });
     const totals = { visitsRated: 0, invoiceCount: 0, bookingCount: 0, problems: [] as RunProblem[] };
     for (const clientId of batch) {
       const outcome = await invoiceClient(
@@ -279,6 +346,7 @@ async function runBatch(db: Db, claim: RunClaim, o: RunOptions): Promise<boolean
         org,
         clientId,
         bookings.filter((b) => b.clientId === clientId),
+        stays.filter((s) => s.clientId === clientId),
       );
       totals.visitsRated += outcome.visitsRated;
       totals.invoiceCount += outcome.invoiceId ? 1 : 0;

@@ -26,6 +26,7 @@ import { invoiceTitle } from './invoice-document.js';
 import { findClientAddress, findContractBilling } from './invoice-parties.store.js';
 import { recipientOf, toInvoiceDetail, toInvoiceView } from './invoice-view.js';
 import { dueDateOf } from './receivables.js';
+import { releaseStayNights } from './stay-claims.store.js';
 
 /** The organisation's local date at `now`: what "today" means for due dates and ageing. */
 export async function organisationToday(tx: Tx, organisationId: string, now: Temporal.Instant) {
@@ -224,6 +225,7 @@ export async function voidInvoice(
     });
   }
   await releaseBookings(tx, org, id);
+  await releaseStayNights(tx, org, id);
   await markStatus(tx, org, id, 'void', now, reason);
   return audited(tx, actor, invoice);
 }

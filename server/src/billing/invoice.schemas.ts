@@ -112,7 +112,7 @@ export const invoiceLineSchema = z.object({
   position: z.number().int(),
   bookingId: z.uuid().nullable(),
   visitDate: z.string().nullable(),
-  kind: z.enum(['time', 'nonProRata', 'callOut', 'mileage']),
+  kind: z.enum(['time', 'nonProRata', 'callOut', 'mileage', 'stay']),
   minutes: z.number().int().nullable(),
   rateMinor: z.number().int().nullable(),
   amountMinor: z.number().int(),

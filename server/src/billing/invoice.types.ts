@@ -64,7 +64,7 @@ export type InvoiceLineRecord = {
   position: number;
   bookingId: string | null;
   visitDate: string | null;
-  kind: 'time' | 'nonProRata' | 'callOut' | 'mileage';
+  kind: 'time' | 'nonProRata' | 'callOut' | 'mileage' | 'stay';
   minutes: number | null;
   rateMinor: number | null;
   amountMinor: number;

@@ -11,7 +11,7 @@ type Rule =
   | { kind: 'range'; when: { kind: string; day?: string }; from: string; to: string };
 type Source = { rule?: Rule; period?: { from: string; to: string } };
 export type ReasonLine = {
-  kind: 'time' | 'nonProRata' | 'callOut' | 'mileage';
+  kind: 'time' | 'nonProRata' | 'callOut' | 'mileage' | 'stay';
   minutes: number | null;
   rateMinor: number | null;
   amountMinor: number;
@@ -94,12 +94,16 @@ export function plainReason(line: ReasonLine, currency: Currency): string {
         ? `${credit}Travel ${distance} km × ${money(line.rateMinor, currency)}`
         : `${credit}Travel`;
     }
+    case 'stay':
+      // The run wrote it for the client: service, bed and nights ("Respite stay, Room 2 Bed A, 3 nights 4–7 Dec").
+      return `${credit}${line.explanation}`;
   }
 }
 
 /** Quantity as printed: hours for time, '1' for a fixed price or call-out, the distance for travel. */
 export function quantity(line: ReasonLine): string {
   if (line.kind === 'time' && line.minutes !== null) return `${(line.minutes / 60).toFixed(2)} h`;
+  if (line.kind === 'stay') return String((line.source as { units?: number } | null)?.units ?? 1);
   if (line.kind === 'mileage') return /^Mileage ([0-9.]+) ×/.exec(line.explanation)?.[1] ?? '1';
   return '1';
 }

@@ -120,7 +120,7 @@ export type InvoiceLineTable = {
   position: number;
   booking_id: string | null;
   visit_date: LocalDate | null;
-  kind: 'time' | 'nonProRata' | 'callOut' | 'mileage';
+  kind: 'time' | 'nonProRata' | 'callOut' | 'mileage' | 'stay';
   minutes: number | null;
   rate_minor: number | null;
   amount_minor: BigintMinor;
@@ -178,4 +178,13 @@ export type ContractTables = {
   invoiced_bookings: InvoicedBookingTable;
   invoice_counters: InvoiceCounterTable;
   clients: ClientRegionColumn;
+  invoiced_stay_nights: InvoicedStayNightTable;
+};
+
+/** A stay service's night on a live invoice (0027): written by billing's runs, released on void. */
+export type InvoicedStayNightTable = {
+  organisation_id: string;
+  stay_service_id: string;
+  night: ColumnType<string, string, string>;
+  invoice_id: string;
 };

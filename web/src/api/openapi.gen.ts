@@ -3722,7 +3722,7 @@ export type components = {
                 bookingId: string | null;
                 explanation: string;
                 /** @enum {string} */
-                kind: "time" | "nonProRata" | "callOut" | "mileage";
+                kind: "time" | "nonProRata" | "callOut" | "mileage" | "stay";
                 minutes: number | null;
                 position: number;
                 rateMinor: number | null;

@@ -4,7 +4,7 @@ import { api, type Query } from '../../api/api-client';
 
 export type InvoiceStatus = 'draft' | 'issued' | 'paid' | 'void';
 export type InvoiceKind = 'invoice' | 'credit_note';
-export type LineKind = 'time' | 'nonProRata' | 'callOut' | 'mileage';
+export type LineKind = 'time' | 'nonProRata' | 'callOut' | 'mileage' | 'stay';
 
 export type OptionSource =
   /** 'assignment' is the engine's name for the client contract. */

@@ -7,6 +7,7 @@ export const LINE_KIND_LABEL: Record<LineKind, string> = {
   nonProRata: 'Non-pro-rata',
   callOut: 'Call-out',
   mileage: 'Mileage',
+  stay: 'Stay',
 };
 
 // Filled, dark shades: white text on them passes WCAG AA at badge size.
@@ -101,6 +102,12 @@ export function describeCalculation(line: PricedLine): string {
       return distance && line.rateMinor != null
         ? `${distance} × ${formatMoney(line.rateMinor)} = ${amount}`
         : `Mileage = ${amount}`;
+    }
+    case 'stay': {
+      const units = (line.source as { units?: number } | null | undefined)?.units;
+      return units != null && line.rateMinor != null
+        ? `${units} × ${formatMoney(line.rateMinor)} = ${amount}`
+        : amount;
     }
   }
 }

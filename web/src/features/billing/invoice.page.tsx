@@ -319,6 +319,7 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
                       <Text size="sm" fw={500}>
                         {LINE_KIND_LABEL[line.kind]}
                       </Text>
+                      {line.kind === 'stay' ? <Text size="sm">{line.explanation}</Text> : null}
                       <WhyThisPriceToggle line={line} />
                     </Table.Td>
                     <Table.Td ta="right" style={{ verticalAlign: 'top' }}>
