@@ -1,6 +1,7 @@
 import { expireDueHolds } from '../accommodation/hold-expiry.action.js';
 import { processNextRun, type RunOptions } from '../billing/invoice-run.action.js';
 import { dispatchDue, type Transports } from '../notifications/dispatch.action.js';
+import { noticeOverdueTasks } from '../notifications/overdue-task-notices.action.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import { type JobQueue, startJobQueue } from '../platform/db/job-queue.js';
@@ -44,6 +45,12 @@ export async function startJobs(o: JobsOptions): Promise<JobQueue> {
         );
     };
     crontab.push('*/15 * * * * scheduling:generate');
+    // The bell: tasks fallen overdue tell their assignee once (due dates are days, so 15 minutes is on time).
+    tasks['notifications:overdue-tasks'] = async () => {
+      const n = await noticeOverdueTasks(o.db, o.clock());
+      if (n > 0) o.log(`Notices: ${n} overdue tasks told to their assignees`);
+    };
+    crontab.push('*/15 * * * * notifications:overdue-tasks');
   }
   if (o.invoiceRuns) {
     // Drains every claimable run; a run cut short resumes from its last batch once its lease expires.

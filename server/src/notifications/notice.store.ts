@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.js';
 
 /**
@@ -83,4 +84,68 @@ export async function staffForNotice(tx: Tx, organisationId: string, staffId: st
     .where('id', '=', staffId)
     .select(['given_name as givenName', 'family_name as familyName', 'time_zone as timeZone'])
     .executeTakeFirst();
+}
+
+/**
+ * Tasks (plans' services) open or in progress, assigned to a staff member, whose due date has passed in their
+ * client's zone at `now`, that the assignee has not yet been told of for that due date: in every organisation.
+ */
+export async function overdueTasksNotNoticed(tx: Tx, now: string) {
+  return tx
+    .selectFrom('services as s')
+    .innerJoin('clients as c', (j) =>
+      j.onRef('c.organisation_id', '=', 's.organisation_id').onRef('c.id', '=', 's.client_id'),
+    )
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .where('s.status', 'in', ['open', 'in_progress'])
+    .where('s.assignee_staff_id', 'is not', null)
+    .where(sql<boolean>`s.due_date < (${now}::timestamptz AT TIME ZONE c.time_zone)::date`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('notices as n')
+            .whereRef('n.organisation_id', '=', 's.organisation_id')
+            .whereRef('n.staff_id', '=', 's.assignee_staff_id')
+            .whereRef('n.service_id', '=', 's.id')
+            .whereRef('n.service_due_date', '=', 's.due_date')
+            .select('n.id'),
+        ),
+      ),
+    )
+    .select([
+      's.organisation_id as organisationId',
+      's.id as serviceId',
+      's.title',
+      's.due_date as dueDate',
+      's.assignee_staff_id as staffId',
+      sql<string>`coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name`.as('clientName'),
+      'o.country as country',
+    ])
+    .orderBy('s.due_date')
+    .execute();
+}
+
+/** One overdue task's notice; a second for the same person, service and due date is not written. */
+export async function insertOverdueTaskNotice(
+  tx: Tx,
+  n: { organisationId: string; staffId: string; serviceId: string; dueDate: string; message: string },
+): Promise<boolean> {
+  const r = await tx
+    .insertInto('notices')
+    .values({
+      organisation_id: n.organisationId,
+      staff_id: n.staffId,
+      message: n.message,
+      booking_id: null,
+      service_id: n.serviceId,
+      service_due_date: n.dueDate,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['organisation_id', 'staff_id', 'service_id', 'service_due_date'])
+        .where('service_id', 'is not', null)
+        .doNothing(),
+    )
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
 }

@@ -345,6 +345,9 @@ export type NoticeTable = {
   booking_id: string | null;
   created_at: DefaultTimestamp;
   read_at: ColumnType<Temporal.Instant | null, string | null | undefined, string | null>;
+  /** An overdue task's notice (0028): the service and the due date it missed; one per person and due date. */
+  service_id: ColumnType<string | null, string | null | undefined, string | null>;
+  service_due_date: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type StaffWorkingHoursTable = {

@@ -16,7 +16,7 @@ import { useNotices, useReadNotices } from './scheduling-queries';
 
 /**
  * Header bell: what happened that concerns the signed-in staff member (a booking assigned to them or taken from
- * them, moved or cancelled by someone else, a client's leave), unread ones marked, with "mark all read".
+ * them, moved or cancelled by someone else, a client's leave, a task of theirs overdue), unread ones marked, with "mark all read".
  */
 export function NoticesBell() {
   const me = useMe();
