@@ -10,12 +10,7 @@ export function NdisDecisionProof({ decision, zone }: { decision: NdisDecision; 
       : 'Short notice, but no cancellation claim can be made'
     : 'In time: no cancellation claim';
   return (
-    <Alert
-      color={decision.shortNotice ? 'orange' : 'teal'}
-      variant="light"
-      title={verdict}
-      aria-label="NDIS decision"
-    >
+    <Alert color={decision.shortNotice ? 'orange' : 'teal'} variant="light" title={verdict}>
       <Text size="sm">{decision.explanation}</Text>
       <List size="sm" mt={4}>
         <List.Item>
