@@ -7,6 +7,7 @@ import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { todayIn } from '../scheduling/calendar-time';
 import { useCancellationReport } from './ndis-cancellations-api';
+import { READABLE_TITLE } from './ndis-decision-proof';
 
 const OUTCOME: Record<string, string> = {
   no_show: 'No-show',
@@ -40,7 +41,7 @@ export function ClientCancellationsReport({ clientId, zone }: { clientId: string
             {report.data.counts.in_time} in time · {report.data.supportsBooked} supports booked
           </Text>
           {report.data.alert ? (
-            <Alert color="orange" title="A pattern of cancellations">
+            <Alert color="orange" title="A pattern of cancellations" styles={READABLE_TITLE}>
               {report.data.alert}
             </Alert>
           ) : null}
@@ -63,7 +64,7 @@ export function ClientCancellationsReport({ clientId, zone }: { clientId: string
                       {r.name}, {formatInstant(r.startsAt, zone)}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={r.outcome === 'in_time' ? 'teal' : 'orange'} tt="none">
+                      <Badge color={r.outcome === 'in_time' ? 'teal.9' : 'red.9'} tt="none">
                         {OUTCOME[r.outcome]}
                       </Badge>
                       {r.claimable ? ' · claimable' : ''}
