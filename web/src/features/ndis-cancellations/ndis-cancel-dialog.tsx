@@ -66,7 +66,12 @@ export function NdisCancelDialog({
           attestedWorkerPaid: workerPaid,
         }
       : null;
-  const preview = useNdisCancellationPreview(session.id, client.participantId, input);
+  // The name and note do not change the decision: typing them does not ask again.
+  const preview = useNdisCancellationPreview(
+    session.id,
+    client.participantId,
+    input ? { ...input, cancelledByName: null, note: null } : null,
+  );
   const write = useSessionWrite(
     session.id,
     async (body: NdisCancellationInput) =>
