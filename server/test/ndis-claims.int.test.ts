@@ -453,6 +453,93 @@ describe('bulk payment requests', () => {
     });
   });
 
+  it('claims a short-notice cancellation recorded under the NDIS rules once as CANC, and an in-time one not at all', async () => {
+    const [fay, gus, hal] = await Promise.all([
+      ndisClient('Fay', '430000005'),
+      ndisClient('Gus', '430000006'),
+      ndisClient('Hal', '430000007'),
+    ]);
+    const created = await coordinator.post('/sessions', {
+      category: 'group',
+      name: 'Art group',
+      bookingDate: '2025-12-10',
+      startTime: '10:00',
+      durationMinutes: 60,
+      capacity: 4,
+      clients: [fay, gus, hal].map((c) => ({ clientId: c.clientId, contractId: c.contractId })),
+      workers: [{ staffId: org.staffIds.worker }],
+      services: [
+        {
+          source: 'contract',
+          contractId: fay.contractId,
+          name: 'Self-care group',
+          ratio: 3,
+          supportItem: '01_011_0107_1_1',
+        },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const s = created.body.session;
+    const [gusPlace, halPlace] = [s.clients[1].participantId, s.clients[2].participantId];
+    const cancel = (place: string, notifiedAt: string, reasonCode: string) =>
+      coordinator.post(`/ndis/sessions/${s.id}/clients/${place}/cancellation`, {
+        cancelledBy: 'client',
+        notifiedAt,
+        reasonCode,
+        attestedNoOtherWork: true,
+        attestedWorkerPaid: true,
+      });
+    // Told the afternoon before: short notice. Told four weeks before: in time.
+    const late = await cancel(gusPlace, '2025-12-09T14:00:00+11:00', 'transport');
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    expect(late.body.decision).toMatchObject({ shortNotice: true, claimable: true });
+    const early = await cancel(halPlace, '2025-11-12T09:00:00+11:00', 'health');
+    expect(early.status, JSON.stringify(early.body)).toBe(200);
+    expect(early.body.decision).toMatchObject({ shortNotice: false, claimable: false });
+    // The coordinator charges both cancelled clients at completion; only the short-notice one is claimable.
+    const done = await coordinator.post(`/sessions/${s.id}/complete`, {
+      travelArea: 'metro',
+      cancelledCharges: [
+        { participantId: gusPlace, portionBasisPoints: 3333 },
+        { participantId: halPlace, portionBasisPoints: 3333 },
+      ],
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const preview = await finance.post('/ndis/bulk-payments/preview', {
+      from: '2025-12-10',
+      to: '2025-12-10',
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const rows = preview.body.lines.map((l: { ndisNumber: string; claimType: string | null }) => [
+      l.ndisNumber,
+      l.claimType,
+    ]);
+    expect(rows).toEqual([
+      ['430000005', null],
+      ['430000006', 'CANC'],
+    ]);
+    expect(preview.body.lines[1]).toMatchObject({
+      supportNumber: '01_011_0107_1_1',
+      cancellationReason: 'NSDT',
+    });
+    expect(preview.body.problems).toEqual([
+      expect.objectContaining({
+        clientName: 'Hal Claim',
+        reason: expect.stringContaining('the cancellation was in time, so it cannot be claimed'),
+      }),
+    ]);
+    const exported = await finance.post('/ndis/bulk-payments', { from: '2025-12-10', to: '2025-12-10' });
+    expect(exported.status, JSON.stringify(exported.body)).toBe(201);
+    const file = await fetch(`${t.baseUrl}/api/v1/ndis/bulk-payments/${exported.body.files[0].id}/file.csv`, {
+      headers: { cookie: finance.cookie },
+    });
+    const canc = (await file.text()).split('\r\n').filter((row) => row.includes(',CANC,'));
+    expect(canc).toHaveLength(1);
+    expect(canc[0]).toMatch(
+      /^4050012345,430000006,2025\/12\/10,2025\/12\/10,01_011_0107_1_1,.*,CANC,NSDT,51824753556$/,
+    );
+  });
+
   it('refuses a results file it cannot read, recording nothing', async () => {
     const res = await finance.post('/ndis/bulk-payments/results', {
       csv: 'ClaimReference,Payment Request Status\r\nBPR260202-1-3,MAYBE\r\n',

@@ -75,6 +75,9 @@ export async function unclaimedRecords(
       'b.ends_at as end',
       'b.time_zone as timeZone',
       'bp.cancellation_code as cancellationCode',
+      'bp.short_notice as shortNotice',
+      sql<string | null>`bp.cancellation_decision ->> 'claimable'`.as('claimable'),
+      sql<string | null>`bp.cancellation_decision ->> 'explanation'`.as('decisionExplanation'),
     ])
     .orderBy('b.starts_at')
     .orderBy('ds.booking_id')
@@ -101,6 +104,14 @@ export async function unclaimedRecords(
       end: r.end,
       timeZone: r.timeZone,
       cancellationCode: r.cancellationCode as DeliveredRecord['cancellationCode'],
+      ndisDecision:
+        r.shortNotice === null
+          ? null
+          : {
+              shortNotice: r.shortNotice,
+              claimable: r.claimable === 'true',
+              explanation: r.decisionExplanation ?? '',
+            },
     }));
 }
 

@@ -76,6 +76,7 @@ const record = (o: Partial<DeliveredRecord>): DeliveredRecord => ({
   end: at('2025-12-06T12:00:00+11:00'),
   timeZone: 'Australia/Sydney',
   cancellationCode: null,
+  ndisDecision: null,
   ...o,
 });
 const claim = (o: Partial<DeliveredRecord>, s: Partial<ClaimSettings> = {}) =>

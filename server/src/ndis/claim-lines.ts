@@ -53,6 +53,11 @@ export type DeliveredRecord = {
   end: Temporal.Instant;
   timeZone: string;
   cancellationCode: 'health' | 'family' | 'transport' | 'other' | null;
+  /**
+   * The NDIS short-notice decision stored with the client's cancellation (the NDIS cancellation route), or null
+   * when it was cancelled without one. A judged cancellation is claimed (CANC) only when the decision allows it.
+   */
+  ndisDecision: { shortNotice: boolean; claimable: boolean; explanation: string } | null;
 };
 
 export type Catalogue = {
@@ -197,6 +202,12 @@ export function claimLine(
     if (!primary.flags.shortNoticeCancellation)
       return fail(`${primary.number} does not allow short-notice cancellation claims`);
     if (r.cancellationCode === null) return fail('the cancellation has no reason');
+    if (r.ndisDecision && !r.ndisDecision.claimable)
+      return fail(
+        r.ndisDecision.shortNotice
+          ? `the short-notice cancellation is not claimable (${r.ndisDecision.explanation})`
+          : `the cancellation was in time, so it cannot be claimed (${r.ndisDecision.explanation})`,
+      );
     claimType = 'CANC';
     cancellationReason = CANCELLATION_REASONS[r.cancellationCode];
     if (suffixed) {

@@ -21,6 +21,7 @@ import { ClientCasesPage } from '../features/entitlements/client-cases.page';
 import { LoginPage } from '../features/login/login.page';
 import { CataloguePage } from '../features/ndis-catalogue/catalogue.page';
 import { BulkPaymentsPage } from '../features/ndis-claims/bulk-payments.page';
+import { ClientNdisFundingPage } from '../features/ndis-funding/client-ndis-funding.page';
 import { NotificationDefaultsPage } from '../features/notifications/notification-defaults.page';
 import { OutboxPage } from '../features/notifications/outbox.page';
 import { CarerPayPage } from '../features/pay/carer-pay.page';
@@ -102,6 +103,14 @@ export function App() {
             element={
               <RequirePermission permission="contracts.manage">
                 <ClientContractsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="ndis-funding"
+            element={
+              <RequirePermission permission="bookings.read">
+                <ClientNdisFundingPage />
               </RequirePermission>
             }
           />

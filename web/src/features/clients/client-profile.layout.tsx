@@ -26,6 +26,7 @@ const TABS = [
   { value: 'leave', label: 'Leave', permission: null },
   { value: 'sessions', label: 'Sessions', permission: 'bookings.read' },
   { value: 'contracts', label: 'Contracts', permission: 'contracts.manage' },
+  { value: 'ndis-funding', label: 'NDIS funding', permission: 'bookings.read' },
 ] as const satisfies readonly { value: string; label: string; permission: PermissionKey | null }[];
 
 export function ClientProfileLayout() {

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantin
 import { useState } from 'react';
 import { formatInstant, fullName } from '../../shared/format';
 import { ClientPicker } from '../clients/client-picker';
+import { NdisCancelDialog } from '../ndis-cancellations/ndis-cancel-dialog';
 import { useDeliveringStaff } from '../scheduling/scheduling-queries';
 import { CancelAttendanceForm } from './cancel-attendance-form';
 import { SessionProblem } from './session-problem';
@@ -27,6 +28,7 @@ export function SessionClientsSection({
   canWrite: boolean;
 }) {
   const [cancelling, setCancelling] = useState<string | null>(null);
+  const [ndisCancelling, setNdisCancelling] = useState<string | null>(null);
   const [adding, setAdding] = useState<{ id: string; name: string } | null>(null);
   const [scope, setScope] = useState<AddClientInput['scope']>('this');
   const add = useSessionWrite(session.id, (input: AddClientInput) =>
@@ -34,6 +36,7 @@ export function SessionClientsSection({
   );
   const booked = session.status === 'booked';
   const chosen = session.clients.find((c) => c.participantId === cancelling) ?? null;
+  const ndisChosen = session.clients.find((c) => c.participantId === ndisCancelling) ?? null;
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
@@ -59,6 +62,11 @@ export function SessionClientsSection({
                     {client.cancellation.note ? `: ${client.cancellation.note}` : ''}
                   </Text>
                 ) : null}
+                {client.cancellation?.ndis ? (
+                  <Text size="xs" c="gray.7">
+                    NDIS: {client.cancellation.ndis.explanation}
+                  </Text>
+                ) : null}
               </Table.Td>
               <Table.Td ta="right">
                 {canWrite && booked && client.status === 'booked' ? (
@@ -68,6 +76,16 @@ export function SessionClientsSection({
                     onClick={() => setCancelling(client.participantId)}
                   >
                     Cancel attendance…
+                  </Button>
+                ) : null}
+                {canWrite && booked && client.status === 'booked' ? (
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    ml={4}
+                    onClick={() => setNdisCancelling(client.participantId)}
+                  >
+                    Cancel for this client (NDIS)…
                   </Button>
                 ) : null}
               </Table.Td>
@@ -81,6 +99,14 @@ export function SessionClientsSection({
           client={chosen}
           zone={zone}
           onDone={() => setCancelling(null)}
+        />
+      ) : null}
+      {ndisChosen ? (
+        <NdisCancelDialog
+          session={session}
+          client={ndisChosen}
+          zone={zone}
+          onClose={() => setNdisCancelling(null)}
         />
       ) : null}
       {canWrite && booked ? (
