@@ -127,8 +127,7 @@ if (only) {
 } else {
   // Two lanes side by side, each printed whole when it ends. The browser lane mostly waits on the browser and
   // the server, so the other lane (lint, types, unit and integration tests: CPU-bound) uses the cores it leaves
-  // idle. On this 2-core machine that took `npm test` from 942 s, one stage after another, to the figure in
-  // ARCHITECTURE.md's "Tests" section.
+  // idle: on a 2-core machine, 942 s one stage after another became 454 s (ARCHITECTURE.md, "Tests").
   const checksLane = lane('checks');
   const browserLane = lane('browser');
   await Promise.all([
