@@ -66,8 +66,9 @@ test('an associate rebooks a client with the wizard; the confirmation with its i
 
   await signIn(page, USERS.worker);
   await page.goto(`/quick-view/rebook/${last.booking.id}`);
-  await expect(page).toHaveTitle(/Rebook · Carebook/);
   await expect(page.getByRole('heading', { name: `Rebook Wren ${familyName}` })).toBeVisible();
+  // The tab names the client once the appointment has loaded (it says "Rebook" until then).
+  await expect(page).toHaveTitle(`Rebook Wren ${familyName} · Carebook`);
   // 1. The session summary, from the ledger.
   await expect(page.getByLabel('Sessions used')).toHaveText('1 used');
   await expect(page.getByLabel('Sessions available')).toHaveText('2 of 3 available');

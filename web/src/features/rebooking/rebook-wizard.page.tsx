@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../shared/page-header';
-import { PageTitle } from '../../shared/page-title';
 import { ProblemAlert } from '../../shared/problem-alert';
 import {
   type Draft,
@@ -25,7 +24,6 @@ export function RebookWizardPage() {
   const start = useRebookingStart(bookingId);
   return (
     <Stack gap="md">
-      <PageTitle title="Rebook" />
       <PageHeader title={start.data ? `Rebook ${start.data.client.name}` : 'Rebook'} />
       {start.isError ? <ProblemAlert error={start.error} title="The appointment couldn't be loaded" /> : null}
       {start.isPending ? <Skeleton height={240} /> : null}
