@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/platform/db/database.js';
+import { listSessions } from '../src/sessions/read-sessions.action.js';
 import {
   type Agent,
   manualClock,
@@ -648,5 +650,35 @@ describe('completing a group', () => {
     expect(invoiceIds).toContain(refused.body.invoiceId);
     expect((await coordinator.get(`/sessions/${s.id}`)).body.status).toBe('completed');
     expect(await count('delivered_services', s.id)).toBe(delivered.length);
+  });
+});
+
+describe('the sessions calendar read', () => {
+  it('refuses, naming the dates, when more sessions fall in them than one read returns; never cuts them short', async () => {
+    const actor = {
+      organisationId: org.id,
+      userId: org.id,
+      staffId: org.staffIds.coordinator,
+      email: org.emails.coordinator,
+      label: 'Coordinator',
+      permissions: new Set(['bookings.read'] as const),
+      ip: null,
+    };
+    const q = { from: '2026-10-01', to: '2026-10-31' };
+    const all = await withTenant(t.db, org.id, (tx) => listSessions(tx, actor, q));
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    // With room for exactly as many, every one comes back; with one place fewer, a refusal on "to".
+    const fits = await withTenant(t.db, org.id, (tx) => listSessions(tx, actor, q, all.length));
+    expect(fits.map((s) => s.id).sort()).toEqual(all.map((s) => s.id).sort());
+    await expect(
+      withTenant(t.db, org.id, (tx) => listSessions(tx, actor, q, all.length - 1)),
+    ).rejects.toMatchObject({
+      issues: [
+        {
+          field: 'to',
+          reason: `takes in more than ${all.length - 1} sessions: choose fewer days, or one worker, client or service type`,
+        },
+      ],
+    });
   });
 });

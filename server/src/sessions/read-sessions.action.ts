@@ -69,8 +69,16 @@ export async function visibleSession(tx: Tx, actor: Actor, id: string): Promise<
   return view;
 }
 
-/** The sessions calendar between two local dates (the organisation's zone), with names and counts. */
-export async function listSessions(tx: Tx, actor: Actor, q: SessionListQuery): Promise<SessionSummary[]> {
+/**
+ * The sessions calendar between two local dates (the organisation's zone), with names and counts. More than
+ * `limit` sessions is refused with a 422 naming the dates, never cut short without a word.
+ */
+export async function listSessions(
+  tx: Tx,
+  actor: Actor,
+  q: SessionListQuery,
+  limit = MAX_SESSIONS,
+): Promise<SessionSummary[]> {
   if (q.to < q.from) throw invalid('to', 'must not be before from');
   const days = Temporal.PlainDate.from(q.from).until(Temporal.PlainDate.from(q.to)).days;
   if (days > MAX_DAYS) throw invalid('to', `must be at most ${MAX_DAYS} days after from`);
@@ -84,12 +92,19 @@ export async function listSessions(tx: Tx, actor: Actor, q: SessionListQuery): P
     from,
     to,
     { ...q, ...(own ? { staffId: actor.staffId } : {}) },
-    MAX_SESSIONS,
+    limit + 1,
   );
+  if (ids.length > limit)
+    throw invalid(
+      'to',
+      `takes in more than ${limit.toLocaleString('en-AU')} sessions: choose fewer days, or one worker, client or service type`,
+    );
   if (ids.length === 0) return [];
   const rows = await findBookings(tx, actor.organisationId, ids);
   const views = await toViews(tx, actor.organisationId, rows);
   const parts = await loadSessionParts(tx, actor.organisationId, ids);
+  const typesOf = new Map<string, string[]>();
+  for (const t of parts.serviceTypes) typesOf.set(t.bookingId, [...(typesOf.get(t.bookingId) ?? []), t.id]);
   return views.map((v) => {
     const clients = v.participants.filter((p) => p.type === 'client');
     return {
@@ -108,10 +123,7 @@ export async function listSessions(tx: Tx, actor: Actor, q: SessionListQuery): P
         .filter((p) => p.type === 'staff' || p.type === 'provider')
         .map((p) => ({ id: p.subjectId, name: p.name, lead: p.lead, status: p.status })),
       serviceTypeIds: [
-        ...new Set([
-          ...(v.serviceTypeId ? [v.serviceTypeId] : []),
-          ...parts.serviceTypes.filter((t) => t.bookingId === v.id).map((t) => t.id),
-        ]),
+        ...new Set([...(v.serviceTypeId ? [v.serviceTypeId] : []), ...(typesOf.get(v.id) ?? [])]),
       ],
     };
   });

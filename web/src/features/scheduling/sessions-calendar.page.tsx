@@ -72,7 +72,10 @@ export function SessionsCalendarPage() {
   const zone = filters.zone;
   const [range, setRange] = useState<VisibleRange | null>(null);
   const [creating, setCreating] = useState<NewSessionDefaults | null>(null);
-  const { calendar, items, sessionInfo, resources, events } = useSessionsCalendarData(filters, range);
+  const { calendar, summaries, items, sessionInfo, resources, events } = useSessionsCalendarData(
+    filters,
+    range,
+  );
 
   const openBookingId = params.get('booking');
   /** ?date=YYYY-MM-DD opens the calendar on that day, ?view=week|month in that view (read once). */
@@ -122,6 +125,9 @@ export function SessionsCalendarPage() {
       <CalendarFilters value={filters} onChange={setFilters} />
       {calendar.isError ? (
         <ProblemAlert error={calendar.error} title="The calendar couldn't be loaded" />
+      ) : null}
+      {summaries.isError ? (
+        <ProblemAlert error={summaries.error} title="Group sessions couldn't be shown on these dates" />
       ) : null}
       {calendar.data?.truncated ? (
         <Text size="sm" c="red.9">

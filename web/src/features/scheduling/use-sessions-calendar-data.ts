@@ -124,5 +124,5 @@ export function useSessionsCalendarData(filters: CalendarFilterValues, range: Vi
     [items, sessionInfo, canWrite, background],
   );
 
-  return { calendar, items, sessionInfo, resources, events };
+  return { calendar, summaries, items, sessionInfo, resources, events };
 }
