@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpInbox, waitFor } from './support/smtp-inbox.js';
 import {
   type Agent,
   manualClock,
@@ -15,8 +14,7 @@ import {
 
 // The rest of issue 11: the bell, the per-edit "notify the client" choice, leave announcements and SMS without
 // a provider. Real mail: an SMTP listener on a loopback port, each message parsed with mailparser.
-const inbox: ParsedMail[] = [];
-let smtp: SMTPServer;
+let mail: Awaited<ReturnType<typeof startSmtpInbox>>;
 
 // Monday 2 March 2026, 11:00 in Sydney; the clock stays put.
 const time = manualClock(Temporal.Instant.from('2026-03-02T00:00:00Z'));
@@ -26,19 +24,7 @@ let coordinator: Agent;
 let worker: Agent;
 let admin: Agent;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000) {
-  for (let waited = 0; ; waited += 50) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (waited >= ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const mailsTo = (address: string, subject: RegExp) =>
-  inbox.filter(
-    (m) => m.to && !Array.isArray(m.to) && m.to.text.includes(address) && subject.test(m.subject ?? ''),
-  );
+const mailsTo = (address: string, subject: RegExp) => mail.mailsTo(address, subject);
 
 type Outbox = { event: string; status: string; channel: string; lastError: string | null; body: string }[];
 const outboxOf = async (query: string) => (await coordinator.get(`/outbox?${query}`)).body.items as Outbox;
@@ -77,20 +63,8 @@ async function book(clientId: string, bookingDate: string, extra: Record<string,
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const address = smtp.server.address();
-  const smtpUrl = `smtp://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  mail = await startSmtpInbox();
+  const smtpUrl = mail.url;
   t = await startTestApp({
     clock: time.clock,
     invoiceWorker: false,
@@ -106,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mail?.close();
 });
 
 describe('the bell', () => {

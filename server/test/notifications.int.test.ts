@@ -1,12 +1,12 @@
 import ICAL from 'ical.js';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/app/build-app.js';
 import { notificationTransports } from '../src/app/notification-transports.js';
 import { dispatchDue } from '../src/notifications/dispatch.action.js';
 import { createMailer } from '../src/platform/mail/mailer.js';
+import { startSmtpInbox, waitFor } from './support/smtp-inbox.js';
 import {
   type Agent,
   manualClock,
@@ -18,8 +18,7 @@ import {
 } from './support/test-app.js';
 
 // What a real mail server receives: an SMTP listener on a loopback port, each message parsed with mailparser.
-const inbox: ParsedMail[] = [];
-let smtp: SMTPServer;
+let mail: Awaited<ReturnType<typeof startSmtpInbox>>;
 let smtpUrl: string;
 
 const time = manualClock(Temporal.Instant.from('2026-03-02T00:00:00Z'));
@@ -29,19 +28,7 @@ let org: SeededOrg;
 let coordinator: Agent;
 let clientId: string;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000) {
-  for (let waited = 0; ; waited += 50) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (waited >= ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const mailsTo = (address: string, subject: RegExp) =>
-  inbox.filter(
-    (m) => m.to && !Array.isArray(m.to) && m.to.text.includes(address) && subject.test(m.subject ?? ''),
-  );
+const mailsTo = (address: string, subject: RegExp) => mail.mailsTo(address, subject);
 
 /** The message's invitation, parsed with ical.js as a calendar client would. */
 function invitationOf(mail: ParsedMail) {
@@ -61,20 +48,8 @@ function invitationOf(mail: ParsedMail) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const address = smtp.server.address();
-  smtpUrl = `smtp://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  mail = await startSmtpInbox();
+  smtpUrl = mail.url;
   t = await startTestApp({
     clock: time.clock,
     invoiceWorker: false,
@@ -96,7 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mail?.close();
 });
 
 describe('a client of the organisation hears of their booking', () => {

@@ -1,9 +1,8 @@
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpInbox, waitFor } from './support/smtp-inbox.js';
 import {
   type Agent,
   manualClock,
@@ -15,8 +14,7 @@ import {
 } from './support/test-app.js';
 
 // The rebooking wizard end to end over HTTP, with a real SMTP listener catching what the outbox sends.
-const inbox: ParsedMail[] = [];
-let smtp: SMTPServer;
+let mail: Awaited<ReturnType<typeof startSmtpInbox>>;
 
 // Tuesday 1 September 2026, 10:00 in Brisbane and Sydney (both UTC+10 until Sydney moves forward on 4 October).
 const time = manualClock(Temporal.Instant.from('2026-09-01T00:00:00Z'));
@@ -29,18 +27,7 @@ let caseId: string;
 let firstBookingId: string;
 let scheduleId: string;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000) {
-  for (let waited = 0; ; waited += 50) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (waited >= ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-const mailTo = (address: string, subject: RegExp) =>
-  inbox.find(
-    (m) => m.to && !Array.isArray(m.to) && m.to.text.includes(address) && subject.test(m.subject ?? ''),
-  );
+const mailTo = (address: string, subject: RegExp) => mail.mailsTo(address, subject)[0];
 
 const counts = async () =>
   (
@@ -68,20 +55,8 @@ const wizard = (extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const address = smtp.server.address();
-  const smtpUrl = `smtp://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  mail = await startSmtpInbox();
+  const smtpUrl = mail.url;
   t = await startTestApp({
     clock: time.clock,
     invoiceWorker: false,
@@ -131,7 +106,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mail?.close();
 });
 
 describe('the rebooking wizard', () => {
