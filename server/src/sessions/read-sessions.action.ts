@@ -13,31 +13,34 @@ import { toSessionView } from './session-view.js';
 const MAX_SESSIONS = 2000;
 const MAX_DAYS = 42;
 
+/**
+ * Items grouped by their booking once: a calendar week holds thousands of sessions (filtering every part per
+ * session was quadratic).
+ */
+function groupByBooking<T>(items: readonly T[], bookingOf: (item: T) => string | undefined) {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = bookingOf(item);
+    if (key === undefined) continue;
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
+}
+
 /** Sessions as the API shows them, with one query per part for all of them. */
 export async function loadSessionViews(tx: Tx, organisationId: string, ids: readonly string[]) {
   const rows = await findBookings(tx, organisationId, ids);
   const views = await toViews(tx, organisationId, rows);
   const parts = await loadSessionParts(tx, organisationId, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  // Each part grouped by booking once: a calendar week holds thousands of sessions (filtering every part per
-  // session was quadratic).
-  const group = <T>(items: readonly T[], bookingOf: (item: T) => string | undefined) => {
-    const out = new Map<string, T[]>();
-    for (const item of items) {
-      const key = bookingOf(item);
-      if (key === undefined) continue;
-      const list = out.get(key);
-      if (list) list.push(item);
-      else out.set(key, [item]);
-    }
-    return out;
-  };
   const grouped = {
-    services: group(parts.services, (s) => parts.serviceBookingIds.get(s.id)),
-    serviceTypes: group(parts.serviceTypes, (t) => t.bookingId),
-    participants: group(parts.participants, (p) => p.bookingId),
-    completions: group(parts.completions, (c) => c.bookingId),
-    delivered: group(parts.delivered, (d) => d.bookingId),
+    services: groupByBooking(parts.services, (s) => parts.serviceBookingIds.get(s.id)),
+    serviceTypes: groupByBooking(parts.serviceTypes, (t) => t.bookingId),
+    participants: groupByBooking(parts.participants, (p) => p.bookingId),
+    completions: groupByBooking(parts.completions, (c) => c.bookingId),
+    delivered: groupByBooking(parts.delivered, (d) => d.bookingId),
   };
   return views.map((v) =>
     toSessionView(
@@ -103,8 +106,7 @@ export async function listSessions(
   const rows = await findBookings(tx, actor.organisationId, ids);
   const views = await toViews(tx, actor.organisationId, rows);
   const parts = await loadSessionParts(tx, actor.organisationId, ids);
-  const typesOf = new Map<string, string[]>();
-  for (const t of parts.serviceTypes) typesOf.set(t.bookingId, [...(typesOf.get(t.bookingId) ?? []), t.id]);
+  const typesOf = groupByBooking(parts.serviceTypes, (t) => t.bookingId);
   return views.map((v) => {
     const clients = v.participants.filter((p) => p.type === 'client');
     return {
@@ -123,7 +125,10 @@ export async function listSessions(
         .filter((p) => p.type === 'staff' || p.type === 'provider')
         .map((p) => ({ id: p.subjectId, name: p.name, lead: p.lead, status: p.status })),
       serviceTypeIds: [
-        ...new Set([...(v.serviceTypeId ? [v.serviceTypeId] : []), ...(typesOf.get(v.id) ?? [])]),
+        ...new Set([
+          ...(v.serviceTypeId ? [v.serviceTypeId] : []),
+          ...(typesOf.get(v.id) ?? []).map((t) => t.id),
+        ]),
       ],
     };
   });
