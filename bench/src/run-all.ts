@@ -61,6 +61,7 @@ if (sessionsAlone) {
     dataLine = `${label}, on ${server.engine}; ${data.seconds ? `written in bulk in this run in ${fmt(data.seconds, 1)} s (${fmt(spec.clients / data.seconds)} clients/s)` : 'written by an earlier run and reused'}`;
     console.log(`Data: ${dataLine}`);
     const app = await startChildServer(join(import.meta.dirname, 'http/serve-app.ts'), [url]);
+    const floor = await startChildServer(join(import.meta.dirname, 'http/serve-floor.ts'), [url]);
     try {
       keep(
         await sessionsBench({
@@ -68,6 +69,7 @@ if (sessionsAlone) {
           data,
           dataSet: label,
           appUrl: app.baseUrl,
+          floorUrl: floor.baseUrl,
           groups: full ? 20 : 6,
           reads: full ? 400 : 96,
           individualP99: null,
@@ -75,6 +77,7 @@ if (sessionsAlone) {
       );
     } finally {
       await app.stop();
+      await floor.stop();
       await db.destroy();
     }
   } finally {
@@ -111,6 +114,7 @@ if (!sessionsAlone && (wanted('booking') || wanted('sessions') || wanted('calend
               data,
               dataSet: label,
               appUrl: app.baseUrl,
+              floorUrl: floor.baseUrl,
               groups: full ? 20 : 6,
               reads: full ? 400 : 96,
               individualP99: goal ? goal.value * 200 : null,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../server/src/platform/db/database.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, DATA_TODAY, type DataSet } from './dataset/generate-data.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, DATA_TODAY, type DataSet, ORG_ZONE } from './dataset/generate-data.js';
 import { type Session, signIn } from './http/session.js';
 import { type BenchResult, fmt } from './support/report.js';
 import { nowMs, percentile } from './support/timing.js';
@@ -12,7 +12,7 @@ import { nowMs, percentile } from './support/timing.js';
  * win and 8 clients hold places; the rest get 409. Its p99 is set against a peer in the same run: the same 64
  * racers asking for one worker's slot with an individual appointment (exactly one wins), and, when benchmark 3
  * ran, against its individual booking p99. (2) The sessions calendar: GET /api/v1/sessions for a week
- * holding the groups as well as the data set's visits.
+ * holding the groups as well as the data set's visits, against a floor returning the same rows by one statement.
  */
 
 const RACERS = 64;
@@ -40,6 +40,8 @@ export async function sessionsBench(options: {
   data: DataSet;
   dataSet: string;
   appUrl: string;
+  /** The floor server (bench/src/http/serve-floor.ts). */
+  floorUrl: string;
   groups: number;
   reads: number;
   /** The individual booking's p99 (benchmark 3), when it ran. */
@@ -142,27 +144,59 @@ export async function sessionsBench(options: {
   const soloP99 = percentile(soloSorted, 99);
   const soloOther = solo.filter((o) => o.status !== 201 && o.status !== 409).length;
 
-  // The sessions calendar for the week holding the groups (Monday to Sunday), 8 readers at a time.
+  // The sessions calendar for the week holding the groups (Monday to Sunday), 8 readers at a time, batch by batch
+  // alternating with the floor (the same rows by one SQL statement in bare Fastify + pg) so drift falls on both.
   const monday = first.subtract({ days: first.dayOfWeek - 1 });
   const week = `from=${monday}&to=${monday.add({ days: 6 })}`;
+  const instantOf = (d: Temporal.PlainDate) => d.toZonedDateTime(ORG_ZONE).toInstant().toString();
+  const floorWeek = `org=${org}&from=${encodeURIComponent(instantOf(monday))}&to=${encodeURIComponent(instantOf(monday.add({ days: 7 })))}`;
   const probe = await fetch(`${options.appUrl}/api/v1/sessions?${week}`, {
     headers: { cookie: sessions[0]!.cookie },
   });
   const items = ((await probe.json()) as { items: { category: string }[] }).items;
+  const floorItems = (
+    (await (await fetch(`${options.floorUrl}/floor/sessions?${floorWeek}`)).json()) as { items: unknown[] }
+  ).items.length;
   const reads: number[] = [];
-  const readStart = nowMs();
+  const floorReads: number[] = [];
+  const readFailures: number[] = [];
+  let readMs = 0;
+  let floorMs = 0;
   for (let i = 0; i < options.reads; i += 8) {
-    const batch = await Promise.all(
-      sessions
-        .slice(0, 8)
-        .map((s) =>
-          timedFetch(`${options.appUrl}/api/v1/sessions?${week}`, { headers: { cookie: s.cookie } }),
-        ),
-    );
-    reads.push(...batch.map((b) => b.ms));
+    const appBatch = async () => {
+      const start = nowMs();
+      const batch = await Promise.all(
+        sessions
+          .slice(0, 8)
+          .map((s) =>
+            timedFetch(`${options.appUrl}/api/v1/sessions?${week}`, { headers: { cookie: s.cookie } }),
+          ),
+      );
+      readMs += nowMs() - start;
+      reads.push(...batch.map((b) => b.ms));
+      readFailures.push(...batch.filter((b) => b.status !== 200).map((b) => b.status));
+    };
+    const floorBatch = async () => {
+      const start = nowMs();
+      const batch = await Promise.all(
+        Array.from({ length: 8 }, () => timedFetch(`${options.floorUrl}/floor/sessions?${floorWeek}`, {})),
+      );
+      floorMs += nowMs() - start;
+      floorReads.push(...batch.map((b) => b.ms));
+      readFailures.push(...batch.filter((b) => b.status !== 200).map((b) => b.status));
+    };
+    if ((i / 8) % 2 === 0) {
+      await appBatch();
+      await floorBatch();
+    } else {
+      await floorBatch();
+      await appBatch();
+    }
   }
-  const readSeconds = (nowMs() - readStart) / 1000;
   const sortedReads = reads.sort((a, b) => a - b);
+  const sortedFloor = floorReads.sort((a, b) => a - b);
+  const readP50 = percentile(sortedReads, 50) / percentile(sortedFloor, 50);
+  const readP99 = percentile(sortedReads, 99) / percentile(sortedFloor, 99);
   const groupsInWeek = items.filter((i) => i.category === 'group').length;
   const exactly = taken.every((n) => n === CAPACITY) && winners.every((w) => w === CAPACITY - 1);
 
@@ -195,10 +229,16 @@ export async function sessionsBench(options: {
       },
       {
         label: `sessions calendar, one week (GET /sessions?${week}: ${items.length} sessions, ${groupsInWeek} groups), 8 concurrent readers`,
-        value: `p50 ${fmt(percentile(sortedReads, 50), 1)} ms, p99 ${fmt(percentile(sortedReads, 99), 1)} ms; ${fmt(reads.length / readSeconds)} requests/s`,
+        value: `p50 ${fmt(percentile(sortedReads, 50), 1)} ms, p99 ${fmt(percentile(sortedReads, 99), 1)} ms; ${fmt(reads.length / (readMs / 1000))} requests/s`,
+      },
+      {
+        label: `floor: bare Fastify + pg, the same rows by one SQL statement (${floorItems} sessions), 8 concurrent readers, batches alternating with Carebook's`,
+        value: `p50 ${fmt(percentile(sortedFloor, 50), 1)} ms, p99 ${fmt(percentile(sortedFloor, 99), 1)} ms; ${fmt(floorReads.length / (floorMs / 1000))} requests/s`,
       },
     ],
     ratios: [
+      { label: 'sessions week read p50 / floor p50', value: readP50, goal: '≤ 2×', met: readP50 <= 2 },
+      { label: 'sessions week read p99 / floor p99', value: readP99, goal: '≤ 2×', met: readP99 <= 2 },
       {
         label: 'group place p99 / individual appointment p99 (the peer race, this run)',
         value: p99 / soloP99,
@@ -219,6 +259,11 @@ export async function sessionsBench(options: {
         detail: exactly ? undefined : `places: ${taken.join(',')}; winners: ${winners.join(',')}`,
       },
       { label: 'every other answer is a 409', ok: other.size === 0 },
+      {
+        label: 'the week read and its floor return the same sessions, every read a 200',
+        ok: items.length === floorItems && readFailures.length === 0,
+        detail: `${items.length} vs ${floorItems}${readFailures.length ? `; ${readFailures.length} failed reads` : ''}`,
+      },
       {
         label: 'exactly one individual appointment wins each peer race, every other answer a 409',
         ok: soloWinners.every((w) => w === 1) && soloOther === 0,

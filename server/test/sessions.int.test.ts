@@ -654,6 +654,40 @@ describe('completing a group', () => {
 });
 
 describe('the sessions calendar read', () => {
+  it('lists each session as its own view shows it: times, clients and workers in order, places and tags', async () => {
+    const list = await coordinator.get('/sessions?from=2026-10-05&to=2026-11-15');
+    expect(list.status).toBe(200);
+    const items = list.body.items as Record<string, unknown>[];
+    expect(items.some((i) => i.category === 'group')).toBe(true);
+    for (const item of items) {
+      const v = (await coordinator.get(`/sessions/${item.id}`)).body;
+      expect(item).toEqual({
+        id: v.id,
+        category: v.category,
+        name: v.name,
+        status: v.status,
+        startsAt: v.startsAt,
+        endsAt: v.endsAt,
+        timeZone: v.timeZone,
+        seriesId: v.seriesId,
+        capacity: v.capacity,
+        placesTaken: v.placesTaken,
+        clients: v.clients.map((c: { clientId: string; name: string; status: string }) => ({
+          id: c.clientId,
+          name: c.name,
+          status: c.status,
+        })),
+        workers: v.workers.map((w: { subjectId: string; name: string; lead: boolean; status: string }) => ({
+          id: w.subjectId,
+          name: w.name,
+          lead: w.lead,
+          status: w.status,
+        })),
+        serviceTypeIds: expect.arrayContaining(v.serviceTypes.map((t: { id: string }) => t.id)),
+      });
+    }
+  });
+
   it('refuses, naming the dates, when more sessions fall in them than one read returns; never cuts them short', async () => {
     const actor = {
       organisationId: org.id,

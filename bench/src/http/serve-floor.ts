@@ -20,14 +20,16 @@ await pool.query(`CREATE TABLE IF NOT EXISTS bench_floor_constrained (
   EXCLUDE USING gist (organisation_id WITH =, staff_id WITH =, tstzrange(starts_at, ends_at) WITH &&))`);
 await pool.query('TRUNCATE bench_floor_constrained');
 
-// The calendar route's query (calendar.store.ts) for an organisation, a range and staff ids.
+// The calendar route's query (calendar.store.ts `calendarEvents`, its lean projection) for an organisation, a
+// range and staff ids.
 const CALENDAR_SQL = `
-SELECT b.id, b.name, b.kind, b.status, b.starts_at AS "startsAt", b.ends_at AS "endsAt", b.time_zone AS "timeZone",
-  cp.client_id AS "clientId", coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name AS "clientName",
+SELECT b.id, b.name, b.kind, b.status,
+  floor(extract(epoch from b.starts_at))::float8 AS "startsEpoch", floor(extract(epoch from b.ends_at))::float8 AS "endsEpoch",
+  cp.client_id AS "clientId", cp.status AS "clientStatus",
+  coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name AS "clientName",
   c.time_zone AS "clientTimeZone", ap.staff_id AS "staffId", s.given_name || ' ' || s.family_name AS "staffName",
   p.name AS "providerName", b.series_id AS "seriesId", b.is_exception AS "isException",
-  b.service_type_id AS "serviceTypeId", t.name AS "serviceTypeName", t.colour, b.notes, b.sequence,
-  b.updated_at AS "updatedAt"
+  b.service_type_id AS "serviceTypeId", t.name AS "serviceTypeName", t.colour
 FROM bookings b
 JOIN booking_participants cp ON cp.organisation_id = b.organisation_id AND cp.booking_id = b.id
   AND cp.participant_type = 'client' AND cp.is_lead
@@ -41,10 +43,42 @@ WHERE b.organisation_id = $1 AND tstzrange(b.starts_at, b.ends_at) && tstzrange(
   AND ap.staff_id = ANY($4::uuid[])
 ORDER BY b.starts_at, b.id LIMIT 5001`;
 
+// The sessions calendar's query (sessions/session-read.store.ts `sessionSummaries`) for an organisation and a
+// range of instants: one statement, people as JSON built by PostgreSQL, instants as epoch seconds.
+const SESSIONS_SQL = `
+SELECT b.id, b.category, b.name, b.status,
+  floor(extract(epoch from b.starts_at))::float8 AS "startsEpoch", floor(extract(epoch from b.ends_at))::float8 AS "endsEpoch",
+  b.time_zone AS "timeZone", b.series_id AS "seriesId", b.capacity, b.service_type_id AS "serviceTypeId",
+  coalesce((SELECT json_agg(json_build_object('id', p.client_id,
+              'name', coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name, 'status', p.status)
+            ORDER BY p.is_lead DESC, p.created_at, p.id)
+     FROM booking_participants p
+     JOIN clients c ON c.organisation_id = p.organisation_id AND c.id = p.client_id
+    WHERE p.organisation_id = b.organisation_id AND p.booking_id = b.id AND p.participant_type = 'client'), '[]'::json) AS clients,
+  coalesce((SELECT json_agg(json_build_object('id', coalesce(p.staff_id, p.provider_id),
+              'name', coalesce(s.given_name || ' ' || s.family_name, e.name), 'lead', p.is_lead, 'status', p.status)
+            ORDER BY p.is_lead DESC, p.participant_type = 'provider', p.created_at, p.id)
+     FROM booking_participants p
+     LEFT JOIN staff s ON s.organisation_id = p.organisation_id AND s.id = p.staff_id
+     LEFT JOIN external_providers e ON e.organisation_id = p.organisation_id AND e.id = p.provider_id
+    WHERE p.organisation_id = b.organisation_id AND p.booking_id = b.id
+      AND p.participant_type IN ('staff', 'provider')), '[]'::json) AS workers,
+  array(SELECT bt.service_type_id::text FROM booking_service_types bt
+          JOIN service_types st ON st.organisation_id = bt.organisation_id AND st.id = bt.service_type_id
+         WHERE bt.organisation_id = b.organisation_id AND bt.booking_id = b.id ORDER BY st.name, st.id) AS "tagIds"
+FROM bookings b
+WHERE b.organisation_id = $1 AND b.starts_at < $3::timestamptz AND b.ends_at > $2::timestamptz
+ORDER BY b.starts_at, b.id LIMIT 2001`;
+
 const app = Fastify();
 app.get('/floor/calendar', async (request) => {
   const q = request.query as Record<string, string>;
   const { rows } = await pool.query(CALENDAR_SQL, [q.org, q.from, q.to, (q.staffId ?? '').split(',')]);
+  return { items: rows };
+});
+app.get('/floor/sessions', async (request) => {
+  const q = request.query as Record<string, string>;
+  const { rows } = await pool.query(SESSIONS_SQL, [q.org, q.from, q.to]);
   return { items: rows };
 });
 app.post('/floor/bookings', async (request, reply) => {

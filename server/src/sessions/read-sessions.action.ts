@@ -5,8 +5,9 @@ import { loadSessionParts } from '../bookings/session-parts.store.js';
 import { type Actor, can } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
+import { calendarTimes } from '../shared/time/calendar-times.js';
 import type { SessionListQuery, SessionSummary, SessionView } from './session.schemas.js';
-import { organisationZone, sessionIdsBetween } from './session-read.store.js';
+import { organisationZone, sessionSummaries } from './session-read.store.js';
 import { toSessionView } from './session-view.js';
 
 /** The most sessions one calendar read returns. */
@@ -89,7 +90,7 @@ export async function listSessions(
   const from = Temporal.PlainDate.from(q.from).toZonedDateTime(zone).toInstant();
   const to = Temporal.PlainDate.from(q.to).add({ days: 1 }).toZonedDateTime(zone).toInstant();
   const own = !can(actor, 'bookings.read');
-  const ids = await sessionIdsBetween(
+  const rows = await sessionSummaries(
     tx,
     actor.organisationId,
     from,
@@ -97,39 +98,27 @@ export async function listSessions(
     { ...q, ...(own ? { staffId: actor.staffId } : {}) },
     limit + 1,
   );
-  if (ids.length > limit)
+  if (rows.length > limit)
     throw invalid(
       'to',
       `takes in more than ${limit.toLocaleString('en-AU')} sessions: choose fewer days, or one worker, client or service type`,
     );
-  if (ids.length === 0) return [];
-  const rows = await findBookings(tx, actor.organisationId, ids);
-  const views = await toViews(tx, actor.organisationId, rows);
-  const parts = await loadSessionParts(tx, actor.organisationId, ids);
-  const typesOf = groupByBooking(parts.serviceTypes, (t) => t.bookingId);
-  return views.map((v) => {
-    const clients = v.participants.filter((p) => p.type === 'client');
-    return {
-      id: v.id,
-      category: v.category,
-      name: v.name,
-      status: v.status,
-      startsAt: v.startsAt,
-      endsAt: v.endsAt,
-      timeZone: v.timeZone,
-      seriesId: v.seriesId,
-      capacity: v.capacity,
-      placesTaken: clients.filter((c) => c.status === 'booked' || c.status === 'attended').length,
-      clients: clients.map((c) => ({ id: c.subjectId, name: c.name, status: c.status })),
-      workers: v.participants
-        .filter((p) => p.type === 'staff' || p.type === 'provider')
-        .map((p) => ({ id: p.subjectId, name: p.name, lead: p.lead, status: p.status })),
-      serviceTypeIds: [
-        ...new Set([
-          ...(v.serviceTypeId ? [v.serviceTypeId] : []),
-          ...(typesOf.get(v.id) ?? []).map((t) => t.id),
-        ]),
-      ],
-    };
-  });
+  return rows.map((r) => ({
+    id: r.id,
+    category: r.category,
+    name: r.name,
+    status: r.status,
+    startsAt: calendarTimes(r.timeZone, r.startsEpoch).withOffset,
+    endsAt: calendarTimes(r.timeZone, r.endsEpoch).withOffset,
+    timeZone: r.timeZone,
+    seriesId: r.seriesId,
+    capacity: r.capacity,
+    placesTaken: r.clients.filter((c) => c.status === 'booked' || c.status === 'attended').length,
+    clients: r.clients,
+    workers: r.workers,
+    serviceTypeIds:
+      r.serviceTypeId === null || r.tagIds.includes(r.serviceTypeId)
+        ? r.tagIds
+        : [r.serviceTypeId, ...r.tagIds],
+  }));
 }
