@@ -4,8 +4,7 @@ import { organisationTimeZone } from '../identity/organisation.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { invalid } from '../shared/domain-error.js';
 import { calendarTimes } from '../shared/time/calendar-times.js';
-import { epochSecondOf } from '../shared/time/civil-date.js';
-import { calendarBookings } from './calendar.store.js';
+import { calendarEvents } from './calendar.store.js';
 
 export type CalendarStatus = 'booked' | 'completed' | 'cancelled';
 export type CalendarQuery = {
@@ -33,7 +32,7 @@ export async function readCalendar(tx: Tx, actor: Actor, q: CalendarQuery) {
     throw invalid('to', `must be at most ${MAX_DAYS} days after from`);
   const zone = q.zone ?? (await organisationTimeZone(tx, actor.organisationId));
   const mayReadAll = can(actor, 'bookings.read');
-  const rows = await calendarBookings(tx, actor.organisationId, {
+  const rows = await calendarEvents(tx, actor.organisationId, {
     from: q.from,
     to: q.to,
     staffIds: mayReadAll ? q.staffIds : [actor.staffId],
@@ -43,13 +42,12 @@ export async function readCalendar(tx: Tx, actor: Actor, q: CalendarQuery) {
     statuses: q.statuses,
     limit: LIMIT + 1,
   });
-  const times = (i: Temporal.Instant) => calendarTimes(zone, epochSecondOf(i));
   return {
     timeZone: zone,
     truncated: rows.length > LIMIT,
     items: rows.slice(0, LIMIT).map((r) => {
-      const start = times(r.startsAt);
-      const end = times(r.endsAt);
+      const start = calendarTimes(zone, r.startsEpoch);
+      const end = calendarTimes(zone, r.endsEpoch);
       return {
         id: r.id,
         name: r.name,
