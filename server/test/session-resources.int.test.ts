@@ -154,6 +154,123 @@ describe('resources', () => {
   });
 });
 
+describe('a recurring session with a resource taken on some of its dates', () => {
+  it('writes the free dates, reports each clashing one naming the resource and the booking, and a series edit keeps it so', async () => {
+    const van = (await admin.post('/resources', { kind: 'vehicle', name: 'Access van' })).body.id as string;
+    const tag = (await admin.post('/service-types', { name: 'Outings', colour: '#225588' })).body
+      .id as string;
+    // Another group holds the van on two of the Tuesdays, overlapping the series' 10:00-12:00.
+    const holders: Record<string, string> = {};
+    for (const date of ['2026-10-20', '2026-11-03']) {
+      const res = await coordinator.post(
+        '/sessions',
+        outing(await newClient(`Holder${date.slice(5, 7)}${date.slice(8)}`), {
+          bookingDate: date,
+          resources: [{ resourceId: van }],
+        }),
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      holders[date] = res.body.session.id;
+    }
+    const created = await coordinator.post(
+      '/sessions',
+      outing(await newClient('Sam'), {
+        name: 'Tuesday drive',
+        bookingDate: '2026-10-06',
+        startTime: '10:00',
+        durationMinutes: 120,
+        resources: [{ resourceId: van }],
+        serviceTypeIds: [tag],
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', endDate: '2026-11-10' },
+      }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const seriesId = created.body.seriesId as string;
+    type Outcome = { localDate: string; result: string; bookingId: string | null; reason?: string };
+    const byDate = (list: Outcome[]) => Object.fromEntries(list.map((o) => [o.localDate, o]));
+    const first = byDate(created.body.occurrences);
+    expect(Object.keys(first).sort()).toEqual([
+      '2026-10-06',
+      '2026-10-13',
+      '2026-10-20',
+      '2026-10-27',
+      '2026-11-03',
+      '2026-11-10',
+    ]);
+    for (const date of ['2026-10-20', '2026-11-03'])
+      expect(first[date]).toMatchObject({
+        result: 'conflict',
+        bookingId: null,
+        reason: 'Access van is already booked for "Beach outing"',
+        conflictingBookingId: holders[date],
+      });
+    const written = ['2026-10-06', '2026-10-13', '2026-10-27', '2026-11-10'];
+    for (const date of written) expect(first[date]).toMatchObject({ result: 'done' });
+
+    const held = async () =>
+      (
+        await sql<{
+          date: string;
+          booking: string;
+        }>`SELECT to_char(lower(p.period) AT TIME ZONE 'Australia/Sydney',
+            'YYYY-MM-DD') AS date, b.name AS booking
+          FROM booking_participants p JOIN bookings b ON b.id = p.booking_id
+          WHERE p.resource_id = ${van} AND p.status IN ('booked', 'attended') ORDER BY 1, 2`.execute(t.db)
+      ).rows.map((r) => `${r.date} ${r.booking}`);
+    const expected = [
+      '2026-10-06 Tuesday drive',
+      '2026-10-13 Tuesday drive',
+      '2026-10-20 Beach outing',
+      '2026-10-27 Tuesday drive',
+      '2026-11-03 Beach outing',
+      '2026-11-10 Tuesday drive',
+    ];
+    expect(await held()).toEqual(expected);
+    const session = await coordinator.get(`/sessions/${first['2026-10-13']!.bookingId}`);
+    expect(session.body.resources).toMatchObject([{ resourceId: van, name: 'Access van', status: 'booked' }]);
+
+    // Moving the whole series half an hour: the written dates move with the van; the two taken dates are
+    // reported again, by name, and still not written over the other group's van.
+    const edit = await coordinator.patch(`/scheduled-services/${seriesId}`, {
+      scope: 'series',
+      changes: { startTime: '10:30' },
+    });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    const edited = byDate(edit.body.occurrences);
+    for (const date of ['2026-10-20', '2026-11-03'])
+      expect(edited[date]).toMatchObject({
+        result: 'conflict',
+        reason: 'Access van is already booked for "Beach outing"',
+        conflictingBookingId: holders[date],
+      });
+    for (const date of written) expect(edited[date]?.result, date).not.toBe('conflict');
+    expect(await held()).toEqual(expected);
+    const list = await coordinator.get('/sessions?from=2026-10-05&to=2026-11-15');
+    const mine = (list.body.items as { seriesId: string; startsAt: string }[]).filter(
+      (i) => i.seriesId === seriesId,
+    );
+    expect(mine.map((i) => i.startsAt.slice(0, 16))).toEqual(written.map((d) => `${d}T10:30`));
+
+    // Once the other group gives the van up on 3 November, the next edit books that date too.
+    const freed = await coordinator.post(`/sessions/${holders['2026-11-03']}/cancel`, { reason: 'Rain' });
+    expect(freed.status, JSON.stringify(freed.body)).toBe(200);
+    const again = await coordinator.patch(`/scheduled-services/${seriesId}`, {
+      scope: 'series',
+      changes: { startTime: '10:00' },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    const third = byDate(again.body.occurrences);
+    expect(third['2026-11-03']).toMatchObject({ result: 'done' });
+    expect(third['2026-10-20']).toMatchObject({
+      result: 'conflict',
+      conflictingBookingId: holders['2026-10-20'],
+    });
+    expect(await held()).toEqual(
+      expected.map((e) => (e === '2026-11-03 Beach outing' ? '2026-11-03 Tuesday drive' : e)),
+    );
+  });
+});
+
 describe("a client's location band", () => {
   it('is set and cleared on the client, refused outside 1-7, and gives a completion its travel area', async () => {
     const clientId = await newClient('Mo');

@@ -1,6 +1,6 @@
 import { availabilityOf } from '../availability/staff-availability.store.js';
 import type { Tx } from '../platform/db/database.js';
-import { type BookingRecord, findOverlapping } from './booking.store.js';
+import { type BookingRecord, findOverlapping, findResourceOverlapping } from './booking.store.js';
 import { announceBookingEvent } from './booking-events.action.js';
 import {
   type BookingChange,
@@ -11,6 +11,8 @@ import {
   rewriteBooking,
   writeNewBooking,
 } from './booking-write.store.js';
+import { listParticipants } from './participant.store.js';
+import { findResource } from './resource.store.js';
 import { type Period, softConflicts } from './soft-conflicts.js';
 
 /** One occurrence to write: a new booking, or a change to an existing one. */
@@ -23,7 +25,9 @@ export type OccurrenceWriteResult =
   /** Another writer made this occurrence first: nothing to report. */
   | { ok: false; reason: 'exists' }
   /** The staff member is taken then; `other` is the booking in the way (never the occurrence itself). */
-  | { ok: false; reason: 'staff_busy'; other: BookingRecord | undefined };
+  | { ok: false; reason: 'staff_busy'; other: BookingRecord | undefined }
+  /** A resource of the occurrence (a vehicle, a room) is taken then, by `other`. */
+  | { ok: false; reason: 'resource_busy'; resourceName: string; other: BookingRecord | undefined };
 
 export type OccurrenceBatch = {
   clientId: string;
@@ -92,6 +96,10 @@ export async function writeOccurrences(
         results.push({ ok: false, reason: 'exists' });
         continue;
       }
+      if (error instanceof ParticipantOverlapError && error.subject === 'resource') {
+        results.push(await resourceClash(tx, organisationId, w, period, selfId));
+        continue;
+      }
       if (!(error instanceof ParticipantOverlapError) || batch.staffId === null) throw error;
       const other = await findOverlapping(
         tx,
@@ -105,4 +113,35 @@ export async function writeOccurrences(
     }
   }
   return results;
+}
+
+/** The resource of a refused occurrence that is taken then, named, with the booking holding it. */
+async function resourceClash(
+  tx: Tx,
+  organisationId: string,
+  w: OccurrenceWrite,
+  period: Period,
+  selfId: string | null,
+): Promise<OccurrenceWriteResult> {
+  const resourceIds =
+    w.action === 'create'
+      ? (w.booking.session?.participants ?? []).filter((p) => p.type === 'resource').map((p) => p.subjectId)
+      : (await listParticipants(tx, organisationId, [w.bookingId]))
+          .filter((p) => p.type === 'resource')
+          .map((p) => p.subjectId);
+  for (const resourceId of resourceIds) {
+    const other = await findResourceOverlapping(
+      tx,
+      organisationId,
+      resourceId,
+      period.start,
+      period.end,
+      selfId,
+    );
+    if (other) {
+      const resource = await findResource(tx, organisationId, resourceId);
+      return { ok: false, reason: 'resource_busy', resourceName: resource?.name ?? 'The resource', other };
+    }
+  }
+  return { ok: false, reason: 'resource_busy', resourceName: 'A resource', other: undefined };
 }

@@ -137,7 +137,8 @@ export async function syncSeries(
     const { change, occurrence: o, leave, bookingId } = pending[i]!;
     if (!result.ok && result.reason === 'exists') continue; // a concurrent generator made it: nothing to report
     if (!result.ok) {
-      const who = series.staffName ?? 'The staff member';
+      const who =
+        result.reason === 'resource_busy' ? result.resourceName : (series.staffName ?? 'The staff member');
       const busy = `${who} is already booked${result.other ? ` for "${result.other.name}"` : ''}`;
       outcomes.push({
         ...occurrenceTimes(o, zone),

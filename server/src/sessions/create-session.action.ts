@@ -39,6 +39,7 @@ export type SessionCreated = {
     bookingId: string | null;
     result: 'done' | 'conflict' | 'kept';
     reason?: string;
+    conflictingBookingId?: string;
   }[];
 };
 
@@ -304,6 +305,7 @@ async function createRecurring(
       bookingId: o.bookingId,
       result: o.result,
       ...(o.reason ? { reason: o.reason } : {}),
+      ...(o.conflictingBookingId ? { conflictingBookingId: o.conflictingBookingId } : {}),
     })),
   };
 }

@@ -452,6 +452,10 @@ export const outcomeSchema = z.object({
   bookingId: z.uuid().nullable(),
   result: z.enum(['done', 'conflict', 'kept']),
   reason: z.string().optional(),
+  conflictingBookingId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'For a clash: the booking holding the worker or resource then' }),
 });
 
 export const sessionCreatedSchema = z

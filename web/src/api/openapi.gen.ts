@@ -4692,6 +4692,11 @@ export type components = {
             /** @description For a recurring session: each occurrence written, or why not */
             occurrences: {
                 bookingId: string | null;
+                /**
+                 * Format: uuid
+                 * @description For a clash: the booking holding the worker or resource then
+                 */
+                conflictingBookingId?: string;
                 localDate: string;
                 reason?: string;
                 /** @enum {string} */
