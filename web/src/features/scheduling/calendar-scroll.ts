@@ -4,19 +4,31 @@ import type { CalendarItem } from './scheduling-api';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Where a day view opens: an hour before now when it shows today, else half an hour before the day's first
- * booking, else 07:00. `day` is the local date shown, `zone` the zone shown; items carry wall clocks in it.
+ * Where a day or week view opens: an hour before now when it shows today, else half an hour before the
+ * earliest booking time of the days shown, else 07:00. `from`–`to` are the local dates shown (to exclusive),
+ * `zone` the zone shown; `starts` are wall clocks in it (YYYY-MM-DDTHH:MM…).
  */
-export function dayScrollTime(day: string, zone: string, items: CalendarItem[]): string {
+export function rangeScrollTime(from: string, to: string, zone: string, starts: string[]): string {
   const now = Temporal.Now.zonedDateTimeISO(zone);
-  if (now.toPlainDate().toString() === day) return `${pad(Math.max(0, now.hour - 1))}:00:00`;
-  const starts = items
-    .map((item) => item.start)
-    .filter((start) => start.slice(0, 10) === day)
+  const today = now.toPlainDate().toString();
+  if (today >= from && today < to) return `${pad(Math.max(0, now.hour - 1))}:00:00`;
+  const times = starts
+    .filter((start) => start.slice(0, 10) >= from && start.slice(0, 10) < to)
+    .map((start) => start.slice(11, 16))
     .sort();
-  if (starts.length === 0) return '07:00:00';
-  const first = Temporal.PlainTime.from(starts[0]!.slice(11, 16)).subtract({ minutes: 30 });
-  return first.hour > Temporal.PlainTime.from(starts[0]!.slice(11, 16)).hour
-    ? '00:00:00'
-    : `${pad(first.hour)}:${pad(first.minute)}:00`;
+  if (times.length === 0) return '07:00:00';
+  const earliest = Temporal.PlainTime.from(times[0]!);
+  const first = earliest.subtract({ minutes: 30 });
+  return first.hour > earliest.hour ? '00:00:00' : `${pad(first.hour)}:${pad(first.minute)}:00`;
+}
+
+/** A day view's opening time: rangeScrollTime for that one day. */
+export function dayScrollTime(day: string, zone: string, items: CalendarItem[]): string {
+  const next = Temporal.PlainDate.from(day).add({ days: 1 }).toString();
+  return rangeScrollTime(
+    day,
+    next,
+    zone,
+    items.map((item) => item.start),
+  );
 }

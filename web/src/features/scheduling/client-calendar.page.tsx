@@ -12,6 +12,7 @@ import { NewSessionModal } from '../sessions/new-session-modal';
 import { SessionDrawer } from '../sessions/session-drawer';
 import { useSessionSummaries } from '../sessions/sessions-queries';
 import { BUTTON_TEXT, eventContent, toCalendarEvent } from './calendar-events';
+import { rangeScrollTime } from './calendar-scroll';
 import { rangeToInstants, splitZoned } from './calendar-time';
 import { groupEvents } from './client-calendar-groups';
 import { EventCalendar } from './event-calendar';
@@ -60,6 +61,15 @@ export function ClientCalendarPage() {
       ...groupEvents(sessions.data ?? [], shown, client.id, client.timeZone),
     ];
   }, [calendar.data, sessions.data, client.id, client.timeZone]);
+  // Opens at now (this week) or just before the week's first booking, not at a fixed 05:00.
+  const scrollTime = dates
+    ? rangeScrollTime(
+        dates.from,
+        dates.to,
+        client.timeZone,
+        events.map((event) => String(event.start)),
+      )
+    : '07:00:00';
   const openGroup = openBookingId ? groups.get(openBookingId)?.category === 'group' : false;
 
   return (
@@ -110,7 +120,7 @@ export function ClientCalendarPage() {
           height: '720px',
           firstDay: 1,
           locale: 'en-AU',
-          scrollTime: '05:00:00',
+          scrollTime,
           nowIndicator: false,
           headerToolbar: {
             start: 'prev,next today',
