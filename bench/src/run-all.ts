@@ -20,11 +20,16 @@ import { nowMs } from './support/timing.js';
 
 /**
  * `npm run bench [-- --full] [--only recurrence,rating,slots,booking,sessions,calendar,billing] [--fresh] [--seed S]
- * [--no-results]`: every benchmark on the quick data set (1,000 clients) or the full one (10,000 clients),
+ * [--no-results]` (or `-- --nodes 2`: nodes-run.ts): every benchmark on the quick data set (1,000 clients) or the full one (10,000 clients),
  * printed as it goes and written to bench/RESULTS.md.
  */
 
 const args = process.argv.slice(2);
+// `--nodes N`: the multi-node run (its own entry, nodes-run.ts), instead of the single-node benchmarks.
+if (args.includes('--nodes')) {
+  await import('./nodes-run.js');
+  process.exit(process.exitCode ?? 0);
+}
 const full = hasFlag(args, 'full');
 const only = argValue(args, 'only')?.split(',');
 const wanted = (id: string) => !only || only.includes(id);

@@ -76,19 +76,23 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      inTenant(request, (tx, actor) => {
-        const q = request.query;
-        return readCalendar(tx, actor, {
-          from: Temporal.Instant.from(q.from),
-          to: Temporal.Instant.from(q.to),
-          zone: q.zone,
-          staffIds: q.staffId?.split(','),
-          unassignedOnly: q.unassigned === 'true',
-          clientId: q.clientId,
-          serviceTypeId: q.serviceTypeId,
-          statuses: q.status?.split(',') as CalendarStatus[] | undefined,
-        });
-      }),
+      inTenant(
+        request,
+        (tx, actor) => {
+          const q = request.query;
+          return readCalendar(tx, actor, {
+            from: Temporal.Instant.from(q.from),
+            to: Temporal.Instant.from(q.to),
+            zone: q.zone,
+            staffIds: q.staffId?.split(','),
+            unassignedOnly: q.unassigned === 'true',
+            clientId: q.clientId,
+            serviceTypeId: q.serviceTypeId,
+            statuses: q.status?.split(',') as CalendarStatus[] | undefined,
+          });
+        },
+        { replica: true },
+      ),
   );
 
   // Subscription URLs: creating one revokes the previous; the secret is shown once.
@@ -155,7 +159,8 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const body = await renderFeed(app.db, request.params.token, app.clock());
+      // Feeds are polled by calendar apps every few minutes: a read replica may answer them.
+      const body = await renderFeed(app.readDb, request.params.token, app.clock());
       const validators = feedValidators(body.text, body.events);
       reply.header('cache-control', 'private, max-age=300').header('etag', validators.etag);
       if (validators.lastModified) reply.header('last-modified', validators.lastModified);

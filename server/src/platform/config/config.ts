@@ -7,6 +7,11 @@ export type Config = {
   /** The URL the server is reached at from outside (feed links are built on it); default: the listening address. */
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_READ_URL: a read replica (a streaming standby) for the calendar and iCalendar feed reads, which may
+   * lag the primary by the replication delay. Unset: those reads go to the primary like every other query.
+   */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   demo: boolean;
   webDist: string;
@@ -47,6 +52,15 @@ function publicUrlFrom(raw: string | undefined): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+function databaseReadUrlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^postgres(ql)?:\/\/[^\s]+$/.test(raw))
+    throw new Error(
+      'DATABASE_READ_URL must look like postgres://user:password@replica.example.org:5432/carebook',
+    );
+  return raw;
+}
+
 function smtpUrlFrom(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (!/^smtps?:\/\/[^\s]+$/.test(raw))
@@ -73,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     publicUrl: publicUrlFrom(env.CAREBOOK_PUBLIC_URL),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: databaseReadUrlFrom(env.DATABASE_READ_URL),
     dataDir: env.CAREBOOK_DATA_DIR || join(REPO_ROOT, 'data'),
     demo: env.CAREBOOK_DEMO !== '0',
     webDist: env.CAREBOOK_WEB_DIST || join(REPO_ROOT, 'web/dist'),

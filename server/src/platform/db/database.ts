@@ -18,6 +18,10 @@ export function createDb(connectionString: string, maxConnections = 10): Db {
   // An idle connection dropped by the server (restart, admin termination) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', () => {});
+  // Nor may one dropped while checked out between two queries of a transaction (a failover kills the server
+  // under open transactions): node-pg emits 'error' on the client then, and an unheard 'error' event ends the
+  // process. The query in flight, or the next one, still fails and the request answers 503.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

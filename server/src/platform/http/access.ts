@@ -87,9 +87,11 @@ class DryRun<T> {
 export async function inTenant<T>(
   request: FastifyRequest,
   fn: (tx: Tx, actor: Actor) => Promise<T>,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; replica?: boolean } = {},
 ): Promise<T> {
   const actor = actorOf(request);
+  // `replica`: a read that may be answered by DATABASE_READ_URL's standby (as stale as its replication lag).
+  if (options.replica) return withTenant(request.server.readDb, actor.organisationId, (tx) => fn(tx, actor));
   if (!options.dryRun) return withTenant(request.server.db, actor.organisationId, (tx) => fn(tx, actor));
   try {
     await withTenant(request.server.db, actor.organisationId, async (tx) => {

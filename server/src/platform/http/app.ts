@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
-import type { Db } from '../db/database.js';
+import { createDb, type Db } from '../db/database.js';
 import { accessHook, type SessionResolver } from './access.js';
 import { errorHandler, frameworkErrorHandler, rawClientErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
@@ -17,6 +17,8 @@ import { validatorCompiler } from './safe-text.js';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Where calendar and feed reads go: DATABASE_READ_URL's replica, or `db` when it is unset. */
+    readDb: Db;
     config: Config;
     clock: Clock;
   }
@@ -63,6 +65,9 @@ export async function createHttpApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', deps.db);
+  const readDb = deps.config.databaseReadUrl ? createDb(deps.config.databaseReadUrl) : deps.db;
+  app.decorate('readDb', readDb);
+  if (readDb !== deps.db) app.addHook('onClose', () => readDb.destroy());
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock);
   app.decorate('resolveSession', parts.resolveSession(app));

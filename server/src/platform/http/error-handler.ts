@@ -9,6 +9,7 @@ import {
   reasonForIssue,
   UNEXPECTED_DETAIL,
 } from '../../shared/plain-language.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { problem, sendProblem } from './problem.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -59,10 +60,24 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       problem(status, SLUGS[status] ?? 'bad-request', { detail: frameworkDetail(error.code, error.message) }),
     );
   }
+  // The database is restarting, failing over or unreachable: nothing is wrong with the request, so it is a 503
+  // the client may retry (a write cut off at COMMIT may have been applied; its retry then answers 409).
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error, reqId: request.id }, 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(
+      reply,
+      problem(503, 'unavailable', { detail: UNAVAILABLE_DETAIL, requestId: request.id }),
+    );
+  }
   // Always logged (stderr by default), with the id the body carries so a report can be matched to its cause.
   request.log.error({ err: error, reqId: request.id }, 'unhandled error');
   return sendProblem(reply, problem(500, 'internal', { detail: UNEXPECTED_DETAIL, requestId: request.id }));
 }
+
+/** A failover (kill, promote, reconnect) takes a few seconds; asking again sooner only adds load. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+const UNAVAILABLE_DETAIL = 'The database is not reachable at the moment; try again in a few seconds';
 
 const SLUGS: Record<number, string> = {
   404: 'not-found',

@@ -23,6 +23,7 @@ const TITLES: Record<number, string> = {
   429: 'Too many attempts',
   431: 'Headers too large',
   500: 'Something went wrong on our side',
+  503: 'Temporarily unavailable',
 };
 
 export function problem(status: number, slug: string, fields: Partial<Problem> = {}): Problem {
