@@ -324,3 +324,226 @@ describe('claim types', () => {
     ]);
   });
 });
+
+/** Rows without their claim reference (column 6), to compare with rows written by hand. */
+const unreferenced = (rows: string[]) =>
+  rows.map((r) =>
+    r
+      .split(',')
+      .filter((_, i) => i !== 5)
+      .join(','),
+  );
+const rowNoRef = (r: Parameters<typeof row>[0] extends infer R ? Omit<R, 'ref'> : never) =>
+  unreferenced([row({ ...r, ref: 'x' })])[0]!;
+
+describe('provider travel and activity-based transport', () => {
+  it('claims travel only where agreed and allowed, capped by the participant’s band, therapy at 50%; transport on its item', async () => {
+    const fay = await ndisClient('Fay', '430000031', 2);
+    const gus = await ndisClient('Gus', '430000032', 5);
+    const ivy = await ndisClient('Ivy', '430000033', 1, noTravelType);
+    const jon = await ndisClient('Jon', '430000034', 1);
+    // MMM2, recorded with the regional area: 50 min of travel is capped at 30 for Fay; 12 km and $3 parking.
+    await session({
+      clients: [fay],
+      date: '2026-01-13',
+      time: '10:00',
+      minutes: 60,
+      travelArea: 'regional',
+      travel: [{ leg: 'to', minutes: 50, km: 12, parkingMinor: 300 }],
+    });
+    // Therapy in MMM5: 75 min of travel, capped at 60, priced at 50% of the OT limit ($193.99 → $97.00/h).
+    await session({
+      clients: [gus],
+      date: '2026-01-14',
+      time: '10:00',
+      minutes: 60,
+      travelArea: 'regional',
+      services: [
+        {
+          source: 'adhoc',
+          name: 'Occupational therapy',
+          hourlyRateMinor: 19399,
+          ratio: 1,
+          supportItem: '15_617_0128_1_3',
+        },
+      ],
+      travel: [{ leg: 'to', minutes: 75, km: 0 }],
+    });
+    // Ivy's agreement does not provide for travel: her worker's 30 min are not claimed.
+    await session({
+      clients: [ivy],
+      date: '2026-01-15',
+      time: '10:00',
+      minutes: 60,
+      travel: [{ leg: 'to', minutes: 30, km: 8 }],
+    });
+    // Activity-based transport in a modified vehicle: 10 km at $2.76, 30 min of the worker's time, $5 tolls.
+    await session({
+      clients: [jon],
+      date: '2026-01-16',
+      time: '10:00',
+      minutes: 60,
+      complete: (s) => ({
+        transport: [
+          {
+            workerParticipantId: (s as unknown as { workers: { participantId: string }[] }).workers[0]!
+              .participantId,
+            km: 10,
+            minutes: 30,
+            clientParticipantIds: [s.clients[0]!.participantId],
+            vehicleType: 'modified',
+            tollsMinor: 500,
+          },
+        ],
+      }),
+    });
+
+    const p = await preview('2026-01-13', '2026-01-16');
+    expect(p.problems).toEqual([]);
+    expect(p.lines.find((l) => l.ndisNumber === '430000031' && l.hoursMinutes === 30)?.explanation).toContain(
+      'capped at 30 min per participant per trip (MMM2)',
+    );
+    const { rows } = await exportRows('2026-01-13', '2026-01-16');
+    expect(unreferenced(rows)).toEqual([
+      rowNoRef({
+        ndis: '430000031',
+        date: '2026-01-13',
+        item: '01_011_0107_1_1',
+        hours: '1:00',
+        price: '70.23',
+      }),
+      rowNoRef({
+        ndis: '430000031',
+        date: '2026-01-13',
+        item: '01_011_0107_1_1',
+        hours: '0:30',
+        price: '70.23',
+        type: 'TRAN',
+      }),
+      rowNoRef({
+        ndis: '430000031',
+        date: '2026-01-13',
+        item: '01_799_0107_1_1',
+        quantity: '11.88',
+        price: '1.00',
+        type: 'TRAN',
+      }),
+      rowNoRef({
+        ndis: '430000031',
+        date: '2026-01-13',
+        item: '01_799_0107_1_1',
+        quantity: '3.00',
+        price: '1.00',
+        type: 'TRAN',
+      }),
+      rowNoRef({
+        ndis: '430000032',
+        date: '2026-01-14',
+        item: '15_617_0128_1_3',
+        hours: '1:00',
+        price: '193.99',
+      }),
+      rowNoRef({
+        ndis: '430000032',
+        date: '2026-01-14',
+        item: '15_617_0128_1_3',
+        hours: '1:00',
+        price: '97.00',
+        type: 'TRAN',
+      }),
+      rowNoRef({
+        ndis: '430000033',
+        date: '2026-01-15',
+        item: '01_011_0107_1_1',
+        hours: '1:00',
+        price: '70.23',
+      }),
+      rowNoRef({
+        ndis: '430000034',
+        date: '2026-01-16',
+        item: '01_011_0107_1_1',
+        hours: '1:00',
+        price: '70.23',
+      }),
+      rowNoRef({
+        ndis: '430000034',
+        date: '2026-01-16',
+        item: '04_590_0125_6_1',
+        quantity: '27.60',
+        price: '1.00',
+        type: 'TRAN',
+      }),
+      rowNoRef({
+        ndis: '430000034',
+        date: '2026-01-16',
+        item: '01_011_0107_1_1',
+        hours: '0:30',
+        price: '70.23',
+      }),
+      rowNoRef({
+        ndis: '430000034',
+        date: '2026-01-16',
+        item: '04_590_0125_6_1',
+        quantity: '5.00',
+        price: '1.00',
+        type: 'TRAN',
+      }),
+    ]);
+  });
+});
+
+describe('group supports', () => {
+  it("prices each participant at the limit × workers who supported them ÷ participants, with the centre's capital cost on its own line", async () => {
+    const group = [];
+    for (let i = 1; i <= 5; i++) group.push(await ndisClient(`Kit${i}`, `43000004${i}`));
+    await session({
+      clients: group,
+      date: '2026-01-20',
+      time: '10:00',
+      minutes: 120,
+      workers: [org.staffIds.worker, secondWorker],
+      services: [
+        {
+          source: 'adhoc',
+          name: 'Centre program',
+          hourlyRateMinor: 7023,
+          ratio: 3,
+          supportItem: '01_011_0107_1_1',
+        },
+        {
+          source: 'adhoc',
+          name: 'Centre capital cost',
+          hourlyRateMinor: 259,
+          ratio: 1,
+          supportItem: '04_599_0136_6_1',
+        },
+      ],
+      // Two workers supported all five: each participant's share is 2 ÷ 5 = 40%.
+      complete: (s) => ({
+        apportionment: s.clients.map((c) => ({ participantId: c.participantId, portionBasisPoints: 4000 })),
+      }),
+    });
+    const p = await preview('2026-01-20', '2026-01-20');
+    expect(p.problems).toEqual([]);
+    expect(p.lines[0]!.explanation).toContain('40% share of $70.23/h');
+    const { rows } = await exportRows('2026-01-20', '2026-01-20');
+    expect(unreferenced(rows)).toEqual(
+      group.flatMap((_, i) => [
+        rowNoRef({
+          ndis: `43000004${i + 1}`,
+          date: '2026-01-20',
+          item: '01_011_0107_1_1',
+          hours: '2:00',
+          price: '28.09',
+        }),
+        rowNoRef({
+          ndis: `43000004${i + 1}`,
+          date: '2026-01-20',
+          item: '04_599_0136_6_1',
+          hours: '2:00',
+          price: '2.59',
+        }),
+      ]),
+    );
+  });
+});
