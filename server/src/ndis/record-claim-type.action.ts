@@ -3,8 +3,9 @@ import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
-import { lockClaims, recordForClaimType, setRecordClaimType } from './bulk-payment.store.js';
+import { lockClaims } from './bulk-payment.store.js';
 import type { DeliveredAs } from './claim-lines.js';
+import { recordForClaimType, setRecordClaimType } from './record-claim-type.store.js';
 
 const CLAIM_TYPE_OF: Record<DeliveredAs, 'NF2F' | 'REPW' | null> = {
   face_to_face: null,
