@@ -16,7 +16,12 @@ export function ClaimProblems({
 }) {
   if (problems.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" title="Delivered records that cannot be claimed">
+    <Alert
+      color="orange"
+      variant="light"
+      title="Delivered records that cannot be claimed"
+      styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+    >
       <List size="sm">
         {problems.map((p) => (
           <List.Item key={p.deliveredServiceId}>
