@@ -7,7 +7,7 @@ const DEMO_CATALOGUE = fileURLToPath(
   new URL('../../server/src/ndis/catalogue-demo-2025-26.csv', import.meta.url),
 );
 
-test('imports the support catalogue and exports a delivered visit in a bulk payment request file', async ({
+test('imports the support catalogue and exports a delivered visit in a bulk payment request file, a claim type the catalogue refuses explained', async ({
   page,
 }) => {
   // A completed weekday visit for an NDIS participant, on a day of its own far from the demo data.
@@ -94,6 +94,20 @@ test('imports the support catalogue and exports a delivered visit in a bulk paym
   await expect(line).toContainText('01_011_0107_1_1');
   await expect(line).toContainText('2:00 h');
   await expect(line).toContainText('$140.46');
+  const claimType = line.getByRole('cell').nth(5);
+  await expect(claimType).toHaveText(/^Direct service/);
+  // Recorded as non-face-to-face: from 1 July 2026 that is claimed under the item's _NF variant, which this
+  // catalogue does not have, so the record is refused with the reason, and put back to face-to-face from there.
+  await line.getByLabel(`Delivered as: ${ndisNumber}`).selectOption({ label: 'Non-face-to-face (NF2F)' });
+  const refused = page
+    .getByRole('alert', { name: 'Delivered records that cannot be claimed' })
+    .getByRole('listitem')
+    .filter({ hasText: `Claim${suffix}` });
+  await expect(refused).toContainText('01_011_0107_1_1_NF is not in the catalogue on');
+  await transitionsSettled(page);
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations).toEqual([]);
+  await refused.getByLabel(/^Delivered as:/).selectOption({ label: 'Face-to-face' });
+  await expect(claimType).toHaveText(/^Direct service/);
   await period.getByRole('button', { name: 'Export bulk payment file' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Export and lock' }).click();
   const exported = page.getByRole('status').filter({ hasText: 'Exported' });

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancellationClaimRecords } from '../src/ndis/cancellation-report.store.js';
 import {
   type Agent,
   manualClock,
@@ -278,12 +277,15 @@ describe('the cancellation claim record and the report', () => {
     });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(hal).toBeDefined();
-    const claims = await t.db
-      .transaction()
-      .execute((tx) => cancellationClaimRecords(tx, org.id, '2027-01-27', '2027-01-28'));
-    const mine = claims.filter((c) => c.bookingId === s.id);
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ claimType: 'CANC', cancellationReason: 'NSDT', amountMinor: 7000 });
+    // The bulk payment request claims this record as CANC with NSDT (ndis-claims.int.test.ts, end to end).
+    const records = await t.db
+      .selectFrom('delivered_services as ds')
+      .innerJoin('booking_participants as bp', 'bp.id', 'ds.participant_id')
+      .where('ds.booking_id', '=', s.id)
+      .where('ds.kind', '=', 'cancellation')
+      .select(['ds.amount_minor as amountMinor', 'bp.cancellation_code as code', 'bp.short_notice as shortNotice'])
+      .execute();
+    expect(records).toEqual([{ amountMinor: 7000, code: 'transport', shortNotice: true }]);
   });
 
   it('reports a client’s cancellations in a period by outcome, with a pattern alert', async () => {

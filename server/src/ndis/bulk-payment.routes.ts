@@ -7,6 +7,8 @@ import {
   claimLineSchema,
   claimPreviewSchema,
   claimSettingsSchema,
+  deliveredAsInput,
+  deliveredAsResult,
   exportResultSchema,
   fileListSchema,
   periodInput,
@@ -16,6 +18,7 @@ import {
 import { claimFileCsv, claimFiles, claimPreview, exportClaims } from './bulk-payment-export.action.js';
 import { claimsNeedingAttention, fileLines, importResults } from './bulk-payment-results.action.js';
 import { claimSettings, updateClaimSettings } from './claim-settings.action.js';
+import { recordDeliveredAs } from './record-claim-type.action.js';
 
 const tags = ['NDIS bulk payments'];
 
@@ -79,6 +82,22 @@ export const ndisBulkPaymentRoutes: FastifyPluginAsyncZod = async (app) => {
             exportClaims(tx, a, request.body.from, request.body.to, app.clock()),
           ),
         ),
+  );
+  app.put(
+    '/ndis/claims/records/:id/delivered-as',
+    {
+      config: { access: 'billing.run' },
+      schema: {
+        summary:
+          'Record how a delivered service was provided (face-to-face, non-face-to-face or an NDIA-requested report), which decides its claim type; refused once it is exported',
+        tags,
+        params: idParams,
+        body: deliveredAsInput,
+        response: { 200: deliveredAsResult, ...commonErrors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) => recordDeliveredAs(tx, a, request.params.id, request.body.deliveredAs)),
   );
   app.get(
     '/ndis/bulk-payments',

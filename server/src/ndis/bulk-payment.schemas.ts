@@ -46,6 +46,16 @@ const draft = {
   warning: z.string().nullable(),
 };
 
+export const deliveredAsSchema = z.enum(['face_to_face', 'non_face_to_face', 'ndia_report']).meta({
+  description:
+    'How a service was provided: face-to-face (a blank claim type), non-face-to-face (NF2F) or an NDIA-requested report (REPW)',
+});
+/** A service record's way of delivery (it can be changed until the record is exported); null for other records. */
+const deliveredAs = deliveredAsSchema.nullable();
+
+export const deliveredAsInput = z.object({ deliveredAs: deliveredAsSchema });
+export const deliveredAsResult = z.object({ deliveredServiceId: z.uuid(), deliveredAs: deliveredAsSchema });
+
 export const claimProblemSchema = z.object({
   deliveredServiceId: z.uuid(),
   clientId: z.uuid(),
@@ -53,12 +63,13 @@ export const claimProblemSchema = z.object({
   description: z.string(),
   date: z.string(),
   reason: z.string(),
+  deliveredAs,
 });
 
 export const claimPreviewSchema = z.object({
   from: z.string(),
   to: z.string(),
-  lines: z.array(z.object(draft)),
+  lines: z.array(z.object({ ...draft, deliveredAs })),
   problems: z.array(claimProblemSchema),
 });
 

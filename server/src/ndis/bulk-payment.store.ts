@@ -39,6 +39,9 @@ export async function unclaimedRecords(
     .leftJoin('booking_services as bs', (j) =>
       j.onRef('bs.organisation_id', '=', 'ds.organisation_id').onRef('bs.id', '=', 'ds.service_id'),
     )
+    .leftJoin('ndis_record_claim_types as ct', (j) =>
+      j.onRef('ct.organisation_id', '=', 'ds.organisation_id').onRef('ct.delivered_service_id', '=', 'ds.id'),
+    )
     .where('ds.organisation_id', '=', organisationId)
     .where(sql<boolean>`(b.starts_at AT TIME ZONE b.time_zone)::date BETWEEN ${from}::date AND ${to}::date`)
     .where((eb) =>
@@ -78,6 +81,16 @@ export async function unclaimedRecords(
       'bp.short_notice as shortNotice',
       sql<string | null>`bp.cancellation_decision ->> 'claimable'`.as('claimable'),
       sql<string | null>`bp.cancellation_decision ->> 'explanation'`.as('decisionExplanation'),
+      'ct.claim_type as recordedClaimType',
+      // Face-to-face: the participant had a service record at the visit not recorded as NF2F or a report.
+      sql<boolean>`EXISTS (
+        SELECT 1 FROM delivered_services f
+        WHERE f.organisation_id = ds.organisation_id AND f.booking_id = ds.booking_id
+          AND f.participant_id = ds.participant_id AND f.kind = 'service'
+          AND NOT EXISTS (SELECT 1 FROM ndis_record_claim_types x
+                          WHERE x.organisation_id = f.organisation_id AND x.delivered_service_id = f.id))`.as(
+        'faceToFace',
+      ),
     ])
     .orderBy('b.starts_at')
     .orderBy('ds.booking_id')
@@ -112,6 +125,13 @@ export async function unclaimedRecords(
               claimable: r.claimable === 'true',
               explanation: r.decisionExplanation ?? '',
             },
+      deliveredAs:
+        r.recordedClaimType === 'NF2F'
+          ? ('non_face_to_face' as const)
+          : r.recordedClaimType === 'REPW'
+            ? ('ndia_report' as const)
+            : ('face_to_face' as const),
+      faceToFace: r.faceToFace,
     }));
 }
 

@@ -102,6 +102,15 @@ export type NdisClaimLineTable = {
   result_at: NullableTimestamp;
 };
 
+/** How a delivered service record was provided, for its claim type (migration 0032). */
+export type NdisRecordClaimTypeTable = {
+  organisation_id: string;
+  delivered_service_id: string;
+  claim_type: 'NF2F' | 'REPW';
+  set_by_user_id: string;
+  set_at: DefaultTimestamp;
+};
+
 export type NdisCatalogueTables = {
   ndis_support_items: NdisSupportItemTable;
   ndis_support_item_prices: NdisSupportItemPriceTable;
@@ -109,4 +118,5 @@ export type NdisCatalogueTables = {
   ndis_claim_settings: NdisClaimSettingsTable;
   ndis_claim_files: NdisClaimFileTable;
   ndis_claim_lines: NdisClaimLineTable;
+  ndis_record_claim_types: NdisRecordClaimTypeTable;
 };

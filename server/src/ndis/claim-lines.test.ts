@@ -34,9 +34,15 @@ const items = [
   item('01_011_0107_1_1', 7023),
   item('01_013_0107_1_1', 9883),
   item('01_011_0107_1_1_CA', 7023, { startsOn: '2026-07-01' }),
-  item('15_617_0128_1_3', 19399, { therapy: true }),
+  item('15_617_0128_1_3', 19399, { therapy: true, flags: { ...flags, ndiaRequestedReports: true } }),
+  item('15_617_0128_1_3_RR', 19399, { startsOn: '2026-07-01', therapy: true }),
+  item('01_011_0107_1_1_NF', 7023, { startsOn: '2026-07-01' }),
+  item('04_210_0125_6_1', 7023, {
+    flags: { ...flags, nonFaceToFace: false, providerTravel: false, shortNoticeCancellation: false },
+  }),
   item('15_617_0128_1_3_PT', 9700, { startsOn: '2026-07-01', therapy: true }),
-  item('04_590_0125_6_1', 100, { unit: 'E' }),
+  item('01_799_0107_1_1', 100, { unit: 'E' }),
+  item('04_590_0125_6_1', 100, { unit: 'E', flags: { ...flags, shortNoticeCancellation: true } }),
   item('04_104_0125_6_1', 7023, { flags: { ...flags, shortNoticeCancellation: false } }),
 ];
 const family = new Map<TimeBand, string>([
@@ -77,6 +83,8 @@ const record = (o: Partial<DeliveredRecord>): DeliveredRecord => ({
   timeZone: 'Australia/Sydney',
   cancellationCode: null,
   ndisDecision: null,
+  deliveredAs: 'face_to_face',
+  faceToFace: true,
   ...o,
 });
 const claim = (o: Partial<DeliveredRecord>, s: Partial<ClaimSettings> = {}) =>
@@ -174,6 +182,152 @@ describe('claim lines', () => {
       end: at('2025-12-02T12:00:00+11:00'),
     });
     expect(remote.ok).toBe(true);
+  });
+
+  it('non-face-to-face time is NF2F where the item allows it, under the _NF item from 1 July 2026', () => {
+    const nf = { deliveredAs: 'non_face_to_face' as const, quantity: 30, amountMinor: 3512 };
+    const out = claim({
+      ...nf,
+      start: at('2025-12-02T10:00:00+11:00'),
+      end: at('2025-12-02T10:30:00+11:00'),
+    });
+    expect(out.ok && out.line).toMatchObject({
+      supportNumber: '01_011_0107_1_1',
+      claimType: 'NF2F',
+      hoursMinutes: 30,
+      unitPriceMinor: 7023,
+      amountMinor: 3512,
+      deliveredAs: 'non_face_to_face',
+    });
+    const later = claim({
+      ...nf,
+      start: at('2026-07-07T10:00:00+10:00'),
+      end: at('2026-07-07T10:30:00+10:00'),
+    });
+    expect(later.ok && later.line).toMatchObject({ supportNumber: '01_011_0107_1_1_NF', claimType: 'NF2F' });
+    const refused = claim({ ...nf, supportItem: '04_210_0125_6_1' });
+    expect(!refused.ok && refused.problem).toMatchObject({
+      reason: '04_210_0125_6_1 does not allow non-face-to-face claims',
+      deliveredAs: 'non_face_to_face',
+    });
+  });
+
+  it('an NDIA-requested report is REPW where the item allows it, under the _RR item from 1 July 2026', () => {
+    const report = {
+      deliveredAs: 'ndia_report' as const,
+      supportItem: '15_617_0128_1_3',
+      rateMinor: 19399,
+      quantity: 90,
+    };
+    const out = claim({
+      ...report,
+      start: at('2025-12-02T10:00:00+11:00'),
+      end: at('2025-12-02T11:30:00+11:00'),
+    });
+    expect(out.ok && out.line).toMatchObject({
+      supportNumber: '15_617_0128_1_3',
+      claimType: 'REPW',
+      hoursMinutes: 90,
+      amountMinor: 29099,
+    });
+    const later = claim({
+      ...report,
+      start: at('2026-07-07T10:00:00+10:00'),
+      end: at('2026-07-07T11:30:00+10:00'),
+    });
+    expect(later.ok && later.line).toMatchObject({ supportNumber: '15_617_0128_1_3_RR', claimType: 'REPW' });
+    const refused = claim({ deliveredAs: 'ndia_report' });
+    expect(!refused.ok && refused.problem.reason).toBe(
+      '01_013_0107_1_1 does not allow NDIA-requested report claims',
+    );
+  });
+
+  it('a face-to-face service has a blank claim type', () => {
+    const out = claim({ start: at('2025-12-02T10:00:00+11:00'), end: at('2025-12-02T12:00:00+11:00') });
+    expect(out.ok && out.line).toMatchObject({
+      claimType: null,
+      deliveredAs: 'face_to_face',
+      amountMinor: 14046,
+    });
+  });
+
+  it('provider travel: the item must allow it, the support be face-to-face, capped by the participant’s MMM band', () => {
+    const trip = {
+      kind: 'travel' as const,
+      rateMinor: 7023,
+      quantity: 45,
+      start: at('2025-12-02T10:00:00+11:00'),
+      end: at('2025-12-02T11:00:00+11:00'),
+    };
+    const metro = claim({ ...trip, mmmBand: 2 });
+    expect(metro.ok && metro.line).toMatchObject({ claimType: 'TRAN', hoursMinutes: 30, amountMinor: 3512 });
+    expect(metro.ok && metro.line.explanation).toContain('capped at 30 min per participant per trip (MMM2)');
+    const regional = claim({ ...trip, mmmBand: 4, quantity: 75 });
+    expect(regional.ok && regional.line).toMatchObject({ hoursMinutes: 60, amountMinor: 7023 });
+    const remote = claim({ ...trip, mmmBand: 7, quantity: 150 });
+    expect(remote.ok && remote.line).toMatchObject({ hoursMinutes: 150 });
+    const notAllowed = claim({ ...trip, supportItem: '04_210_0125_6_1' });
+    expect(!notAllowed.ok && notAllowed.problem.reason).toBe(
+      '04_210_0125_6_1 does not allow provider travel',
+    );
+    const phone = claim({ ...trip, faceToFace: false });
+    expect(!phone.ok && phone.problem.reason).toBe(
+      'provider travel is claimable only for face-to-face supports',
+    );
+  });
+
+  it('non-labour travel: at most $0.99/km, tolls and parking at cost, only when travel time is claimable', () => {
+    const km = {
+      kind: 'travel' as const,
+      unit: 'km' as const,
+      quantity: 12,
+      rateMinor: 99,
+      amountMinor: 1188,
+    };
+    const out = claim(km);
+    expect(out.ok && out.line).toMatchObject({
+      supportNumber: '01_799_0107_1_1',
+      quantityHundredths: 1188,
+      unitPriceMinor: 100,
+      claimType: 'TRAN',
+    });
+    const dear = claim({ ...km, rateMinor: 120, amountMinor: 1440 });
+    expect(!dear.ok && dear.problem.reason).toBe('$1.20/km is above the $0.99/km non-labour travel limit');
+    const tolls = claim({
+      kind: 'expense',
+      unit: 'dollars',
+      description: 'Travel to the session (Kim): tolls and parking',
+      rateMinor: null,
+      amountMinor: 650,
+    });
+    expect(tolls.ok && tolls.line).toMatchObject({
+      supportNumber: '01_799_0107_1_1',
+      quantityHundredths: 650,
+    });
+    const noTravel = claim({ ...km, supportItem: '04_210_0125_6_1' });
+    expect(!noTravel.ok && noTravel.problem.reason).toContain('does not allow provider travel');
+    const notF2F = claim({ ...km, faceToFace: false });
+    expect(!notF2F.ok && notF2F.problem.reason).toContain('not face-to-face');
+  });
+
+  it('activity-based transport tolls go on the transport item, and transport is never a cancellation claim', () => {
+    const tolls = claim({
+      kind: 'expense',
+      unit: 'dollars',
+      description: 'Transport (Kim, standard vehicle): tolls and parking',
+      supportItem: '04_210_0125_6_1',
+      rateMinor: null,
+      amountMinor: 400,
+    });
+    expect(tolls.ok && tolls.line).toMatchObject({ supportNumber: '04_590_0125_6_1', claimType: 'TRAN' });
+    const cancelled = claim({
+      kind: 'cancellation',
+      cancellationCode: 'health',
+      supportItem: '04_590_0125_6_1',
+    });
+    expect(!cancelled.ok && cancelled.problem.reason).toBe(
+      'activity-based transport is never a short-notice cancellation claim',
+    );
   });
 
   it('says why a record cannot be claimed', () => {

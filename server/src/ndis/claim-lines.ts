@@ -1,7 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import { divideHalfUp, proRata } from '../contracts/money.js';
+import { isTransportRecord } from '../sessions/session-charges.js';
 import type { SupportItem, TimeBand } from './catalogue.types.js';
-import { suffixedCandidate } from './catalogue-number.js';
+import { type ClaimWay, suffixedCandidate } from './catalogue-number.js';
 import {
   checkLimit,
   dollars,
@@ -10,16 +11,24 @@ import {
   priceZoneOf,
   timeBandOf,
 } from './catalogue-pricing.js';
-import { travelHourlyRate } from './travel-rules.js';
+import {
+  TRAVEL_RULES_2025_26,
+  transportCancellable,
+  travelCapMinutes,
+  travelHourlyRate,
+} from './travel-rules.js';
 
 /**
  * Claim lines from delivered records (pure): which item each record is claimed under (the visit's time band
- * picks it; from the suffixed-items date a cancellation or travel uses the item's `_CA`/`_PT` variant, when
- * the catalogue has one), the unit price within the price limit for the date and the participant's zone, the
- * claim type and the cancellation reason. A record that cannot be claimed is a problem saying why.
+ * picks it; from the suffixed-items date a cancellation, non-face-to-face time, a report or travel uses the
+ * item's `_CA`/`_NF`/`_RR`/`_PT` variant, when the catalogue has one), the unit price within the price limit for
+ * the date and the participant's zone, the claim type (blank, CANC, NF2F, REPW, TRAN), each only when the item's
+ * catalogue flag allows it, and the cancellation reason. A record that cannot be claimed is a problem saying why.
  */
 
 export type ClaimType = 'CANC' | 'REPW' | 'TRAN' | 'NF2F';
+/** How a service record was provided (recorded on it in the claims screen; face-to-face unless said). */
+export type DeliveredAs = 'face_to_face' | 'non_face_to_face' | 'ndia_report';
 export type GstCode = 'P1' | 'P2' | 'P5';
 export type CancellationReason = 'NSDH' | 'NSDF' | 'NSDT' | 'NSDO';
 
@@ -58,6 +67,10 @@ export type DeliveredRecord = {
    * when it was cancelled without one. A judged cancellation is claimed (CANC) only when the decision allows it.
    */
   ndisDecision: { shortNotice: boolean; claimable: boolean; explanation: string } | null;
+  /** How this record was provided (only service records are other than face-to-face). */
+  deliveredAs: DeliveredAs;
+  /** Whether the participant's visit had face-to-face support (provider travel needs it). */
+  faceToFace: boolean;
 };
 
 export type Catalogue = {
@@ -84,6 +97,8 @@ export type ClaimDraft = {
   abn: string;
   explanation: string;
   warning: string | null;
+  /** A service record's way of delivery (changeable before export); null for other records. */
+  deliveredAs: DeliveredAs | null;
 };
 
 export type ClaimProblem = {
@@ -93,6 +108,7 @@ export type ClaimProblem = {
   description: string;
   date: string;
   reason: string;
+  deliveredAs: DeliveredAs | null;
 };
 
 export const CANCELLATION_REASONS: Record<
@@ -113,6 +129,7 @@ export function claimLine(
 ): { ok: true; line: ClaimDraft } | { ok: false; problem: ClaimProblem } {
   const start = r.start.toZonedDateTimeISO(r.timeZone);
   const date = start.toPlainDate().toString();
+  const deliveredAs = r.kind === 'service' ? r.deliveredAs : null;
   const fail = (reason: string) => ({
     ok: false as const,
     problem: {
@@ -122,6 +139,7 @@ export function claimLine(
       description: r.description,
       date,
       reason,
+      deliveredAs,
     },
   });
   if (r.ndisNumber === null) return fail(`${r.clientName} has no NDIS number`);
@@ -137,6 +155,7 @@ export function claimLine(
     deliveredTo: date,
     gstCode: settings.gstCode,
     abn: settings.abn,
+    deliveredAs,
   };
 
   // A $1-unit item (non-labour travel costs, activity-based transport distance and costs): quantity in dollars.
@@ -161,8 +180,12 @@ export function claimLine(
     };
   };
 
-  if (r.supportItem === null && !(r.kind === 'transport' && r.unit !== 'minutes'))
-    return fail(`${r.description} names no NDIS support item`);
+  // Activity-based transport costs (distance, and its tolls and parking): the transport item, never the
+  // primary support's provider travel.
+  const transportCost =
+    (r.kind === 'transport' && r.unit !== 'minutes') ||
+    (r.kind === 'expense' && isTransportRecord(r.description));
+  if (r.supportItem === null && !transportCost) return fail(`${r.description} names no NDIS support item`);
   // The primary item for the visit's band.
   let primaryNumber = r.supportItem ?? '';
   let bandWhy = '';
@@ -177,12 +200,20 @@ export function claimLine(
   const primary = r.supportItem ? catalogue.item(primaryNumber, date) : null;
   if (r.supportItem && !primary) return fail(`${primaryNumber} is not in the catalogue on ${date}`);
 
-  if (r.kind === 'transport' && r.unit !== 'minutes')
+  if (transportCost)
     return dollarItem(settings.transportItem, 'activity-based transport', 'TRAN', 'activity-based transport');
   if (r.kind === 'expense' || (r.kind === 'travel' && r.unit !== 'minutes')) {
     if (!primary?.flags.providerTravel)
       return fail(
         `non-labour travel costs need travel time to be claimable, and ${primaryNumber} does not allow provider travel`,
+      );
+    if (!r.faceToFace)
+      return fail(
+        'non-labour travel costs need travel time to be claimable, and the support was not face-to-face',
+      );
+    if (r.unit === 'km' && r.rateMinor !== null && r.rateMinor > TRAVEL_RULES_2025_26.nonLabourKmMinor)
+      return fail(
+        `${dollars(r.rateMinor)}/km is above the ${dollars(TRAVEL_RULES_2025_26.nonLabourKmMinor)}/km non-labour travel limit`,
       );
     return dollarItem(
       settings.nonLabourTravelItem,
@@ -198,7 +229,21 @@ export function claimLine(
   let claimType: ClaimType | null = null;
   let cancellationReason: CancellationReason | null = null;
   let note = '';
-  if (r.kind === 'cancellation') {
+  let minutes = Math.round(r.quantity);
+  if (r.kind === 'service' && r.deliveredAs !== 'face_to_face') {
+    const way = CLAIM_WAYS[r.deliveredAs];
+    if (!primary.flags[way.flag]) return fail(`${primary.number} does not allow ${way.what} claims`);
+    claimType = way.claimType;
+    if (suffixed) {
+      const variant = catalogue.item(suffixedCandidate(primary.number, way.suffix), date);
+      if (!variant)
+        return fail(`${suffixedCandidate(primary.number, way.suffix)} is not in the catalogue on ${date}`);
+      item = variant;
+    }
+    note = `, ${way.what}`;
+  } else if (r.kind === 'cancellation') {
+    if (primary.number === settings.transportItem && !transportCancellable())
+      return fail('activity-based transport is never a short-notice cancellation claim');
     if (!primary.flags.shortNoticeCancellation)
       return fail(`${primary.number} does not allow short-notice cancellation claims`);
     if (r.cancellationCode === null) return fail('the cancellation has no reason');
@@ -221,7 +266,14 @@ export function claimLine(
     note = ', short-notice cancellation';
   } else if (r.kind === 'travel') {
     if (!primary.flags.providerTravel) return fail(`${primary.number} does not allow provider travel`);
+    if (!r.faceToFace) return fail('provider travel is claimable only for face-to-face supports');
     claimType = 'TRAN';
+    // The cap per participant per trip follows the band of where the participant is (MMM1-3 30 min, 4-5 60).
+    const cap = r.mmmBand === null ? null : travelCapMinutes(r.mmmBand);
+    if (cap !== null && minutes > cap) {
+      minutes = cap;
+      note = `, capped at ${cap} min per participant per trip (MMM${r.mmmBand})`;
+    }
     if (suffixed) {
       const pt = catalogue.item(suffixedCandidate(primary.number, 'providerTravel'), date);
       if (!pt)
@@ -230,7 +282,7 @@ export function claimLine(
         );
       item = pt;
     }
-    note = ', provider travel';
+    note = `, provider travel${note}`;
   } else if (r.kind === 'transport') {
     note = ', activity-based transport time (part of the support)';
   }
@@ -274,7 +326,6 @@ export function claimLine(
   const unitLimit = limit === null ? null : divideHalfUp(limit * portion, 10_000);
   const verdict = checkLimit(unitPrice, unitLimit, settings.priceLimitMode, item.number);
   if (!verdict.ok) return fail(verdict.reason);
-  const minutes = Math.round(r.quantity);
   if (minutes < 1) return fail(`${r.description} is under a minute`);
   const share = portion === 10_000 ? '' : ` (${portion / 100}% share of ${dollars(rate)}/h)`;
   return {
@@ -293,6 +344,25 @@ export function claimLine(
     },
   };
 }
+
+/** The non-direct ways of delivering a service: the catalogue flag that allows each, its claim type, suffix. */
+const CLAIM_WAYS = {
+  non_face_to_face: {
+    flag: 'nonFaceToFace',
+    claimType: 'NF2F',
+    suffix: 'nonFaceToFace',
+    what: 'non-face-to-face',
+  },
+  ndia_report: {
+    flag: 'ndiaRequestedReports',
+    claimType: 'REPW',
+    suffix: 'report',
+    what: 'NDIA-requested report',
+  },
+} as const satisfies Record<
+  Exclude<DeliveredAs, 'face_to_face'>,
+  { flag: keyof SupportItem['flags']; claimType: ClaimType; suffix: ClaimWay; what: string }
+>;
 
 /** Minutes as hhh:mm (the Hours column). */
 export const hhmm = (minutes: number) =>

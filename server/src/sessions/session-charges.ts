@@ -22,6 +22,10 @@ export const TRAVEL_CAP_MINUTES: Record<TravelArea, number | null> = {
 /** NDIS non-labour vehicle rates, cents per km (2025-26): standard vehicles, and modified vehicles (ABT). */
 export const KM_RATE_MINOR = { standard: 99, modified: 276 } as const;
 
+/** Activity-based transport records' descriptions begin with this (the NDIS claims tell them from travel by it). */
+const TRANSPORT_LABEL = 'Transport';
+export const isTransportRecord = (description: string) => description.startsWith(`${TRANSPORT_LABEL} (`);
+
 /** Travel area from a Modified Monash Model band (1-7). */
 export function travelAreaOf(mmmBand: number): TravelArea {
   return mmmBand <= 3 ? 'metro' : mmmBand <= 5 ? 'regional' : 'remote';
@@ -221,7 +225,7 @@ export function sessionCharges(input: ChargeInput): Charges {
     const carried = t.clientParticipantIds.filter((id) => byClient.has(id));
     const m = carried.length;
     if (m === 0) continue;
-    const label = `Transport (${t.workerName}, ${t.vehicleType} vehicle)`;
+    const label = `${TRANSPORT_LABEL} (${t.workerName}, ${t.vehicleType} vehicle)`;
     const rate = KM_RATE_MINOR[t.vehicleType];
     if (t.km > 0) {
       const total = distanceCharge(hundredths(t.km), rate);

@@ -1740,6 +1740,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ndis/claims/records/{id}/delivered-as": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record how a delivered service was provided (face-to-face, non-face-to-face or an NDIA-requested report), which decides its claim type; refused once it is exported */
+        put: operations["putNdisClaimsRecordsByIdDeliveredAs"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ndis/clients/{id}/cancellations": {
         parameters: {
             query?: never;
@@ -16259,6 +16276,7 @@ export interface operations {
                             clientId: string;
                             clientName: string;
                             date: string;
+                            deliveredAs: ("face_to_face" | "non_face_to_face" | "ndia_report") | null;
                             /** Format: uuid */
                             deliveredServiceId: string;
                             description: string;
@@ -16516,6 +16534,7 @@ export interface operations {
                             claimType: ("CANC" | "REPW" | "TRAN" | "NF2F") | null;
                             /** Format: uuid */
                             clientId: string;
+                            deliveredAs: ("face_to_face" | "non_face_to_face" | "ndia_report") | null;
                             deliveredFrom: string;
                             deliveredServiceId: string | null;
                             deliveredTo: string;
@@ -16534,6 +16553,7 @@ export interface operations {
                             clientId: string;
                             clientName: string;
                             date: string;
+                            deliveredAs: ("face_to_face" | "non_face_to_face" | "ndia_report") | null;
                             /** Format: uuid */
                             deliveredServiceId: string;
                             description: string;
@@ -17653,6 +17673,127 @@ export interface operations {
             };
             /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putNdisClaimsRecordsByIdDeliveredAs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How a service was provided: face-to-face (a blank claim type), non-face-to-face (NF2F) or an NDIA-requested report (REPW)
+                     * @enum {string}
+                     */
+                    deliveredAs: "face_to_face" | "non_face_to_face" | "ndia_report";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description How a service was provided: face-to-face (a blank claim type), non-face-to-face (NF2F) or an NDIA-requested report (REPW)
+                         * @enum {string}
+                         */
+                        deliveredAs: "face_to_face" | "non_face_to_face" | "ndia_report";
+                        /** Format: uuid */
+                        deliveredServiceId: string;
+                    };
+                };
+            };
+            /** @description The request is malformed (e.g. the body is not well-formed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -73,13 +73,13 @@ export function BulkPaymentsPage() {
       ) : null}
       {data && !exporting.data ? (
         <Stack gap="sm">
-          <ClaimProblems problems={data.problems} />
+          <ClaimProblems problems={data.problems} onChanged={() => preview.mutate({ from, to })} />
           {data.lines.length === 0 ? (
             <EmptyState title="Nothing to claim in this period">
               Completed sessions and charged cancellations not yet claimed appear here.
             </EmptyState>
           ) : (
-            <ClaimPreviewTable lines={data.lines} />
+            <ClaimPreviewTable lines={data.lines} onChanged={() => preview.mutate({ from, to })} />
           )}
         </Stack>
       ) : null}

@@ -1,19 +1,39 @@
 import { Alert, List, Paper, Table, Text } from '@mantine/core';
 import { formatPlainDate } from '../../shared/format';
 import { formatMoney } from '../../shared/money';
+import { DeliveredAsSelect } from './delivered-as-select';
 import type { ClaimPreview } from './ndis-claims-api';
 
 const hhmm = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 
 /** Delivered records that cannot be claimed, each with why. */
-export function ClaimProblems({ problems }: { problems: ClaimPreview['problems'] }) {
+export function ClaimProblems({
+  problems,
+  onChanged,
+}: {
+  problems: ClaimPreview['problems'];
+  onChanged: () => void;
+}) {
   if (problems.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" title="Delivered records that cannot be claimed">
+    <Alert
+      color="orange"
+      variant="light"
+      title="Delivered records that cannot be claimed"
+      styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+    >
       <List size="sm">
         {problems.map((p) => (
           <List.Item key={p.deliveredServiceId}>
             {formatPlainDate(p.date)} {p.clientName}, “{p.description}”: {p.reason}
+            {p.deliveredAs ? (
+              <DeliveredAsSelect
+                deliveredServiceId={p.deliveredServiceId}
+                value={p.deliveredAs}
+                what={`${p.clientName}, ${p.description}, ${formatPlainDate(p.date)}`}
+                onChanged={onChanged}
+              />
+            ) : null}
           </List.Item>
         ))}
       </List>
@@ -22,7 +42,13 @@ export function ClaimProblems({ problems }: { problems: ClaimPreview['problems']
 }
 
 /** The lines a bulk payment request would hold, as the portal will read them. */
-export function ClaimPreviewTable({ lines }: { lines: ClaimPreview['lines'] }) {
+export function ClaimPreviewTable({
+  lines,
+  onChanged,
+}: {
+  lines: ClaimPreview['lines'];
+  onChanged: () => void;
+}) {
   const total = lines.reduce((s, l) => s + l.amountMinor, 0);
   return (
     <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
@@ -65,6 +91,14 @@ export function ClaimPreviewTable({ lines }: { lines: ClaimPreview['lines'] }) {
               <Table.Td>
                 {l.claimType ?? 'Direct service'}
                 {l.cancellationReason ? ` (${l.cancellationReason})` : ''}
+                {l.deliveredAs && l.deliveredServiceId ? (
+                  <DeliveredAsSelect
+                    deliveredServiceId={l.deliveredServiceId}
+                    value={l.deliveredAs}
+                    what={`${l.ndisNumber}, ${l.supportNumber}, ${formatPlainDate(l.deliveredFrom)}`}
+                    onChanged={onChanged}
+                  />
+                ) : null}
               </Table.Td>
               <Table.Td ta="right">{formatMoney(l.amountMinor)}</Table.Td>
             </Table.Tr>

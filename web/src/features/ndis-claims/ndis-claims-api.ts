@@ -9,6 +9,7 @@ export type ClaimFile = ResponseBody<'/api/v1/ndis/bulk-payments', 'get'>['items
 export type AttentionLine = ResponseBody<'/api/v1/ndis/claims/attention', 'get'>['items'][number];
 export type ResultsOutcome = ResponseBody<'/api/v1/ndis/bulk-payments/results', 'post'>;
 type Period = RequestBody<'/api/v1/ndis/bulk-payments', 'post'>;
+export type DeliveredAs = RequestBody<'/api/v1/ndis/claims/records/{id}/delivered-as', 'put'>['deliveredAs'];
 
 const keys = {
   settings: ['ndis-claim-settings'] as const,
@@ -40,6 +41,15 @@ function useRefreshingMutation<T, R>(fn: (input: T) => Promise<R>) {
     },
   });
 }
+
+/** Records how a delivered service was provided (it decides the claim type); the preview is then asked again. */
+export const useRecordDeliveredAs = () =>
+  useMutation({
+    mutationFn: (v: { deliveredServiceId: string; deliveredAs: DeliveredAs }) =>
+      api.put(`/ndis/claims/records/${encodeURIComponent(v.deliveredServiceId)}/delivered-as`, {
+        deliveredAs: v.deliveredAs,
+      }),
+  });
 
 export const useExportClaims = () =>
   useRefreshingMutation((p: Period) => api.post<ClaimExport>('/ndis/bulk-payments', p));
