@@ -58,7 +58,7 @@ if (wanted('startup')) {
   const server = await startBenchServer();
   try {
     const url = await server.prepare('carebook_bench_startup', false);
-    keep(await startupBench({ databaseUrl: url, rounds: full ? 5 : 3 }));
+    keep(await startupBench({ databaseUrl: url, rounds: full ? 5 : 2 }));
   } finally {
     await server.stop();
   }

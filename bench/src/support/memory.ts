@@ -55,13 +55,14 @@ export function memoryResult(
         value: `${fmt(peakMb)} MB`,
       },
       {
-        label: 'RSS before the calendar load (after the booking and sessions benchmarks) and after it',
+        label:
+          'RSS when the calendar benchmark began (after any booking and sessions benchmarks) and when it ended',
         value: `${fmt(rss.before / MB)} MB, ${fmt(rss.after / MB)} MB`,
       },
     ],
     ratios: [
       {
-        label: `server RSS peak / 300 MB${options.full ? '' : ' (the goal is for the full size; this run is quick size)'}`,
+        label: `server RSS peak / 300 MB${options.full ? '' : ' (the goal is for the full size; this run is smaller)'}`,
         value: peakMb / 300,
         ...(options.full ? { goal: '≤ 1×', met: peakMb <= 300 } : {}),
       },
