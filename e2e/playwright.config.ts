@@ -57,7 +57,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'npm run start -w server',
+    // From the TypeScript sources (the same main as `npm start`'s compiled one): a browser test must run the
+    // code as it is in the tree, never a server/dist left over from an earlier build.
+    command: 'npm run start:source -w server',
     cwd: '..',
     env: serverEnv,
     url: `http://127.0.0.1:${PORT}/api/health`,

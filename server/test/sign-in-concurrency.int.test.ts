@@ -77,6 +77,29 @@ describe('sign-in throttle under concurrency', () => {
     expect(tally(statuses)).toEqual({ 401: 30, 429: 30 });
   });
 
+  it('8 concurrent sign-ins with the right password all succeed: a lockout counts failures, not successes', async () => {
+    // The budget for this e-mail from this address is 5: counting attempts still being checked as failures
+    // refused the 6th to 8th of a team signing in at once.
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, () => loginFrom('127.0.0.12', org.emails.administrator, PASSWORD)),
+    );
+    expect(tally(statuses)).toEqual({ 200: 8 });
+  });
+
+  it('concurrent right and wrong passwords: the failures still stop at the budget', async () => {
+    const email = org.emails.administrator;
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        loginFrom('127.0.0.13', email, i % 2 === 0 ? PASSWORD : `guess ${i}`),
+      ),
+    );
+    const counts = tally(statuses);
+    // Ten wrong passwords, a budget of 5: at most 5 are checked (401), the others refused (429); right
+    // passwords either sign in or, once 5 failures are counted, are refused with the rest.
+    expect(counts[401]).toBe(5);
+    expect((counts[200] ?? 0) + (counts[429] ?? 0)).toBe(15);
+  });
+
   it('an attacker locked out does not lock out the owner signing in from elsewhere', async () => {
     const email = org.emails.coordinator;
     for (let i = 0; i < 5; i++) expect(await loginFrom('127.0.0.20', email, `guess ${i}`)).toBe(401);

@@ -45,6 +45,34 @@ export async function lockStaffSchedules(
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${organisationId}:${id}`}, 0))`.execute(tx);
 }
 
+/**
+ * Claims, without waiting, the clock hours (UTC, [from, to)) of one staff member's schedule that a single
+ * booking write touches; false when another transaction holds any of them. Two overlapping periods always
+ * share an hour, so a contender that would overlap an in-flight write learns it at once instead of queueing
+ * behind it only to be refused. The price: two concurrent writes for the same staff member that merely touch
+ * the same hour (09:00–09:30 and 09:30–10:00) — one is told to try again. The blocking lock above still orders
+ * every writer and the exclusion constraint stays the guarantee; this lock only answers losers early.
+ */
+export async function tryClaimStaffHours(
+  tx: Tx,
+  organisationId: string,
+  staffId: string,
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+): Promise<boolean> {
+  const key = `${organisationId}:${staffId}:`;
+  const result = await sql<{ ok: boolean | null }>`
+    SELECT bool_and(pg_try_advisory_xact_lock(hashtextextended(${key} || h::text, 1))) AS ok
+    FROM generate_series(
+      floor(extract(epoch FROM ${ts(from.toString())}::timestamptz) / 3600)::bigint,
+      greatest(
+        ceil(extract(epoch FROM ${ts(to.toString())}::timestamptz) / 3600)::bigint - 1,
+        floor(extract(epoch FROM ${ts(from.toString())}::timestamptz) / 3600)::bigint
+      )
+    ) AS h`.execute(tx);
+  return result.rows[0]?.ok !== false;
+}
+
 export async function insertParticipant(tx: Tx, organisationId: string, p: NewParticipant): Promise<string> {
   const row = await tx
     .insertInto('booking_participants')

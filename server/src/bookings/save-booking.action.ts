@@ -27,7 +27,7 @@ import {
 } from './booking-write.store.js';
 import { completeVisit, invoicedRefusal } from './complete-visit.action.js';
 import { type SoftConflictOverride, setDeliveryContract } from './delivery.store.js';
-import type { Assignee as LeadAssignee } from './participant.store.js';
+import { type Assignee as LeadAssignee, tryClaimStaffHours } from './participant.store.js';
 import { loadBookingView } from './read-bookings.action.js';
 import { softConflicts } from './soft-conflicts.js';
 
@@ -60,6 +60,22 @@ async function resolveAssignee(tx: Tx, actor: Actor, assignee: Assignee) {
 async function bookingInTheWay(tx: Tx, actor: Actor, write: BookingWrite, selfId: string | null) {
   if (write.staffId === null) return undefined;
   return findOverlapping(tx, actor.organisationId, write.staffId, write.startsAt, write.endsAt, selfId);
+}
+
+/**
+ * Claims the staff member's hours for this write before any other check, so contenders for the same time
+ * learn at once: someone else is booking it right now (409, try again), or a committed booking is in the way
+ * (409 naming it; with the hours claimed, no other writer can add one meanwhile).
+ */
+async function claimStaffTime(tx: Tx, actor: Actor, write: BookingWrite, selfId: string | null) {
+  if (write.staffId === null) return;
+  if (!(await tryClaimStaffHours(tx, actor.organisationId, write.staffId, write.startsAt, write.endsAt)))
+    throw conflict(
+      'Someone else is booking this staff member at an overlapping time right now; try again in a moment',
+      { beingBooked: true },
+    );
+  const other = await bookingInTheWay(tx, actor, write, selfId);
+  if (other) throw staffBusy(other);
 }
 
 /** A 409 that names the booking in the way. */
@@ -132,6 +148,7 @@ export async function createAdhocBooking(
     ...(await resolveAssignee(tx, actor, input.assignee)),
     notes: input.notes ?? null,
   };
+  await claimStaffTime(tx, actor, write, null);
   await checkContract(tx, actor, clientId, input.contractId, input);
   write.override = await decideOverride(tx, actor, clientId, write, null, input.overrideReason);
   const id = await withOverlapCheck(tx, actor, write, null, () =>
@@ -232,6 +249,7 @@ export async function changeBooking(
     !write.endsAt.equals(current.endsAt) ||
     write.staffId !== current.staffId ||
     write.providerId !== current.providerId;
+  if (rescheduled && status === 'booked') await claimStaffTime(tx, actor, write, id);
   if (rescheduled && status === 'booked')
     write.override = await decideOverride(tx, actor, current.clientId, write, id, patch.overrideReason);
   const before = await loadBookingView(tx, actor.organisationId, id);

@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { epochMinuteOf } from '../shared/time/civil-date.js';
 import { createZoneClock } from '../shared/time/zone-clock.js';
-import { type RatingContext, rateVisit } from './rating.js';
+import { epochVisitOf, type RatingContext, rateVisit, rateVisitTotal } from './rating.js';
 import type { ContractOptions, Rounding, UnsociableRange, VisitInput } from './rating.types.js';
 import { roundElapsed } from './rounding.js';
 import { splitByRanges } from './unsociable-ranges.js';
@@ -107,6 +107,54 @@ describe('rating properties', () => {
         for (const line of rated.lines)
           expect(Number.isSafeInteger(line.amountMinor) && line.amountMinor >= 0).toBe(true);
       }),
+    );
+  });
+
+  it('the totals path gives the same total as the lines, or the same refusal', () => {
+    const outcome = (rate: () => number) => {
+      try {
+        return { total: rate() };
+      } catch (error) {
+        return { refused: (error as { issues?: unknown }).issues };
+      }
+    };
+    // Mileage and a carer schedule too, so the mileage line and its refusals are compared as well.
+    const mileage = fc.option(
+      fc.integer({ min: 0, max: 50_000 }).map((h) => h / 100),
+      { nil: undefined },
+    );
+    const extra = fc.record({
+      mileage,
+      chargeMileageToClient: fc.boolean(),
+      enableTravelPayments: fc.boolean(),
+      carer: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+      dropHourlyRate: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(setup, visit, extra, (s, v, x) => {
+        const { hourlyRate: _dropped, ...rest } = s.options;
+        const options = {
+          ...(x.dropHourlyRate ? rest : s.options),
+          chargeMileageToClient: x.chargeMileageToClient,
+          enableTravelPayments: x.enableTravelPayments,
+        };
+        const context = contextOf({ ...s, options });
+        const withCarer: RatingContext =
+          x.carer === undefined
+            ? context
+            : {
+                ...context,
+                contracts: {
+                  ...context.contracts,
+                  carerContract: [{ effectiveFrom: '2026-01-01', options: { mileageRate: x.carer } }],
+                },
+              };
+        const input = { ...v, mileage: x.mileage };
+        const full = outcome(() => rateVisit(withCarer, input, 'visits.0').totalMinor);
+        const totals = outcome(() => rateVisitTotal(withCarer, epochVisitOf(input), 'visits.0'));
+        expect(totals).toEqual(full);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -72,6 +72,21 @@ export type VisitInput = {
   mileage?: number;
 };
 
+/**
+ * A visit's times as epoch numbers, what the engine computes with: converting a Temporal.Instant costs more
+ * than rating (the polyfill divides a BigInt), so callers that have numbers (a query can return them) pass them.
+ */
+export type EpochVisit = {
+  id: string;
+  /** Epoch minute of the planned start. */
+  plannedStart: number;
+  plannedMinutes: number;
+  /** Epoch seconds of the actual check-in and check-out, when recorded. */
+  actualStart?: number;
+  actualEnd?: number;
+  mileage?: number;
+};
+
 /** The client's calendar: local dates that are public holidays or special days. */
 export type RatingCalendar = {
   publicHolidays: ReadonlySet<string>;

@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 
 /**
  * Failure budgets in a sliding window. The e-mail budget is per source address, so an attacker who
@@ -50,4 +50,35 @@ export function decideSignIn(
 
 export function windowStart(now: Temporal.Instant, policy: ThrottlePolicy): Temporal.Instant {
   return now.subtract({ minutes: policy.windowMinutes });
+}
+
+/** Attempts still being checked count as failures for this long; older ones were left behind by a crash. */
+export const PENDING_STALE_SECONDS = 60;
+
+export type PendingDecision = ThrottleDecision | { allowed: false; wait: true };
+
+const merged = (a: Temporal.Instant[], b: Temporal.Instant[]) =>
+  b.length === 0 ? a : [...a, ...b].sort((x, y) => Temporal.Instant.compare(x, y));
+
+/**
+ * The throttle with attempts whose password is still being checked (`pending`). Counting them as failures
+ * keeps concurrent guesses within the budget; but they may be concurrent successes, which are no failures.
+ * So: allowed while failures and pending together fit the budgets; refused when the failures alone fill one;
+ * otherwise the newcomer waits for the pending attempts to be decided and asks again.
+ */
+export function decideWithPending(
+  failures: RecentFailures,
+  pending: RecentFailures,
+  now: Temporal.Instant,
+  policy: ThrottlePolicy,
+): PendingDecision {
+  const together: RecentFailures = {
+    forEmailFromIp: merged(failures.forEmailFromIp, pending.forEmailFromIp),
+    forIp: merged(failures.forIp, pending.forIp),
+    forEmail: merged(failures.forEmail, pending.forEmail),
+  };
+  const counted = decideSignIn(together, now, policy);
+  if (counted.allowed) return counted;
+  const failedOnly = decideSignIn(failures, now, policy);
+  return failedOnly.allowed ? { allowed: false, wait: true } : failedOnly;
 }

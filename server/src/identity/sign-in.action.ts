@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { dummyPasswordHash, verifyPassword } from '../platform/auth/password.js';
@@ -5,13 +6,18 @@ import { hashSecret, newSecret } from '../platform/auth/tokens.js';
 import { type Db, withSystem, withTenant } from '../platform/db/database.js';
 import { DomainError } from '../shared/domain-error.js';
 import { deleteSession, insertSession } from './session.store.js';
-import { decideSignIn, type ThrottlePolicy, windowStart } from './sign-in-throttle.js';
+import {
+  decideWithPending,
+  PENDING_STALE_SECONDS,
+  type ThrottlePolicy,
+  windowStart,
+} from './sign-in-throttle.js';
 import {
   findActiveUsersByEmail,
   insertPendingAttempt,
   lockSignInKeys,
-  markAttemptSucceeded,
-  recentFailures,
+  recentAttempts,
+  recordAttemptOutcome,
 } from './user.store.js';
 
 export type SignInInput = {
@@ -33,22 +39,45 @@ export function parseSessionCookie(
   return match?.[1] && match[2] ? { organisationId: match[1], secret: match[2] } : null;
 }
 
+/** How often, and how many times, a sign-in waiting for others' password checks asks again (about 10 s). */
+const WAIT_MS = 50;
+const MAX_WAITS = 200;
+
+/**
+ * Counts and records the attempt in one step under a lock, before any password is checked: concurrent guesses
+ * cannot all pass the check before the first of them is recorded. An attempt that fits the budgets only if the
+ * others still being checked turn out to be successes waits for them rather than being refused.
+ */
+async function reserveAttempt(db: Db, email: string, input: SignInInput): Promise<string> {
+  for (let waits = 0; ; waits++) {
+    const decision = await withSystem(db, async (tx) => {
+      await lockSignInKeys(tx, email, input.ip);
+      const { failures, pending } = await recentAttempts(
+        tx,
+        email,
+        input.ip,
+        windowStart(input.now, input.throttle),
+        input.now.subtract({ seconds: PENDING_STALE_SECONDS }),
+      );
+      const decided = decideWithPending(failures, pending, input.now, input.throttle);
+      if (!decided.allowed) return decided;
+      return {
+        allowed: true as const,
+        attemptId: await insertPendingAttempt(tx, email, input.ip, input.now),
+      };
+    });
+    if (decision.allowed) return decision.attemptId;
+    if (!('wait' in decision) || waits >= MAX_WAITS)
+      throw new DomainError('rate_limited', 'Too many failed sign-ins. Try again later.', [], {
+        retryAfterSeconds: 'wait' in decision ? 1 : decision.retryAfterSeconds,
+      });
+    await delay(WAIT_MS);
+  }
+}
+
 export async function signIn(db: Db, input: SignInInput): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  // Count and record in one step under a lock, before any password is checked: concurrent guesses cannot
-  // all pass the check before the first of them is recorded.
-  const reserved = await withSystem(db, async (tx) => {
-    await lockSignInKeys(tx, email, input.ip);
-    const failures = await recentFailures(tx, email, input.ip, windowStart(input.now, input.throttle));
-    const decision = decideSignIn(failures, input.now, input.throttle);
-    if (!decision.allowed) return decision;
-    return { allowed: true as const, attemptId: await insertPendingAttempt(tx, email, input.ip, input.now) };
-  });
-  if (!reserved.allowed) {
-    throw new DomainError('rate_limited', 'Too many failed sign-ins. Try again later.', [], {
-      retryAfterSeconds: reserved.retryAfterSeconds,
-    });
-  }
+  const attemptId = await reserveAttempt(db, email, input);
 
   const candidates = await withSystem(db, (tx) => findActiveUsersByEmail(tx, email));
   let match: (typeof candidates)[number] | undefined;
@@ -61,8 +90,8 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignedIn> {
   if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), input.password);
 
   return withSystem(db, async (tx) => {
-    if (match) await markAttemptSucceeded(tx, reserved.attemptId);
-    else {
+    await recordAttemptOutcome(tx, attemptId, match !== undefined);
+    if (!match) {
       for (const c of candidates) {
         await recordAudit(tx, {
           organisationId: c.organisationId,

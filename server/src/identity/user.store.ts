@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import { type Tx, ts } from '../platform/db/database.js';
 import type { RecentFailures } from './sign-in-throttle.js';
 
@@ -43,40 +43,51 @@ export async function lockSignInKeys(tx: Tx, email: string, ip: string) {
   await sql`SELECT pg_advisory_xact_lock(727102, hashtext(${email.toLowerCase()}))`.execute(tx);
 }
 
-/** Recorded as failed before the password is checked; a success flips it afterwards. */
+/** Recorded as pending (null) before the password is checked; the check's outcome replaces it. */
 export async function insertPendingAttempt(tx: Tx, email: string, ip: string, at: Temporal.Instant) {
   const row = await tx
     .insertInto('sign_in_attempts')
-    .values({ email: email.toLowerCase(), ip, succeeded: false, attempted_at: at.toString() })
+    .values({ email: email.toLowerCase(), ip, succeeded: null, attempted_at: at.toString() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function markAttemptSucceeded(tx: Tx, id: string) {
-  await tx.updateTable('sign_in_attempts').set({ succeeded: true }).where('id', '=', id).execute();
+export async function recordAttemptOutcome(tx: Tx, id: string, succeeded: boolean) {
+  await tx.updateTable('sign_in_attempts').set({ succeeded }).where('id', '=', id).execute();
 }
 
-export async function recentFailures(
+/**
+ * Failed and still-pending attempts since `since`, for the e-mail and the address, oldest first. A pending
+ * attempt from before `staleBefore` is counted as failed (its request never finished).
+ */
+export async function recentAttempts(
   tx: Tx,
   email: string,
   ip: string,
   since: Temporal.Instant,
-): Promise<RecentFailures> {
+  staleBefore: Temporal.Instant,
+): Promise<{ failures: RecentFailures; pending: RecentFailures }> {
   const lower = email.toLowerCase();
   const rows = await tx
     .selectFrom('sign_in_attempts')
-    .where('succeeded', '=', false)
+    .where((eb) => eb.or([eb('succeeded', '=', false), eb('succeeded', 'is', null)]))
     .where('attempted_at', '>', ts(since.toString()))
     .where((eb) => eb.or([eb('email', '=', lower), eb('ip', '=', ip)]))
-    .select(['email', 'ip', 'attempted_at'])
+    .select(['email', 'ip', 'attempted_at', 'succeeded'])
     .orderBy('attempted_at')
     .execute();
-  return {
-    forEmailFromIp: rows.filter((r) => r.email === lower && r.ip === ip).map((r) => r.attempted_at),
-    forIp: rows.filter((r) => r.ip === ip).map((r) => r.attempted_at),
-    forEmail: rows.filter((r) => r.email === lower).map((r) => r.attempted_at),
+  const lists = (pending: boolean): RecentFailures => {
+    const chosen = rows.filter(
+      (r) => (r.succeeded === null && Temporal.Instant.compare(r.attempted_at, staleBefore) > 0) === pending,
+    );
+    return {
+      forEmailFromIp: chosen.filter((r) => r.email === lower && r.ip === ip).map((r) => r.attempted_at),
+      forIp: chosen.filter((r) => r.ip === ip).map((r) => r.attempted_at),
+      forEmail: chosen.filter((r) => r.email === lower).map((r) => r.attempted_at),
+    };
   };
+  return { failures: lists(false), pending: lists(true) };
 }
 
 export async function insertUser(

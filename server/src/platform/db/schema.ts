@@ -23,7 +23,8 @@ export type SignInAttemptTable = {
   id: Generated<string>;
   email: string;
   ip: string;
-  succeeded: boolean;
+  /** null: the password is still being checked. */
+  succeeded: boolean | null;
   attempted_at: DefaultTimestamp;
 };
 

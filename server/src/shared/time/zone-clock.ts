@@ -12,6 +12,8 @@ export type ZoneClock = {
   /** The epoch minute of `date` + `minuteOfDay` on the wall clock (≥ 1440 runs into the following days). */
   epochMinuteAt: (date: string, minuteOfDay: number) => number;
   localDateOf: (epochMinute: number) => string;
+  /** The local date of an epoch minute as a day number (days since 1970-01-01), without building its text. */
+  localDayOf: (epochMinute: number) => number;
   /** 'YYYY-MM-DD HH:MM+HH:MM' of an epoch minute. */
   describe: (epochMinute: number) => string;
   addDays: (date: string, days: number) => string;
@@ -47,6 +49,9 @@ export function createZoneClock(zone: string): ZoneClock {
     addDays,
     epochMinuteAt: (date, minuteOfDay) => floorDiv(epochSecondAt(date, minuteOfDay), 60),
     localDateOf: (epochMinute) => dateText(floorDiv(epochToLocal(zone, epochMinute * 60), SECONDS_PER_DAY)),
+    // Math.floor of the quotient is exact for safe integers (a non-integer quotient is at least 1/86400 from
+    // the next integer, far more than the division's rounding error), and cheaper than floorDiv's two `%`.
+    localDayOf: (epochMinute) => Math.floor(epochToLocal(zone, epochMinute * 60) / SECONDS_PER_DAY),
     describe: (epochMinute) => {
       const offset = offsetAt(zone, epochMinute * 60);
       return `${wallClockOf(epochMinute * 60 + offset).wallClock.replace('T', ' ')}${offsetText(offset)}`;
