@@ -39,6 +39,15 @@ export const rebookingInput = rebookingTimeInput.extend({
     .boolean()
     .meta({ description: 'Send the client the confirmation with a calendar invitation' }),
   attendance: z.enum(['individual', 'couple', 'family', 'group']),
+  participantClientIds: z
+    .array(z.uuid())
+    .max(20)
+    .default([])
+    .meta({
+      description:
+        "A couple, family or group session's other clients (couple: exactly one; individual: none). They join " +
+        "the booking; only the case's client uses a session.",
+    }),
   confirmed: z.boolean().meta({ description: '"Appointment confirmed": must be true to finalise' }),
   previousBookingId: z.uuid().nullable().optional(),
   entitlementOverrideReason: z.string().trim().min(1, 'is required').max(500).optional(),

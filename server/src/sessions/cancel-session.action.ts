@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { findBooking, invoiceOf } from '../bookings/booking.store.js';
+import { announceAttendanceCancelled } from '../bookings/booking-events.action.js';
 import { lockBooking, rewriteBooking } from '../bookings/booking-write.store.js';
 import type { NdisCancellationDecision } from '../bookings/session.types.js';
 import { cancelParticipation } from '../bookings/session-write.store.js';
@@ -40,7 +41,7 @@ export async function cancelSession(tx: Tx, actor: Actor, id: string, reason: st
 /**
  * Cancels one client's attendance, recording who cancelled, when the provider was told and why (what the NDIS
  * short-notice rules need). The others go ahead; when nobody is left the session is cancelled. Other sessions
- * of a series are untouched (Ava cancels 12 May only).
+ * of a series are untouched (Ava cancels 12 May only). The attendance port settles the client's case session.
  */
 export async function cancelAttendance(
   tx: Tx,
@@ -85,6 +86,14 @@ export async function cancelAttendance(
     entityId: id,
     before,
     after,
+  });
+  // The client's case (if this is a case session of theirs) is settled in this transaction.
+  await announceAttendanceCancelled(tx, {
+    bookingId: id,
+    clientId: p.subjectId,
+    cancelledBy: input.cancelledBy,
+    notifiedAt,
+    actor,
   });
   return after;
 }

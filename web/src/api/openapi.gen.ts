@@ -9852,6 +9852,11 @@ export interface operations {
                     name?: string;
                     /** @description Send the client the confirmation with a calendar invitation */
                     notifyClient: boolean;
+                    /**
+                     * @description A couple, family or group session's other clients (couple: exactly one; individual: none). They join the booking; only the case's client uses a session.
+                     * @default []
+                     */
+                    participantClientIds?: string[];
                     previousBookingId?: string | null;
                     /** @description The associate; default: yourself. Only a coordinator books for someone else. */
                     staffId?: string | null;
