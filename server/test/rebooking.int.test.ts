@@ -283,6 +283,10 @@ describe('the rebooking wizard', () => {
       timeZone: 'Australia/Brisbane',
     });
     expect(partner.status).toBe(201);
+    // The associate finds the partner by name (names only; the case's own client is not offered).
+    const found = await worker.get(`/cases/${caseId}/rebooking/participants?q=${encodeURIComponent('Quay')}`);
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body.items).toEqual([{ id: partner.body.id, name: 'Alex Quay' }]);
     const before = await counts();
     const alone = await worker.post(
       `/cases/${caseId}/rebooking`,

@@ -160,4 +160,14 @@ export const rebookingSettingsSchema = z.object({
   }),
 });
 
+export const participantsQuery = z.object({
+  q: z.string().trim().max(100).optional().meta({ description: 'Words of the name ("Quay Alex")' }),
+});
+
+export const participantsSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string() })).meta({
+    description: "Up to 20 active clients of the organisation, the case's own client aside",
+  }),
+});
+
 export const closeCaseInput = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
