@@ -241,4 +241,16 @@ describe("one client's attendance cancelled in a group session", () => {
       'reversal: Cancelled less than 24 hours before; Kind Fund does not count late cancellations',
     ]);
   });
+
+  it('gives the session back to the case when the provider cancels the whole session', async () => {
+    await travel('2026-12-01T00:00:00Z');
+    const group = await bookGroup(countingCase, '2026-12-22', [clients.sam]);
+    await travel('2026-12-21T12:00:00Z');
+    const cancelled = await coordinator.post(`/sessions/${group.id}/cancel`, { reason: 'Associate unwell' });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(await entriesOf(countingCase, group.id)).toEqual([
+      'use: Session on 2026-12-22 at 10:00 booked',
+      'reversal: Cancelled without charge: the session is not used',
+    ]);
+  });
 });

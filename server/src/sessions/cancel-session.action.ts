@@ -16,8 +16,16 @@ import { findParticipant } from './session-read.store.js';
 /**
  * Cancels a whole session: an individual appointment, or a group with no charge to anyone (its clients'
  * places are cancelled without a client cancellation, so nothing is chargeable). A series keeps it as is.
+ * Each client still booked hears of it through the attendance port as a cancellation by the provider, so a
+ * case session is given back to its case.
  */
-export async function cancelSession(tx: Tx, actor: Actor, id: string, reason: string): Promise<SessionView> {
+export async function cancelSession(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  reason: string,
+  now: Temporal.Instant,
+): Promise<SessionView> {
   const org = actor.organisationId;
   const current = await findBooking(tx, org, id, true);
   if (!current) throw notFound('Session');
@@ -35,6 +43,14 @@ export async function cancelSession(tx: Tx, actor: Actor, id: string, reason: st
     before,
     after,
   });
+  for (const c of before.clients.filter((x) => x.status === 'booked'))
+    await announceAttendanceCancelled(tx, {
+      bookingId: id,
+      clientId: c.clientId,
+      cancelledBy: 'provider',
+      notifiedAt: now,
+      actor,
+    });
   return after;
 }
 
