@@ -37,7 +37,8 @@ test('signed-out visitors are sent to sign in', async ({ page }) => {
 });
 
 test('repeated wrong passwords are rate limited with the retry time', async ({ page }) => {
-  // finance@ is used by no other test, so its throttle state belongs to this test alone.
+  // finance@ fails its password in no other test (associate-day-homes.spec, which runs earlier, signs in once),
+  // so its throttle state belongs to this test alone.
   await page.goto('/login');
   await field(page, 'E-mail').fill('finance@example.org');
   const alert = page.getByRole('alert');

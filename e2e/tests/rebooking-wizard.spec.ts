@@ -44,6 +44,12 @@ test('an associate rebooks a client with the wizard; the confirmation with its i
     email,
     timeZone: 'Australia/Brisbane',
   });
+  // Their partner, who attends the new session with them (a couple session).
+  await admin.post('/clients', {
+    givenName: 'Rowan',
+    familyName,
+    timeZone: 'Australia/Brisbane',
+  });
   const opened = await admin.post<{ id: string }>(`/clients/${client.id}/cases`, {
     issue: 'Workplace stress',
     funder: 'E2E Employer',
@@ -94,12 +100,21 @@ test('an associate rebooks a client with the wizard; the confirmation with its i
   await expect(review).toContainText('Available on');
   await expectAccessible(page, 'rebooking-wizard-review');
   await page.getByRole('button', { name: 'Next' }).click();
-  // 6. Attendance, confirmed, Finalise.
+  // 6. Attendance: a couple session with the partner, found by name; confirmed, Finalise.
   await expect(page.getByRole('radio', { name: 'Individual' })).toBeChecked();
+  await page.getByRole('radio', { name: 'Couple' }).check();
+  await page.getByRole('combobox', { name: 'Add a participant' }).fill(`Rowan ${familyName}`);
+  await page.getByRole('option', { name: `Rowan ${familyName}` }).click();
+  const others = page.getByRole('list', { name: 'Other participants' }).getByRole('listitem');
+  await expect(others).toHaveCount(1);
+  await expect(others).toContainText(`Rowan ${familyName}`);
+  await expect(others.getByRole('button', { name: `Remove Rowan ${familyName}` })).toBeVisible();
+  await expectAccessible(page, 'rebooking-wizard-attendance');
   await expect(page.getByRole('checkbox', { name: 'Appointment confirmed' })).toBeChecked();
   await page.getByRole('button', { name: 'Finalise appointment' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Appointment booked' });
   await expect(done).toContainText('1 sessions left on the case');
+  await expect(done).toContainText(`Couple session, also attending: Rowan ${familyName}.`);
   await expect(
     done.getByRole('link', { name: /^https:\/\/meet\.jit\.si\/carebook-[0-9a-f]{32}$/ }),
   ).toBeVisible();

@@ -276,6 +276,65 @@ describe('the rebooking wizard', () => {
     expect(toWorker.text).toContain('Note from the funder: Two now, review after');
   });
 
+  it('puts the other participants of a couple session on the booking, in the same step', async () => {
+    const partner = await coordinator.post('/clients', {
+      givenName: 'Alex',
+      familyName: 'Quay',
+      timeZone: 'Australia/Brisbane',
+    });
+    expect(partner.status).toBe(201);
+    // The associate finds the partner by name (names only; the case's own client is not offered).
+    const found = await worker.get(`/cases/${caseId}/rebooking/participants?q=${encodeURIComponent('Quay')}`);
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body.items).toEqual([{ id: partner.body.id, name: 'Alex Quay' }]);
+    const before = await counts();
+    const alone = await worker.post(
+      `/cases/${caseId}/rebooking`,
+      wizard({ bookingDate: '2026-10-13', attendance: 'couple' }),
+    );
+    expect(alone.status).toBe(422);
+    expect(alone.body.errors[0]).toMatchObject({
+      field: 'participantClientIds',
+      reason: expect.stringContaining('a couple session has one other participant, not 0'),
+    });
+    const individual = await worker.post(
+      `/cases/${caseId}/rebooking`,
+      wizard({ bookingDate: '2026-10-13', participantClientIds: [partner.body.id] }),
+    );
+    expect(individual.status).toBe(422);
+    const stranger = await worker.post(
+      `/cases/${caseId}/rebooking`,
+      wizard({
+        bookingDate: '2026-10-13',
+        attendance: 'couple',
+        participantClientIds: [org.staffIds.worker],
+      }),
+    );
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.errors[0].field).toBe('participantClientIds.0');
+    expect(await counts()).toEqual(before);
+
+    const done = await worker.post(
+      `/cases/${caseId}/rebooking`,
+      wizard({ bookingDate: '2026-10-13', attendance: 'couple', participantClientIds: [partner.body.id] }),
+    );
+    expect(done.status, JSON.stringify(done.body)).toBe(201);
+    expect(done.body.attendance).toBe('couple');
+    const clientsOn = (done.body.booking.participants as { type: string; name: string; lead: boolean }[])
+      .filter((p) => p.type === 'client')
+      .map((p) => [p.name, p.lead]);
+    expect(clientsOn).toEqual([
+      ['Robin Quay', true],
+      ['Alex Quay', false],
+    ]);
+    // One session of Robin's case, and Robin's confirmation, in the same transaction as the booking.
+    const after = await counts();
+    expect(after.entries - before.entries).toBe(1);
+    expect(after.outbox).toBeGreaterThan(before.outbox);
+    const shown = await worker.get(`/bookings/${done.body.booking.id}`);
+    expect(shown.body.participants.filter((p: { type: string }) => p.type === 'client')).toHaveLength(2);
+  });
+
   it('closes a case with a reason, audited; a closed case takes no further bookings', async () => {
     expect((await worker.post(`/cases/${caseId}/close`, { reason: 'x' })).status).toBe(403);
     const closed = await coordinator.post(`/cases/${caseId}/close`, {

@@ -8,7 +8,11 @@ import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
 import { setExtraSoftConflictCheck } from '../bookings/booking-checks.action.js';
-import { setBookingEventListener, setClientLeaveListener } from '../bookings/booking-events.action.js';
+import {
+  setAttendanceListener,
+  setBookingEventListener,
+  setClientLeaveListener,
+} from '../bookings/booking-events.action.js';
 import { bookingRoutes } from '../bookings/bookings.routes.js';
 import { resourceRoutes } from '../bookings/resources.routes.js';
 import { serviceOrderRoutes } from '../bookings/service-orders.routes.js';
@@ -16,7 +20,7 @@ import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { contractRoutes } from '../contracts/contracts.routes.js';
 import { entitlementRoutes } from '../entitlements/entitlements.routes.js';
 import { rebookingRoutes } from '../entitlements/rebooking.routes.js';
-import { settleOnBookingEvent } from '../entitlements/settle-session.action.js';
+import { settleOnAttendanceCancelled, settleOnBookingEvent } from '../entitlements/settle-session.action.js';
 import { authRoutes } from '../identity/auth.routes.js';
 import { resolveSession } from '../identity/resolve-session.action.js';
 import { roleRoutes } from '../identity/roles.routes.js';
@@ -83,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // A cancelled case session gives its session back when the case's rules say so, whichever route cancelled it.
     await settleOnBookingEvent(event, tx, deps.clock());
   });
+  // One client's place in a group cancelled settles that client's case session the same way.
+  setAttendanceListener((tx, event) => settleOnAttendanceCancelled(event, tx));
   setClientLeaveListener((tx, organisationId, event) =>
     enqueueLeaveNotifications(tx, organisationId, event, settings, deps.clock()),
   );

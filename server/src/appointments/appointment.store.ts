@@ -92,7 +92,7 @@ export async function appointmentRows(
       sql<
         string | null
       >`(SELECT e.case_id FROM entitlement_entries e WHERE e.organisation_id = b.organisation_id
-        AND e.booking_id = b.id AND e.kind = 'use')`.as('caseId'),
+        AND e.booking_id = b.id AND e.kind = 'use' AND e.rescheduled_from IS NULL)`.as('caseId'),
       'r.modality',
       'r.commenced_at as commencedAt',
       'r.completed_at as completedAt',

@@ -41,11 +41,25 @@ export type ClientLeaveEvent = {
 
 export type CancellationKind = { noShow: boolean; charged?: boolean | undefined };
 
+/**
+ * One client's place in a session was cancelled (the others go ahead, or, with nobody left, the session is
+ * cancelled): who cancelled and when the provider was told, which is what the late-notice rules measure from.
+ */
+export type AttendanceEvent = {
+  bookingId: string;
+  clientId: string;
+  cancelledBy: 'client' | 'representative' | 'provider';
+  notifiedAt: Temporal.Instant;
+  actor: Actor;
+};
+
 export type BookingEventListener = (tx: Tx, organisationId: string, event: BookingEvent) => Promise<void>;
 export type ClientLeaveListener = (tx: Tx, organisationId: string, event: ClientLeaveEvent) => Promise<void>;
+export type AttendanceListener = (tx: Tx, event: AttendanceEvent) => Promise<void>;
 
 let listener: BookingEventListener | undefined;
 let leaveListener: ClientLeaveListener | undefined;
+let attendanceListener: AttendanceListener | undefined;
 
 /**
  * The port through which a module above bookings/ hears of booking changes without bookings/ importing it
@@ -68,4 +82,13 @@ export function setClientLeaveListener(next: ClientLeaveListener | undefined): v
 export async function announceClientLeave(tx: Tx, organisationId: string, event: ClientLeaveEvent) {
   if (event.suspended.length === 0 && event.restored.length === 0) return;
   await leaveListener?.(tx, organisationId, event);
+}
+
+/** The same port for one client's cancelled attendance (sessions/ announces; entitlements/ settles the case). */
+export function setAttendanceListener(next: AttendanceListener | undefined): void {
+  attendanceListener = next;
+}
+
+export async function announceAttendanceCancelled(tx: Tx, event: AttendanceEvent) {
+  await attendanceListener?.(tx, event);
 }

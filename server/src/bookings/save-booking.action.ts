@@ -23,6 +23,7 @@ import {
   clientBookingsBetween,
   ParticipantOverlapError,
   rewriteBooking,
+  subjectExists,
   writeNewBooking,
 } from './booking-write.store.js';
 import { completeVisit, invoicedRefusal } from './complete-visit.action.js';
@@ -129,16 +130,28 @@ async function decideOverride(
   throw conflict(decision.message, { softConflicts: warnings });
 }
 
-/** Creates an ad-hoc booking; `delivered` records it completed at its planned times (`now` guards that). */
+/**
+ * Creates an ad-hoc booking; `delivered` records it completed at its planned times (`now` guards that).
+ * `otherClients` (a couple, family or group appointment) join the lead client in the same write, which makes
+ * it a group booking with no capacity; `field` names them in a refusal.
+ */
 export async function createAdhocBooking(
   tx: Tx,
   actor: Actor,
   clientId: string,
   input: BookingInput,
   now?: Temporal.Instant,
+  otherClients: { ids: readonly string[]; field: string } = { ids: [], field: 'participants' },
 ): Promise<BookingView> {
   const client = await findClientZone(tx, actor.organisationId, clientId);
   if (!client) throw notFound('Client');
+  for (const [i, other] of otherClients.ids.entries()) {
+    if (other === clientId || otherClients.ids.indexOf(other) !== i)
+      throw invalid(`${otherClients.field}.${i}`, 'names a client who already takes part');
+    if (!(await subjectExists(tx, actor.organisationId, 'client', other)))
+      throw invalid(`${otherClients.field}.${i}`, 'is not a client of this organisation');
+  }
+  const group = otherClients.ids.length > 0;
   const startsAt = localToInstant(input, client.timeZone);
   const write: BookingWrite = {
     name: input.name,
@@ -154,7 +167,7 @@ export async function createAdhocBooking(
   const id = await withOverlapCheck(tx, actor, write, null, () =>
     writeNewBooking(tx, actor.organisationId, {
       kind: 'adhoc',
-      category: 'visit',
+      category: group ? 'group' : 'visit',
       capacity: null,
       name: write.name,
       startsAt: write.startsAt,
@@ -170,6 +183,21 @@ export async function createAdhocBooking(
       clientId,
       assignee: { staffId: write.staffId, providerId: write.providerId },
       override: write.override ?? null,
+      ...(group
+        ? {
+            session: {
+              leadContractId: null,
+              participants: otherClients.ids.map((id) => ({
+                type: 'client' as const,
+                subjectId: id,
+                role: null,
+                contractId: null,
+              })),
+              services: [],
+              serviceTypeIds: [],
+            },
+          }
+        : {}),
     }),
   );
   if (input.contractId) await setDeliveryContract(tx, actor.organisationId, id, clientId, input.contractId);
@@ -290,6 +318,7 @@ export async function changeBooking(
       previousStartsAt: moved ? current.startsAt : undefined,
       previousStaffId: reassigned ? current.staffId : undefined,
       actorStaffId: actor.staffId,
+      actor,
     });
   return after;
 }

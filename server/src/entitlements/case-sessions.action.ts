@@ -11,7 +11,11 @@ import { insertEntry, requestsOf } from './case.store.js';
 import { balanceOn, loadCase } from './cases.action.js';
 import { settleEndedSession } from './settle-session.action.js';
 
-export type CaseSessionInput = BookingInput & { entitlementOverrideReason?: string | undefined };
+export type CaseSessionInput = BookingInput & {
+  entitlementOverrideReason?: string | undefined;
+  /** A couple, family or group session's other clients (they use none of this case's sessions). */
+  otherClientIds?: readonly string[] | undefined;
+};
 
 /**
  * Books a session on a case: under the case's row lock it checks the balance of the session's window, books
@@ -50,7 +54,10 @@ export async function bookCaseSession(
       );
   }
   // `now` guards a session recorded as delivered (a retrospective entry): it must have started.
-  const booking = await createAdhocBooking(tx, actor, c.clientId, input, now);
+  const booking = await createAdhocBooking(tx, actor, c.clientId, input, now, {
+    ids: input.otherClientIds ?? [],
+    field: 'participantClientIds',
+  });
   const entry = await insertEntry(tx, actor.organisationId, {
     caseId: c.id,
     kind: 'use',

@@ -126,6 +126,8 @@ export async function insertEntry(
     requestId: string | null;
     overrideReason: string | null;
     userId: string;
+    /** A late reschedule's use: the start the session was moved from. */
+    rescheduledFrom?: Temporal.Instant | null;
   },
 ) {
   return tx
@@ -140,6 +142,7 @@ export async function insertEntry(
       effective_on: e.effectiveOn,
       request_id: e.requestId,
       override_reason: e.overrideReason,
+      rescheduled_from: e.rescheduledFrom?.toString() ?? null,
       created_by_user_id: e.userId,
     })
     .returning('id')
@@ -239,12 +242,21 @@ export async function decideRequest(
     .execute();
 }
 
-/** The ledger entries (use, reversal) of one booked session, with its case: empty when it is no case's session. */
+/**
+ * The ledger entries (use, reversal) of one booked session, with its case: empty when it is no case's session.
+ * `rescheduledFrom` marks the extra uses of late reschedules; the session's own use has none.
+ */
 export async function sessionEntriesOf(tx: Tx, organisationId: string, bookingId: string) {
   return tx
     .selectFrom('entitlement_entries')
     .where('organisation_id', '=', organisationId)
     .where('booking_id', '=', bookingId)
-    .select(['case_id as caseId', 'kind', 'effective_on as effectiveOn'])
+    .select([
+      'case_id as caseId',
+      'kind',
+      'effective_on as effectiveOn',
+      'rescheduled_from as rescheduledFrom',
+    ])
+    .orderBy('created_at')
     .execute();
 }

@@ -1,6 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { approachProblem, dstWarnings, jitsiLink, lineCovering } from './rebooking-rules.js';
+import {
+  approachProblem,
+  attendanceProblem,
+  dstWarnings,
+  jitsiLink,
+  lineCovering,
+} from './rebooking-rules.js';
 
 const at = (iso: string) => Temporal.Instant.from(iso);
 const wall = (local: string, zone: string) => Temporal.ZonedDateTime.from(`${local}[${zone}]`).toInstant();
@@ -153,5 +159,16 @@ describe('the work schedule line and the meeting link', () => {
     const link = jitsiLink(Uint8Array.from({ length: 16 }, (_, i) => i * 17));
     expect(link).toBe('https://meet.jit.si/carebook-00112233445566778899aabbccddeeff');
     expect(() => jitsiLink(new Uint8Array(8))).toThrow();
+  });
+});
+
+describe('attendanceProblem', () => {
+  it('wants nobody else for an individual session, one for a couple, at least one for a family or group', () => {
+    expect(attendanceProblem('individual', 0)).toBeNull();
+    expect(attendanceProblem('individual', 1)).toMatch(/no other participants/);
+    expect(attendanceProblem('couple', 1)).toBeNull();
+    expect(attendanceProblem('couple', 2)).toBe('a couple session has one other participant, not 2');
+    expect(attendanceProblem('family', 0)).toBe('a family session needs at least one other participant');
+    expect(attendanceProblem('group', 3)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { wallToInstant } from '../availability/slot-search.js';
-import type { Approach } from './rebooking-tables.types.js';
+import type { Approach, Attendance } from './rebooking-tables.types.js';
 
 /**
  * The rebooking wizard's rules, pure: whether the approach fits the time (manual: the future; retrospective: a
@@ -30,6 +30,20 @@ export function approachProblem(a: {
   if (age > a.retrospectiveDays)
     return `A session can be entered retrospectively up to ${a.retrospectiveDays} days after it; this one was ${age} days ago`;
   return null;
+}
+
+/**
+ * Who else attends: an individual session has nobody else, a couple session one other person, a family or
+ * group session at least one.
+ */
+export function attendanceProblem(attendance: Attendance, others: number): string | null {
+  if (attendance === 'individual')
+    return others === 0
+      ? null
+      : 'an individual session has no other participants: choose couple, family or group';
+  if (attendance === 'couple')
+    return others === 1 ? null : `a couple session has one other participant, not ${others}`;
+  return others >= 1 ? null : `a ${attendance} session needs at least one other participant`;
 }
 
 export type Line = { weekday: number; startsAt: string; endsAt: string };

@@ -23,6 +23,7 @@ import {
 } from './rebooking.store.js';
 import {
   approachProblem,
+  attendanceProblem,
   DEFAULT_RETROSPECTIVE_DAYS,
   dstWarnings,
   jitsiLink,
@@ -194,6 +195,7 @@ export type RebookingInput = RebookingTime & {
   meetingLink?: string | null | undefined;
   notifyClient: boolean;
   attendance: Attendance;
+  participantClientIds?: readonly string[] | undefined;
   confirmed: boolean;
   previousBookingId?: string | null | undefined;
   entitlementOverrideReason?: string | undefined;
@@ -256,6 +258,9 @@ export async function finaliseRebooking(
   }
   if (!input.workScheduleId)
     throw invalid('workScheduleId', 'is required: choose the schedule line the session is on');
+  const others = input.participantClientIds ?? [];
+  const attendance = attendanceProblem(input.attendance, others.length);
+  if (attendance) throw invalid('participantClientIds', attendance);
   const meeting = meetingOf(input, random);
   const { c } = await loadCase(tx, actor, caseId);
   const staffId = associateOf(actor, input.staffId ?? null);
@@ -275,6 +280,7 @@ export async function finaliseRebooking(
       notifyClient: notify,
       ...(input.approach === 'retrospective' ? { delivered: true } : {}),
       entitlementOverrideReason: input.entitlementOverrideReason,
+      otherClientIds: others,
     },
     now,
   );

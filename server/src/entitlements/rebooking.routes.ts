@@ -12,6 +12,8 @@ import {
 } from './rebooking.action.js';
 import {
   closeCaseInput,
+  participantsQuery,
+  participantsSchema,
   rebookingInput,
   rebookingPreviewSchema,
   rebookingResultSchema,
@@ -19,6 +21,7 @@ import {
   rebookingStartSchema,
   rebookingTimeInput,
 } from './rebooking.schemas.js';
+import { rebookingParticipants } from './rebooking-participants.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['rebooking wizard'];
@@ -79,6 +82,21 @@ export const rebookingRoutes: FastifyPluginAsyncZod = async (app) => {
             finaliseRebooking(tx, a, request.params.id, request.body, app.clock()),
           ),
         ),
+  );
+  app.get(
+    '/cases/:id/rebooking/participants',
+    {
+      config: { access: [...worker] },
+      schema: {
+        summary: 'Clients who may join a couple, family or group session of this case (names only)',
+        tags,
+        params: idParams,
+        querystring: participantsQuery,
+        response: { 200: participantsSchema, ...errors },
+      },
+    },
+    (request) =>
+      inTenant(request, (tx, a) => rebookingParticipants(tx, a, request.params.id, request.query.q)),
   );
   app.post(
     '/cases/:id/close',

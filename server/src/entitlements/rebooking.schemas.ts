@@ -39,6 +39,15 @@ export const rebookingInput = rebookingTimeInput.extend({
     .boolean()
     .meta({ description: 'Send the client the confirmation with a calendar invitation' }),
   attendance: z.enum(['individual', 'couple', 'family', 'group']),
+  participantClientIds: z
+    .array(z.uuid())
+    .max(20)
+    .default([])
+    .meta({
+      description:
+        "A couple, family or group session's other clients (couple: exactly one; individual: none). They join " +
+        "the booking; only the case's client uses a session.",
+    }),
   confirmed: z.boolean().meta({ description: '"Appointment confirmed": must be true to finalise' }),
   previousBookingId: z.uuid().nullable().optional(),
   entitlementOverrideReason: z.string().trim().min(1, 'is required').max(500).optional(),
@@ -148,6 +157,16 @@ export const rebookingResultSchema = z.object({
 export const rebookingSettingsSchema = z.object({
   retrospectiveDays: z.number().int().min(1).max(365).meta({
     description: 'How many days after a session it may still be entered retrospectively (default 30)',
+  }),
+});
+
+export const participantsQuery = z.object({
+  q: z.string().trim().max(100).optional().meta({ description: 'Words of the name ("Quay Alex")' }),
+});
+
+export const participantsSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string() })).meta({
+    description: "Up to 20 active clients of the organisation, the case's own client aside",
   }),
 });
 

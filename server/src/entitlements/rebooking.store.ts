@@ -27,6 +27,7 @@ export async function caseOfBooking(tx: Tx, organisationId: string, bookingId: s
     .where('organisation_id', '=', organisationId)
     .where('booking_id', '=', bookingId)
     .where('kind', '=', 'use')
+    .where('rescheduled_from', 'is', null)
     .select('case_id')
     .executeTakeFirst();
   return row?.case_id;

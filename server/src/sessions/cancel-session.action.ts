@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
 import { findBooking, invoiceOf } from '../bookings/booking.store.js';
+import { announceAttendanceCancelled } from '../bookings/booking-events.action.js';
 import { lockBooking, rewriteBooking } from '../bookings/booking-write.store.js';
 import type { NdisCancellationDecision } from '../bookings/session.types.js';
 import { cancelParticipation } from '../bookings/session-write.store.js';
@@ -15,8 +16,16 @@ import { findParticipant } from './session-read.store.js';
 /**
  * Cancels a whole session: an individual appointment, or a group with no charge to anyone (its clients'
  * places are cancelled without a client cancellation, so nothing is chargeable). A series keeps it as is.
+ * Each client still booked hears of it through the attendance port as a cancellation by the provider, so a
+ * case session is given back to its case.
  */
-export async function cancelSession(tx: Tx, actor: Actor, id: string, reason: string): Promise<SessionView> {
+export async function cancelSession(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  reason: string,
+  now: Temporal.Instant,
+): Promise<SessionView> {
   const org = actor.organisationId;
   const current = await findBooking(tx, org, id, true);
   if (!current) throw notFound('Session');
@@ -34,13 +43,21 @@ export async function cancelSession(tx: Tx, actor: Actor, id: string, reason: st
     before,
     after,
   });
+  for (const c of before.clients.filter((x) => x.status === 'booked'))
+    await announceAttendanceCancelled(tx, {
+      bookingId: id,
+      clientId: c.clientId,
+      cancelledBy: 'provider',
+      notifiedAt: now,
+      actor,
+    });
   return after;
 }
 
 /**
  * Cancels one client's attendance, recording who cancelled, when the provider was told and why (what the NDIS
  * short-notice rules need). The others go ahead; when nobody is left the session is cancelled. Other sessions
- * of a series are untouched (Ava cancels 12 May only).
+ * of a series are untouched (Ava cancels 12 May only). The attendance port settles the client's case session.
  */
 export async function cancelAttendance(
   tx: Tx,
@@ -85,6 +102,14 @@ export async function cancelAttendance(
     entityId: id,
     before,
     after,
+  });
+  // The client's case (if this is a case session of theirs) is settled in this transaction.
+  await announceAttendanceCancelled(tx, {
+    bookingId: id,
+    clientId: p.subjectId,
+    cancelledBy: input.cancelledBy,
+    notifiedAt,
+    actor,
   });
   return after;
 }

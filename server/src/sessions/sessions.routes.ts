@@ -220,7 +220,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: sessionSchema, ...errors },
       },
     },
-    (request) => inTenant(request, (tx, a) => cancelSession(tx, a, request.params.id, request.body.reason)),
+    (request) =>
+      inTenant(request, (tx, a) => cancelSession(tx, a, request.params.id, request.body.reason, app.clock())),
   );
   app.post(
     '/sessions/:id/clients/:participantId/cancel',

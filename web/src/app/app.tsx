@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { RequireAuth, RequirePermission } from '../auth/require-auth';
+import { AppointmentSettingsPage } from '../features/appointments/appointment-settings.page';
 import { MyAppointmentsPage } from '../features/appointments/my-appointments.page';
 import { QuickViewPage } from '../features/appointments/quick-view.page';
 import { TodayBoardPage } from '../features/appointments/today-board.page';
@@ -289,6 +290,14 @@ export function App() {
           element={
             <RequirePermission permission="scheduling.configure">
               <NotificationDefaultsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="appointment-settings"
+          element={
+            <RequirePermission permission="scheduling.configure">
+              <AppointmentSettingsPage />
             </RequirePermission>
           }
         />

@@ -56,6 +56,12 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'scheduling.configure',
     section: 'Administration',
   },
+  {
+    label: 'Appointment settings',
+    to: '/appointment-settings',
+    permission: 'scheduling.configure',
+    section: 'Administration',
+  },
   { label: 'Audit', to: '/audit', permission: 'audit.read', section: 'Administration' },
 ];
 

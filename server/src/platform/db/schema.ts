@@ -448,6 +448,8 @@ export type EntitlementEntryTable = {
   effective_on: LocalDate;
   request_id: string | null;
   override_reason: string | null;
+  /** A late reschedule's use: the start the session was moved from (migration 0029). */
+  rescheduled_from: ColumnType<Temporal.Instant | null, string | null | undefined, never>;
   created_by_user_id: string;
   created_at: DefaultTimestamp;
 };

@@ -12,8 +12,9 @@ import {
   useRebookingPreview,
   useRebookingStart,
 } from './rebooking-api';
+import { AttendanceStep } from './wizard-attendance';
 import { DetailsStep } from './wizard-details';
-import { AttendanceStep, DoneCard, ReviewStep } from './wizard-review';
+import { DoneCard, ReviewStep } from './wizard-review';
 import { ApproachStep, ScheduleStep, SummaryStep } from './wizard-steps';
 
 const STEPS = ['Sessions', 'Approach', 'Schedule', 'Details', 'Review', 'Attendance'] as const;
@@ -46,6 +47,7 @@ function Wizard({ start }: { start: RebookingStart }) {
     meetingLink: '',
     notifyClient: start.notify.default,
     attendance: 'individual',
+    participants: [],
     confirmed: true,
   }));
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -88,6 +90,7 @@ function Wizard({ start }: { start: RebookingStart }) {
       meetingLink: draft.modality === 'video' && draft.meetingLink.trim() ? draft.meetingLink.trim() : null,
       notifyClient: draft.approach === 'manual' && draft.notifyClient,
       attendance: draft.attendance,
+      participantClientIds: draft.attendance === 'individual' ? [] : draft.participants.map((p) => p.id),
       confirmed: draft.confirmed,
       previousBookingId: start.booking.id,
     });
@@ -113,7 +116,7 @@ function Wizard({ start }: { start: RebookingStart }) {
                   scheduleId={draft.workScheduleId}
                 />
               ) : null}
-              {i === 5 ? <AttendanceStep draft={draft} set={set} /> : null}
+              {i === 5 ? <AttendanceStep caseId={caseId} draft={draft} set={set} /> : null}
             </Stack>
           </Stepper.Step>
         ))}

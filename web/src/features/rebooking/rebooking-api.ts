@@ -7,6 +7,7 @@ export type RebookingTime = RequestBody<'/api/v1/cases/{id}/rebooking/preview', 
 export type RebookingPreview = ResponseBody<'/api/v1/cases/{id}/rebooking/preview', 'post'>;
 export type RebookingInput = RequestBody<'/api/v1/cases/{id}/rebooking', 'post'>;
 export type RebookingResult = ResponseBody<'/api/v1/cases/{id}/rebooking', 'post', 201>;
+export type Participants = ResponseBody<'/api/v1/cases/{id}/rebooking/participants', 'get'>;
 
 const id = encodeURIComponent;
 
@@ -23,6 +24,20 @@ export function useRebookingPreview(caseId: string | null, time: RebookingTime |
     queryKey: ['rebooking', 'preview', caseId, time],
     queryFn: () => api.post<RebookingPreview>(`/cases/${id(caseId ?? '')}/rebooking/preview`, time),
     enabled: caseId !== null && time !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Clients who may join a couple, family or group session (names only), matching the typed words. */
+export function useRebookingParticipants(caseId: string | null, q: string) {
+  return useQuery({
+    queryKey: ['rebooking', 'participants', caseId, q],
+    queryFn: () =>
+      api.get<Participants>(
+        `/cases/${id(caseId ?? '')}/rebooking/participants${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+      ),
+    enabled: caseId !== null,
+    staleTime: 30_000,
     placeholderData: keepPreviousData,
   });
 }
@@ -69,5 +84,7 @@ export type Draft = {
   meetingLink: string;
   notifyClient: boolean;
   attendance: 'individual' | 'couple' | 'family' | 'group';
+  /** The other clients of a couple, family or group session. */
+  participants: { id: string; name: string }[];
   confirmed: boolean;
 };

@@ -1,8 +1,15 @@
-import { Alert, Anchor, Checkbox, List, Radio, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, List, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatPlainDate } from '../../shared/format';
 import { ProblemAlert } from '../../shared/problem-alert';
-import { ATTENDANCE, type Draft, type RebookingPreview, type RebookingResult } from './rebooking-api';
+import type { RebookingPreview, RebookingResult } from './rebooking-api';
+
+const ATTENDANCE_LABEL: Record<RebookingResult['attendance'], string> = {
+  individual: 'Individual',
+  couple: 'Couple',
+  family: 'Family',
+  group: 'Group',
+};
 
 /** Alert titles in dark text: the coloured default fails WCAG contrast on the light background. */
 const READABLE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
@@ -85,32 +92,9 @@ export function ReviewStep({
   );
 }
 
-/** Step 6: attendance, "Appointment confirmed", then Finalise (on the page). */
-export function AttendanceStep({ draft, set }: { draft: Draft; set: (patch: Partial<Draft>) => void }) {
-  return (
-    <Stack gap="sm">
-      <Radio.Group
-        label="Attendance"
-        value={draft.attendance}
-        onChange={(v) => set({ attendance: v as Draft['attendance'] })}
-      >
-        <Stack gap="xs" mt="xs">
-          {ATTENDANCE.map((a) => (
-            <Radio key={a.value} value={a.value} label={a.label} />
-          ))}
-        </Stack>
-      </Radio.Group>
-      <Checkbox
-        label="Appointment confirmed"
-        checked={draft.confirmed}
-        onChange={(e) => set({ confirmed: e.currentTarget.checked })}
-      />
-    </Stack>
-  );
-}
-
 export function DoneCard({ result, canSeeOutbox }: { result: RebookingResult; canSeeOutbox: boolean }) {
   const b = result.booking;
+  const others = b.participants.filter((p) => p.type === 'client' && !p.lead).map((p) => p.name);
   return (
     <Alert color="green" title="Appointment booked" role="status">
       <Stack gap={4}>
@@ -119,6 +103,11 @@ export function DoneCard({ result, canSeeOutbox }: { result: RebookingResult; ca
           {result.approach === 'retrospective' ? 'recorded as delivered' : 'booked'} on{' '}
           {result.workSchedule.name}. {result.remaining} sessions left on the case.
         </Text>
+        {others.length > 0 ? (
+          <Text size="sm">
+            {ATTENDANCE_LABEL[result.attendance]} session, also attending: {others.join(', ')}.
+          </Text>
+        ) : null}
         {result.meetingLink ? (
           <Text size="sm">
             Meeting link:{' '}
