@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
@@ -463,8 +464,23 @@ function addVisit(
   else audit(t.audit, c, 'update', 'booking', bookingId, view('booked'), view('cancelled'));
 }
 
+/** The server processes that did the writing (when PostgreSQL runs on this machine, their CPU time counts). */
+const backends = new Set<number>();
+
+/** User + system CPU seconds of a process on this machine, from /proc (0 when it cannot be read). */
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
 async function inTransaction(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<void>) {
   const client = await pool.connect();
+  const pid = (client as unknown as { processID?: number }).processID;
+  if (pid) backends.add(pid);
   try {
     await client.query('BEGIN');
     await fn(client);
@@ -539,6 +555,8 @@ export async function generateBulkData(
   log: (line: string) => void = console.log,
 ): Promise<DataSet> {
   const started = nowMs();
+  const cpuAtStart = process.cpuUsage();
+  backends.clear();
   const { plans, staffPerRegion } = planClients(spec);
   const setup = await setUpOrganisation(db, spec);
   const now = generationNow();
@@ -553,6 +571,7 @@ export async function generateBulkData(
   const pool = new pg.Pool({ connectionString: url, max: WORKERS });
   let bookings = 0;
   let staffIds: string[] = [];
+  let cpuSeconds = 0;
   try {
     const staff = await writeStaff(pool, base, staffPerRegion);
     const c: Ctx = { ...base, staff };
@@ -590,13 +609,17 @@ export async function generateBulkData(
       }
     };
     await Promise.all(Array.from({ length: WORKERS }, worker));
+    // CPU time is what the shared machine cannot distort: this process's plus its PostgreSQL backends'.
+    const node = process.cpuUsage(cpuAtStart);
+    cpuSeconds = (node.user + node.system) / 1e6;
+    for (const pid of backends) cpuSeconds += processCpuSeconds(pid);
   } finally {
     await pool.end();
   }
   await sql`ANALYZE`.execute(db);
   const seconds = (nowMs() - started) / 1000;
   log(
-    `  ${bookings} bookings for ${spec.clients} clients over ${spec.weeks} weeks in bulk in ${seconds.toFixed(0)} s`,
+    `  ${bookings} bookings for ${spec.clients} clients over ${spec.weeks} weeks in bulk in ${seconds.toFixed(0)} s (${cpuSeconds.toFixed(0)} CPU s: this process and its ${backends.size} PostgreSQL backends)`,
   );
   return {
     ...spec,
@@ -604,5 +627,6 @@ export async function generateBulkData(
     staffIds,
     bookings,
     seconds,
+    cpuSeconds,
   };
 }

@@ -72,6 +72,8 @@ export type DataSet = DataSpec & {
   staffIds: string[];
   bookings: number;
   seconds: number;
+  /** CPU seconds the writing took (bulk writer: this process and its database backends). */
+  cpuSeconds?: number;
 };
 
 export const orgNameOf = (spec: DataSpec) =>
