@@ -143,13 +143,36 @@ export function listBillableContracts(
   organisationId: string,
   clientId: string,
 ): Promise<BillableContract[]> {
+  return selectBillableContracts(tx, organisationId)
+    .where('c.client_id', '=', clientId)
+    .orderBy('c.start_date')
+    .execute();
+}
+
+/** `listBillableContracts` for several clients at once (an invoice run's batch): by client, each by start. */
+export async function listBillableContractsOf(
+  tx: Tx,
+  organisationId: string,
+  clientIds: readonly string[],
+): Promise<Map<string, BillableContract[]>> {
+  const out = new Map<string, BillableContract[]>(clientIds.map((id) => [id, []]));
+  if (clientIds.length === 0) return out;
+  const rows = await selectBillableContracts(tx, organisationId)
+    .where('c.client_id', 'in', clientIds)
+    .select('c.client_id as clientId')
+    .orderBy('c.start_date')
+    .execute();
+  for (const { clientId, ...contract } of rows) out.get(clientId)?.push(contract);
+  return out;
+}
+
+function selectBillableContracts(tx: Tx, organisationId: string) {
   return tx
     .selectFrom('client_contracts as c')
     .innerJoin('contract_types as t', (j) =>
       j.onRef('t.organisation_id', '=', 'c.organisation_id').onRef('t.id', '=', 'c.contract_type_id'),
     )
     .where('c.organisation_id', '=', organisationId)
-    .where('c.client_id', '=', clientId)
     .select([
       'c.id',
       'c.name',
@@ -160,9 +183,7 @@ export function listBillableContracts(
       'c.start_date as startDate',
       'c.end_date as endDate',
       'c.is_default as isDefault',
-    ])
-    .orderBy('c.start_date')
-    .execute();
+    ]);
 }
 
 export async function regionCalendar(

@@ -1,36 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  type BillableStayService,
-  billableStayServices,
-  stayClientIds,
-} from '../accommodation/stay-billing.store.js';
+import { billableStayServices, stayClientIds } from '../accommodation/stay-billing.store.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
-import { deliveredFor } from '../bookings/session-parts.store.js';
-import { findCarerContracts, findClientBilling } from '../contracts/contract.store.js';
+import { findClientBilling } from '../contracts/contract.store.js';
 import type { Actor } from '../identity/actor.js';
 import { type Db, type Tx, withSystem, withTenant } from '../platform/db/database.js';
 import { invalid, notFound } from '../shared/domain-error.js';
 import { createZoneClock } from '../shared/time/zone-clock.js';
-import {
-  type BookingBillingRecord,
-  listBillableBookings,
-  listBillableClientIds,
-  listBillableContracts,
-  regionCalendar,
-} from './billing.store.js';
-import { billingSettingsOf } from './billing-settings.action.js';
-import { deliveredRating } from './delivered-rating.js';
+import { listBillableBookings, listBillableClientIds } from './billing.store.js';
 import type { InvoiceRunInput, InvoiceRunView, RunProblem } from './invoice.schemas.js';
-import {
-  claimBookings,
-  deleteDraft,
-  type InvoiceLineRecord,
-  insertInvoice,
-  insertLines,
-  setDraftTotal,
-} from './invoice.store.js';
-import { bookingNames, findContractBilling } from './invoice-parties.store.js';
+import { invoiceClient, loadBatchFacts } from './invoice-client.action.js';
 import {
   claimRun,
   completeRun,
@@ -43,11 +22,6 @@ import {
   recordBatch,
   setRunClients,
 } from './invoice-run.store.js';
-import { lineTax } from './invoice-tax.js';
-import { MISSING_REFERENCE, recipientOf } from './invoice-view.js';
-import { claimedStayNights, claimStayNights, nightKey } from './stay-claims.store.js';
-import { nightsInPeriod, stayLines } from './stay-lines.js';
-import { type BookingRating, calendarOf, rateBooking } from './visit-rating.js';
 
 const MAX_PERIOD_DAYS = 366;
 
@@ -123,181 +97,6 @@ export async function queueInvoiceRun(tx: Tx, actor: Actor, input: InvoiceRunInp
   return after;
 }
 
-/** The contract the client's earliest visit in the run was charged on: its terms and payer apply. */
-function inOrderContract(
-  rated: { booking: BookingBillingRecord; rating: { choice: { contract: { id: string } } } }[],
-) {
-  const first = [...rated].sort(
-    (a, b) => a.booking.startsAt.epochMilliseconds - b.booking.startsAt.epochMilliseconds,
-  )[0];
-  return first?.rating.choice.contract.id ?? null;
-}
-
-type ClientOutcome = {
-  invoiceId: string | null;
-  visitsRated: number;
-  bookingCount: number;
-  problems: RunProblem[];
-};
-
-/**
- * Rates one client's billable bookings and creates its draft invoice. Bookings are claimed in
- * `invoiced_bookings`, so a concurrent or overlapping run waits for this transaction and then skips what it
- * took. Bookings that cannot be rated are reported as problems and left for a later run.
- */
-async function invoiceClient(
-  tx: Tx,
-  run: InvoiceRunRecord,
-  organisationId: string,
-  clientId: string,
-  clientBookings: BookingBillingRecord[],
-  clientStays: BillableStayService[] = [],
-): Promise<ClientOutcome> {
-  const org = organisationId;
-  const outcome: ClientOutcome = { invoiceId: null, visitsRated: 0, bookingCount: 0, problems: [] };
-  const client = await findClientBilling(tx, org, clientId);
-  if (!client || (clientBookings.length === 0 && clientStays.length === 0)) return outcome;
-  const clock = createZoneClock(client.timeZone);
-  const contracts = await listBillableContracts(tx, org, clientId);
-  const calendar = calendarOf(await regionCalendar(tx, org, client.region));
-  const staffIds = [...new Set(clientBookings.flatMap((b) => (b.staffId ? [b.staffId] : [])))];
-  const carers = await findCarerContracts(tx, org, staffIds);
-
-  const rated: { booking: BookingBillingRecord; rating: Extract<BookingRating, { ok: true }> }[] = [];
-  // A completed session bills its delivered records (the client's portion, travel, transport, expenses).
-  const delivered = await deliveredFor(
-    tx,
-    org,
-    clientBookings.map((b) => b.participantId),
-  );
-  for (const booking of clientBookings) {
-    const records = delivered.get(booking.participantId);
-    const rating = records
-      ? deliveredRating(clock, contracts, booking, records)
-      : rateBooking(clock, calendar, contracts, carers, booking, 'booking');
-    if (rating.ok) rated.push({ booking, rating });
-    else outcome.problems.push({ bookingId: booking.id, clientId, errors: rating.issues });
-  }
-  outcome.visitsRated = rated.length;
-  const stayNights = await unbilledStayNights(tx, org, run, clientStays);
-  if (rated.length === 0 && stayNights.length === 0) return outcome;
-
-  const usesReference = rated.some((r) => r.rating.usesLocalAuthorityReference);
-  const invoiceId = await insertInvoice(tx, org, {
-    clientId,
-    runId: run.id,
-    kind: 'invoice',
-    periodFrom: run.periodFrom,
-    periodTo: run.periodTo,
-    recipient: recipientOf(client, usesReference) ?? MISSING_REFERENCE,
-    usesLocalAuthorityReference: usesReference,
-    creditForId: null,
-    clientContractId: inOrderContract(rated) ?? clientStays[0]?.contractId ?? null,
-    userId: run.createdById,
-  });
-  const claimed = await claimBookings(
-    tx,
-    org,
-    invoiceId,
-    rated.map((r) => ({ bookingId: r.booking.id, participantId: r.booking.participantId })),
-  );
-  const inOrder = rated
-    .filter((r) => claimed.has(r.booking.id))
-    .sort(
-      (a, b) =>
-        a.booking.startsAt.epochMilliseconds - b.booking.startsAt.epochMilliseconds ||
-        (a.booking.id < b.booking.id ? -1 : 1),
-    );
-  const stayClaimed = await claimStayNights(tx, org, invoiceId, stayNights);
-  if (inOrder.length === 0 && stayClaimed.size === 0) {
-    await deleteDraft(tx, org, invoiceId);
-    return outcome;
-  }
-  const { settings } = await billingSettingsOf(tx, org);
-  const taxFree = new Map<string, string | null>();
-  const contractIds = [
-    ...inOrder.map((r) => r.rating.choice.contract.id),
-    ...clientStays.flatMap((s) => (s.contractId ? [s.contractId] : [])),
-  ];
-  for (const id of new Set(contractIds))
-    taxFree.set(id, (await findContractBilling(tx, org, id))?.taxFreeReason ?? null);
-  const names = await bookingNames(
-    tx,
-    org,
-    inOrder.map((r) => r.booking.id),
-  );
-  const lines: InvoiceLineRecord[] = [];
-  for (const { booking, rating } of inOrder)
-    for (const line of rating.rated.lines)
-      lines.push({
-        ...lineTax(line.amountMinor, settings, taxFree.get(rating.choice.contract.id) ?? null),
-        serviceName: names.get(booking.id) ?? null,
-        position: lines.length,
-        bookingId: booking.id,
-        visitDate: rating.date,
-        kind: line.kind,
-        minutes: line.minutes ?? null,
-        rateMinor: line.rateMinor ?? null,
-        amountMinor: line.amountMinor,
-        explanation: line.explanation,
-        source: line.source ?? null,
-      });
-  // Stay services after the visits: one line per service and run of nights this invoice claimed.
-  for (const service of clientStays) {
-    const nights = nightsInPeriod(service, run.periodFrom, run.periodTo).filter((n) =>
-      stayClaimed.has(nightKey(service.stayServiceId, n)),
-    );
-    for (const line of stayLines(service, nights))
-      lines.push({
-        ...lineTax(
-          line.amountMinor,
-          settings,
-          service.contractId ? (taxFree.get(service.contractId) ?? null) : null,
-        ),
-        serviceName: service.name,
-        position: lines.length,
-        bookingId: null,
-        visitDate: line.nights[0]!,
-        kind: 'stay',
-        minutes: null,
-        rateMinor: service.rateMinor,
-        amountMinor: line.amountMinor,
-        explanation: line.explanation,
-        source: {
-          stayId: service.stayId,
-          stayServiceId: service.stayServiceId,
-          unit: service.unit,
-          units: line.nights.length,
-          nights: line.nights,
-          supportItem: service.supportItem,
-        },
-      });
-  }
-  await insertLines(tx, org, invoiceId, lines);
-  const tax = lines.reduce((sum, l) => sum + l.taxMinor, 0);
-  await setDraftTotal(tx, org, invoiceId, lines.reduce((sum, l) => sum + l.amountMinor, 0) + tax, tax);
-  return { ...outcome, invoiceId, bookingCount: inOrder.length };
-}
-
-/** The nights of the client's stay services in the run's period that no live invoice holds yet. */
-async function unbilledStayNights(
-  tx: Tx,
-  org: string,
-  run: InvoiceRunRecord,
-  stays: BillableStayService[],
-): Promise<{ stayServiceId: string; night: string }[]> {
-  const claimed = await claimedStayNights(
-    tx,
-    org,
-    stays.map((s) => s.stayServiceId),
-  );
-  return stays.flatMap((s) =>
-    nightsInPeriod(s, run.periodFrom, run.periodTo)
-      .filter((night) => !claimed.has(nightKey(s.stayServiceId, night)))
-      .map((night) => ({ stayServiceId: s.stayServiceId, night })),
-  );
-}
-
 /**
  * One batch of a claimed run, in one tenant transaction: the run row is locked and the claim checked first
  * (a worker whose lease was taken over stops), then the next clients are invoiced and the progress recorded
@@ -339,6 +138,7 @@ async function runBatch(db: Db, claim: RunClaim, o: RunOptions): Promise<boolean
     const bookings = await listBillableBookings(tx, org, { ...run, clientIds: batch });
     const stays = await billableStayServices(tx, org, { ...run, clientIds: batch });
     const totals = { visitsRated: 0, invoiceCount: 0, bookingCount: 0, problems: [] as RunProblem[] };
+    const facts = await loadBatchFacts(tx, org, batch, bookings);
     for (const clientId of batch) {
       const outcome = await invoiceClient(
         tx,
@@ -347,6 +147,7 @@ async function runBatch(db: Db, claim: RunClaim, o: RunOptions): Promise<boolean
         clientId,
         bookings.filter((b) => b.clientId === clientId),
         stays.filter((s) => s.clientId === clientId),
+        facts,
       );
       totals.visitsRated += outcome.visitsRated;
       totals.invoiceCount += outcome.invoiceId ? 1 : 0;

@@ -388,6 +388,28 @@ export function findClientBilling(
     .executeTakeFirst();
 }
 
+/** `findClientBilling` for several clients at once (an invoice run's batch), by id. */
+export async function findClientsBilling(
+  tx: Tx,
+  organisationId: string,
+  clientIds: readonly string[],
+): Promise<Map<string, ClientBillingRecord>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('clients')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', clientIds)
+    .select([
+      'id',
+      sql<string>`given_name || ' ' || family_name`.as('name'),
+      'time_zone as timeZone',
+      'region',
+      'local_authority_reference as localAuthorityReference',
+    ])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function setClientRegion(
   tx: Tx,
   organisationId: string,
