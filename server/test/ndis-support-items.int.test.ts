@@ -91,7 +91,20 @@ async function client(givenName: string, state: string, region: string, mmmBand 
   return id;
 }
 
-async function price(clientId: string, bookingDate: string, startTime = '09:00', durationMinutes = 60) {
+async function setLimitMode(priceLimitMode: 'warn' | 'refuse') {
+  const settings = (await admin.get('/ndis/claim-settings')).body;
+  expect((await admin.put('/ndis/claim-settings', { ...settings, priceLimitMode })).status).toBe(200);
+}
+
+/** Books a visit (in "warn": "refuse" would not book a rate above the limit), then reads its price in `mode`. */
+async function price(
+  clientId: string,
+  bookingDate: string,
+  startTime = '09:00',
+  durationMinutes = 60,
+  mode: 'warn' | 'refuse' = 'refuse',
+) {
+  await setLimitMode('warn');
   const b = await coordinator.post(`/clients/${clientId}/service-orders`, {
     name: 'Personal care',
     bookingDate,
@@ -99,6 +112,7 @@ async function price(clientId: string, bookingDate: string, startTime = '09:00',
     durationMinutes,
   });
   expect(b.status, JSON.stringify(b.body)).toBe(201);
+  await setLimitMode(mode);
   const p = await finance.get(`/bookings/${b.body.id}/price`);
   expect(p.status, JSON.stringify(p.body)).toBe(200);
   return p.body;
@@ -150,7 +164,7 @@ describe('the support item of a contract-priced visit, in "why this price"', () 
     expect((await admin.put('/ndis/claim-settings', { ...settings, priceLimitMode: 'warn' })).status).toBe(
       200,
     );
-    const warned = await price(nsw, '2025-11-06');
+    const warned = await price(nsw, '2025-11-06', '09:00', 60, 'warn');
     expect(warned.supportItem).toMatchObject({ verdict: 'warn', mode: 'warn' });
     expect(warned.supportItem.message).toContain('claimed at the limit');
     await admin.put('/ndis/claim-settings', { ...settings, priceLimitMode: 'refuse' });
