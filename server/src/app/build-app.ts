@@ -7,6 +7,7 @@ import { bookingBillingRoutes } from '../billing/billing.routes.js';
 import { billingSettingsRoutes } from '../billing/billing-settings.routes.js';
 import { carerPayRoutes } from '../billing/carer-pay.routes.js';
 import { invoiceRoutes } from '../billing/invoices.routes.js';
+import { setSupportItemCheck } from '../billing/support-item-check.action.js';
 import { setExtraSoftConflictCheck } from '../bookings/booking-checks.action.js';
 import {
   setAttendanceListener,
@@ -30,6 +31,7 @@ import { ndisCancellationRoutes } from '../ndis/cancellation.routes.js';
 import { ndisCatalogueRoutes } from '../ndis/catalogue.routes.js';
 import { fundingSoftConflicts } from '../ndis/funding-check.action.js';
 import { ndisPlanRoutes } from '../ndis/plan.routes.js';
+import { checkVisitSupportItem } from '../ndis/support-item-check.action.js';
 import { enqueueBookingNotifications } from '../notifications/enqueue.action.js';
 import { enqueueLeaveNotifications } from '../notifications/leave-notifications.action.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
@@ -94,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   // ndis/ adds funding-period overruns to a booking's soft conflicts (bookings/ must not import it).
   setExtraSoftConflictCheck(fundingSoftConflicts);
+  // ndis/ picks a contract-priced visit's support item and checks its price limit for "why this price".
+  setSupportItemCheck(checkVisitSupportItem);
   let catcher: MailCatcher | null = null;
   if (!config.mail.smtpUrl)
     catcher = await startMailCatcher({

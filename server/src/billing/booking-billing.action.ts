@@ -20,7 +20,8 @@ import {
   listBillableContracts,
   regionCalendar,
 } from './billing.store.js';
-import { calendarOf, chooseContract, rateBooking, visitDate } from './visit-rating.js';
+import { supportItemCheck } from './support-item-check.action.js';
+import { type BillableContract, calendarOf, chooseContract, rateBooking, visitDate } from './visit-rating.js';
 
 function toView(b: BookingBillingRecord): BookingBillingView {
   return {
@@ -143,6 +144,16 @@ export async function priceBooking(tx: Tx, actor: Actor, id: string): Promise<Bo
   const rating = rateBooking(clock, calendar, contracts, carers, booking, 'booking');
   if (!rating.ok) throw new DomainError('invalid', 'The booking cannot be priced', rating.issues);
   const { contract, chosen } = rating.choice;
+  const billed = actualTimesBilled(booking, contract, rating.date);
+  const supportItem = await supportItemCheck(tx, actor.organisationId, {
+    clientId: booking.clientId,
+    contract,
+    date: rating.date,
+    ...billed,
+    timeZone: client.timeZone,
+    publicHolidays: calendar.publicHolidays,
+    rated: rating.rated,
+  });
   return {
     bookingId: id,
     visitDate: rating.date,
@@ -155,5 +166,18 @@ export async function priceBooking(tx: Tx, actor: Actor, id: string): Promise<Bo
     },
     totalMinor: rating.rated.totalMinor,
     lines: rating.rated.lines,
+    supportItem,
   };
+}
+
+/** The times a visit is billed on: its actual times when recorded and its contract bills them, else planned. */
+function actualTimesBilled(booking: BookingBillingRecord, contract: BillableContract, date: string) {
+  const actual = effectiveOption(
+    { contractType: contract.typeOptionSets, assignment: contract.optionSets },
+    'billOnActualTimes',
+    date,
+  )?.value;
+  return actual && booking.actualStart && booking.actualEnd
+    ? { startsAt: booking.actualStart, endsAt: booking.actualEnd }
+    : { startsAt: booking.startsAt, endsAt: booking.endsAt };
 }

@@ -15,6 +15,7 @@ import {
   invoiceNumberOf,
   providerExists,
 } from './booking.store.js';
+import { extraSoftConflicts } from './booking-checks.action.js';
 import { announceBookingEvent } from './booking-events.action.js';
 import { overrideDecision, refusalFor } from './booking-rules.js';
 import { endOf, instantToLocal, localToInstant, minutesBetween } from './booking-time.js';
@@ -116,6 +117,7 @@ async function decideOverride(
   write: BookingWrite,
   selfId: string | null,
   reason: string | undefined,
+  contractId: string | null,
 ) {
   const period = { start: write.startsAt, end: write.endsAt };
   const [clientBookings, availability] = await Promise.all([
@@ -123,6 +125,23 @@ async function decideOverride(
     write.staffId ? availabilityOf(tx, actor.organisationId, write.staffId) : Promise.resolve(null),
   ]);
   const warnings = softConflicts(period, clientBookings, { bookingId: selfId, seriesId: null }, availability);
+  // Funding and price limits (ndis/, through bookings' port): the visit is priced by its contract.
+  const extra = await extraSoftConflicts(tx, actor.organisationId, [
+    {
+      clientId,
+      date: instantToLocal(write.startsAt, write.timeZone).bookingDate,
+      serviceTypeId: null,
+      amountMinor: null,
+      visit: {
+        bookingId: selfId,
+        startsAt: write.startsAt,
+        endsAt: write.endsAt,
+        contractId,
+        staffId: write.staffId,
+      },
+    },
+  ]);
+  for (const w of extra) if (!warnings.includes(w)) warnings.push(w);
   const decision = overrideDecision(warnings, reason);
   if (decision.go) return decision.override;
   const other = await bookingInTheWay(tx, actor, write, selfId);
@@ -163,7 +182,15 @@ export async function createAdhocBooking(
   };
   await claimStaffTime(tx, actor, write, null);
   await checkContract(tx, actor, clientId, input.contractId, input);
-  write.override = await decideOverride(tx, actor, clientId, write, null, input.overrideReason);
+  write.override = await decideOverride(
+    tx,
+    actor,
+    clientId,
+    write,
+    null,
+    input.overrideReason,
+    input.contractId ?? null,
+  );
   const id = await withOverlapCheck(tx, actor, write, null, () =>
     writeNewBooking(tx, actor.organisationId, {
       kind: 'adhoc',
@@ -279,7 +306,15 @@ export async function changeBooking(
     write.providerId !== current.providerId;
   if (rescheduled && status === 'booked') await claimStaffTime(tx, actor, write, id);
   if (rescheduled && status === 'booked')
-    write.override = await decideOverride(tx, actor, current.clientId, write, id, patch.overrideReason);
+    write.override = await decideOverride(
+      tx,
+      actor,
+      current.clientId,
+      write,
+      id,
+      patch.overrideReason,
+      patch.contractId !== undefined ? patch.contractId : current.contractId,
+    );
   const before = await loadBookingView(tx, actor.organisationId, id);
   await withOverlapCheck(tx, actor, write, id, () =>
     rewriteBooking(tx, actor.organisationId, id, {

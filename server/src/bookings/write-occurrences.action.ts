@@ -1,6 +1,7 @@
 import { availabilityOf } from '../availability/staff-availability.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { type BookingRecord, findOverlapping, findResourceOverlapping } from './booking.store.js';
+import { type BookingDraw, extraDrawChecks } from './booking-checks.action.js';
 import { announceBookingEvent } from './booking-events.action.js';
 import {
   type BookingChange,
@@ -27,7 +28,9 @@ export type OccurrenceWriteResult =
   /** The staff member is taken then; `other` is the booking in the way (never the occurrence itself). */
   | { ok: false; reason: 'staff_busy'; other: BookingRecord | undefined }
   /** A resource of the occurrence (a vehicle, a room) is taken then, by `other`. */
-  | { ok: false; reason: 'resource_busy'; resourceName: string; other: BookingRecord | undefined };
+  | { ok: false; reason: 'resource_busy'; resourceName: string; other: BookingRecord | undefined }
+  /** A module above bookings/ refused it (ndis/: over a funding period's allocation, or a price limit). */
+  | { ok: false; reason: 'refused'; message: string };
 
 export type OccurrenceBatch = {
   clientId: string;
@@ -37,6 +40,37 @@ export type OccurrenceBatch = {
   staffId: string | null;
   writes: readonly OccurrenceWrite[];
 };
+
+/**
+ * The lead client's draw of an occurrence: a session's services estimate it; otherwise its contract prices
+ * it (ndis/ rates it). A cancellation draws nothing.
+ */
+function drawOf(batch: OccurrenceBatch, w: OccurrenceWrite, period: Period): BookingDraw {
+  const b = w.action === 'create' ? w.booking : null;
+  const cancelled = w.action === 'create' ? b!.status === 'cancelled' : w.change.status === 'cancelled';
+  const minutes = period.start.until(period.end).total('minutes');
+  const services = (b?.session?.services ?? []).filter(
+    (s) => s.hourlyRateMinor !== null && (s.clientId === null || s.clientId === batch.clientId),
+  );
+  const estimate = services.reduce(
+    (a, s) => a + Math.round((s.hourlyRateMinor! * minutes) / 60 / s.ratio),
+    0,
+  );
+  const timeZone = w.action === 'create' ? b!.timeZone : (w.change.timeZone ?? 'UTC');
+  return {
+    clientId: batch.clientId,
+    date: period.start.toZonedDateTimeISO(timeZone).toPlainDate().toString(),
+    serviceTypeId: b?.serviceTypeId ?? null,
+    amountMinor: cancelled ? 0 : services.length > 0 ? estimate : null,
+    visit: {
+      bookingId: w.action === 'update' ? w.bookingId : null,
+      startsAt: period.start,
+      endsAt: period.end,
+      contractId: (w.action === 'create' ? b!.contractId : w.change.contractId) ?? null,
+      staffId: batch.staffId,
+    },
+  };
+}
 
 const periodOf = (w: OccurrenceWrite): Period =>
   w.action === 'create' ? { start: w.booking.startsAt, end: w.booking.endsAt } : w.period;
@@ -67,10 +101,20 @@ export async function writeOccurrences(
     clientBookingsBetween(tx, organisationId, batch.clientId, from, to),
     batch.staffId ? availabilityOf(tx, organisationId, batch.staffId) : Promise.resolve(null),
   ]);
+  const extra = await extraDrawChecks(
+    tx,
+    organisationId,
+    batch.writes.map((w, i) => drawOf(batch, w, periods[i]!)),
+  );
   const results: OccurrenceWriteResult[] = [];
   for (const [i, w] of batch.writes.entries()) {
     const period = periods[i]!;
     const selfId = w.action === 'update' ? w.bookingId : null;
+    const refusal = extra[i]!.refusal;
+    if (refusal !== null) {
+      results.push({ ok: false, reason: 'refused', message: refusal });
+      continue;
+    }
     try {
       let bookingId: string;
       if (w.action === 'create')
@@ -85,6 +129,7 @@ export async function writeOccurrences(
         { bookingId, seriesId: batch.seriesId },
         availability,
       );
+      for (const x of extra[i]!.warnings) if (!warnings.includes(x)) warnings.push(x);
       results.push({ ok: true, bookingId, warnings });
       await announceBookingEvent(tx, organisationId, {
         kind: w.action === 'create' ? 'created' : w.change.status === 'cancelled' ? 'cancelled' : 'changed',

@@ -203,6 +203,37 @@ export const ratedLineSchema = z.object({
   source: z.unknown().optional(),
 });
 
+const timeBand = z.enum([
+  'weekday_daytime',
+  'weekday_evening',
+  'weekday_night',
+  'saturday',
+  'sunday',
+  'public_holiday',
+]);
+
+export const supportItemCheckSchema = z
+  .object({
+    band: timeBand,
+    bandReason: z.string(),
+    itemNumber: z.string().nullable(),
+    itemName: z.string().nullable(),
+    zone: z
+      .string()
+      .nullable()
+      .meta({ description: 'Price zone: a state, REMOTE (MMM6) or VERY_REMOTE (MMM7)' }),
+    limitMinor: z.number().int().nullable(),
+    rateMinor: z
+      .number()
+      .int()
+      .meta({ description: 'The highest hourly rate the contract charges for the visit' }),
+    mode: z.enum(['warn', 'refuse']),
+    verdict: z.enum(['within', 'warn', 'refuse', 'no_item']),
+    message: z.string(),
+  })
+  .meta({ id: 'SupportItemCheck' });
+export type SupportItemCheckView = z.infer<typeof supportItemCheckSchema>;
+
 export const bookingPriceSchema = z
   .object({
     bookingId: z.uuid(),
@@ -220,6 +251,10 @@ export const bookingPriceSchema = z
     }),
     totalMinor: z.number().int(),
     lines: z.array(ratedLineSchema),
+    supportItem: supportItemCheckSchema.nullable().optional().meta({
+      description:
+        "NDIS: the support item the visit's band picks from the contract's items and its price-limit check",
+    }),
   })
   .meta({ id: 'BookingPrice', description: 'The rated lines of a visit and why each costs what it does' });
 export type BookingPriceView = z.infer<typeof bookingPriceSchema>;

@@ -76,6 +76,26 @@ const unsociableRange = z
       });
   });
 
+const supportItemNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{2}_\d{3}_\d{4}_\d_\d(_[A-Z]{1,3})?$/, 'must be a support item number such as 01_011_0107_1_1');
+
+/** NDIS: the support item per time band (ndis/ looks each number up in the catalogue). */
+const ndisSupportItems = z
+  .strictObject({
+    weekday_daytime: supportItemNumber.optional(),
+    weekday_evening: supportItemNumber.optional(),
+    weekday_night: supportItemNumber.optional(),
+    saturday: supportItemNumber.optional(),
+    sunday: supportItemNumber.optional(),
+    public_holiday: supportItemNumber.optional(),
+  })
+  .meta({
+    description:
+      'NDIS support item number per time band; a visit in a band with none is not checked against a price limit',
+  });
+
 export const contractOptions = z.strictObject({
   hourlyRate: minor.optional(),
   nonProRataRates: nonProRataRates.optional(),
@@ -96,6 +116,7 @@ export const contractOptions = z.strictObject({
   enableTravelPayments: z.boolean().optional(),
   useLocalAuthorityReference: z.boolean().optional(),
   terminationRights: z.string().max(10_000).optional(),
+  ndisSupportItems: ndisSupportItems.optional(),
 });
 
 const carerOptions = contractOptions.extend({ mileageRate: minor.optional() });

@@ -35,7 +35,20 @@ export type ContractOptions = {
   enableTravelPayments: boolean;
   useLocalAuthorityReference: boolean;
   terminationRights: string;
+  /**
+   * NDIS: the support item a visit is claimed under, per time band (weekday daytime … public holiday); the
+   * rating engine does not read it (ndis/ checks the rate against the item's price limit).
+   */
+  ndisSupportItems: Partial<Record<NdisTimeBand, string>>;
 };
+
+export type NdisTimeBand =
+  | 'weekday_daytime'
+  | 'weekday_evening'
+  | 'weekday_night'
+  | 'saturday'
+  | 'sunday'
+  | 'public_holiday';
 
 export type OptionName = keyof ContractOptions;
 

@@ -22,6 +22,14 @@ export const claimSettingsSchema = z
     }),
     nonLabourTravelItem: supportItemNumber.nullable(),
     transportItem: supportItemNumber.nullable(),
+    fundingOverrunMode: z
+      .enum(['override', 'refuse'])
+      .default('override')
+      .meta({
+        description:
+          "A booking that takes a funding period's committed amount over its allocation: a soft conflict " +
+          'overridden with a reason, or refused',
+      }),
   })
   .meta({ id: 'NdisClaimSettings' });
 

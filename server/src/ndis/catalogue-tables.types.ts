@@ -56,6 +56,7 @@ export type NdisClaimSettingsTable = {
   suffixed_items_from: ColumnType<string, string | undefined, string>;
   non_labour_travel_item: string | null;
   transport_item: string | null;
+  funding_overrun_mode: Opt<'override' | 'refuse'>;
   updated_at: DefaultTimestamp;
 };
 

@@ -40,6 +40,8 @@ export type ClaimSettings = {
   suffixedItemsFrom: string;
   nonLabourTravelItem: string | null;
   transportItem: string | null;
+  /** A booking over a funding period's allocation: a soft conflict overridden with a reason, or refused. */
+  fundingOverrunMode?: 'override' | 'refuse';
 };
 
 export type DeliveredRecord = {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.js';
 import type { ClaimSettings } from './claim-lines.js';
 
-const DEFAULTS: ClaimSettings = {
+const DEFAULTS: Required<ClaimSettings> = {
   registrationNumber: null,
   abn: null,
   priceLimitMode: 'refuse',
@@ -10,9 +10,10 @@ const DEFAULTS: ClaimSettings = {
   suffixedItemsFrom: '2026-07-01',
   nonLabourTravelItem: null,
   transportItem: null,
+  fundingOverrunMode: 'override',
 };
 
-export async function findClaimSettings(tx: Tx, organisationId: string): Promise<ClaimSettings> {
+export async function findClaimSettings(tx: Tx, organisationId: string): Promise<Required<ClaimSettings>> {
   const r = await tx
     .selectFrom('ndis_claim_settings')
     .where('organisation_id', '=', organisationId)
@@ -24,6 +25,7 @@ export async function findClaimSettings(tx: Tx, organisationId: string): Promise
       'suffixed_items_from as suffixedItemsFrom',
       'non_labour_travel_item as nonLabourTravelItem',
       'transport_item as transportItem',
+      'funding_overrun_mode as fundingOverrunMode',
     ])
     .executeTakeFirst();
   return r ?? DEFAULTS;
@@ -38,6 +40,7 @@ export async function saveClaimSettings(tx: Tx, organisationId: string, s: Claim
     suffixed_items_from: s.suffixedItemsFrom,
     non_labour_travel_item: s.nonLabourTravelItem,
     transport_item: s.transportItem,
+    funding_overrun_mode: s.fundingOverrunMode ?? 'override',
   };
   await tx
     .insertInto('ndis_claim_settings')

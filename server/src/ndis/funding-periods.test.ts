@@ -4,6 +4,7 @@ import {
   type BudgetRef,
   budgetFor,
   defaultFundingPeriods,
+  drawVerdicts,
   type FundingDraw,
   fundingConflicts,
   periodStatuses,
@@ -123,5 +124,49 @@ describe('committed against allocation', () => {
         aud,
       )[0],
     ).toMatchObject({ periodId: 't1', shortfallMinor: 1 });
+  });
+});
+
+describe('a series judged occurrence by occurrence', () => {
+  const budgets: BudgetRef[] = [{ id: 'core', supportCategory: 'Core', serviceTypeIds: [] }];
+  const periods = [
+    { id: 'q1', budgetId: 'core', startDate: '2026-07-01', endDate: '2026-09-30', allocationMinor: 30_000 },
+    { id: 'q2', budgetId: 'core', startDate: '2026-10-01', endDate: '2026-12-31', allocationMinor: 30_000 },
+  ];
+  const booked: FundingDraw[] = [
+    {
+      bookingId: 'b',
+      date: '2026-07-02',
+      serviceTypeId: null,
+      status: 'booked',
+      amountMinor: 10_000,
+      claimedMinor: 0,
+    },
+  ];
+  const weekly = ['2026-09-16', '2026-09-23', '2026-09-30', '2026-10-07'].map((date) => ({
+    date,
+    serviceTypeId: null,
+    amountMinor: 8_000,
+  }));
+  const statuses = periodStatuses(periods, budgets, booked);
+
+  it('with override, the first occurrence over the allocation and each after it in the period is named', () => {
+    const v = drawVerdicts(statuses, budgets, weekly, 'override', aud);
+    expect(v.map((x) => x.conflicts.length)).toEqual([0, 0, 1, 0]);
+    expect(v[2]!.conflicts[0]).toMatchObject({
+      periodId: 'q1',
+      committedMinor: 34_000,
+      shortfallMinor: 4_000,
+    });
+    expect(v[2]!.conflicts[0]!.message).toBe(
+      'this takes the Core funding period 2026-07-01 to 2026-09-30 to $340.00 committed of $300.00 allocated: $40.00 short',
+    );
+    expect(v.every((x) => !x.refused)).toBe(true);
+  });
+
+  it('with refuse, a refused occurrence adds nothing, so a later one that fits still goes', () => {
+    const small = [...weekly.slice(0, 3), { date: '2026-09-30', serviceTypeId: null, amountMinor: 4_000 }];
+    const v = drawVerdicts(statuses, budgets, small, 'refuse', aud);
+    expect(v.map((x) => x.refused)).toEqual([false, false, true, false]);
   });
 });

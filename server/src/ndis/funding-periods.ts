@@ -166,3 +166,37 @@ export function fundingConflicts(
   }
   return out;
 }
+
+export type DrawVerdict = { conflicts: FundingConflict[]; refused: boolean };
+
+/**
+ * Each new draw judged in order against what is committed before it (a series' occurrences, or one booking):
+ * a draw that takes a period over its allocation has a conflict naming the period, the budget and the
+ * shortfall; with `refuse` it is refused and adds nothing to what later draws are judged against, otherwise
+ * (a soft conflict overridden with a reason) it counts for the ones after it.
+ */
+export function drawVerdicts(
+  statuses: readonly PeriodStatus[],
+  budgets: readonly BudgetRef[],
+  added: readonly Pick<FundingDraw, 'date' | 'serviceTypeId' | 'amountMinor'>[],
+  mode: 'override' | 'refuse',
+  money: (minor: number) => string,
+): DrawVerdict[] {
+  const committed = new Map(statuses.map((s) => [s.id, s.committedMinor]));
+  return added.map((d) => {
+    if (d.amountMinor <= 0) return { conflicts: [], refused: false };
+    const budgetId = budgetFor(d.serviceTypeId, budgets)?.id;
+    const hit = statuses.filter(
+      (s) => s.budgetId === budgetId && d.date >= s.startDate && d.date <= s.endDate,
+    );
+    const conflicts = fundingConflicts(
+      hit.map((s) => ({ ...s, committedMinor: committed.get(s.id)! })),
+      budgets,
+      [d],
+      money,
+    );
+    const refused = mode === 'refuse' && conflicts.length > 0;
+    if (!refused) for (const s of hit) committed.set(s.id, committed.get(s.id)! + d.amountMinor);
+    return { conflicts, refused };
+  });
+}

@@ -4,10 +4,10 @@ import type { Actor } from '../identity/actor.js';
 import { findClient } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
 import { DomainError, type FieldIssue, notFound } from '../shared/domain-error.js';
-import { clientFundingConflicts } from './funding-check.action.js';
+import { clientFundingConflicts, committedDraws } from './funding-check.action.js';
 import { allocateBudget, defaultFundingPeriods, periodStatuses } from './funding-periods.js';
 import type { FundingCheckInput, PlanInput } from './plan.schemas.js';
-import { clientDraws, clientPlans, insertBudget, insertPeriod, insertPlan } from './plan.store.js';
+import { clientPlans, insertBudget, insertPeriod, insertPlan } from './plan.store.js';
 
 /**
  * Records a client's NDIS plan with its budgets, and each budget's funding periods (3 months by default from
@@ -60,7 +60,8 @@ export async function clientFunding(tx: Tx, actor: Actor, clientId: string) {
   const plans = await clientPlans(tx, org, clientId);
   const out = [];
   for (const p of plans) {
-    const draws = await clientDraws(tx, org, clientId, p.plan);
+    // Contract-priced visits commit the rating engine's price (session estimates and deliveries as stored).
+    const draws = await committedDraws(tx, org, clientId, p.plan);
     out.push({
       ...p.plan,
       budgets: p.budgets.map((b) => ({ ...b, serviceTypeIds: [...b.serviceTypeIds] })),

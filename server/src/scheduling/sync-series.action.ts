@@ -136,6 +136,17 @@ export async function syncSeries(
   for (const [i, result] of results.entries()) {
     const { change, occurrence: o, leave, bookingId } = pending[i]!;
     if (!result.ok && result.reason === 'exists') continue; // a concurrent generator made it: nothing to report
+    if (!result.ok && result.reason === 'refused') {
+      // Refused by ndis/ (funding period over its allocation, or a price limit): nothing was written.
+      outcomes.push({
+        ...occurrenceTimes(o, zone),
+        action: change,
+        bookingId,
+        result: 'conflict',
+        reason: change === 'create' ? result.message : `${result.message}; it keeps its earlier time`,
+      });
+      continue;
+    }
     if (!result.ok) {
       const who =
         result.reason === 'resource_busy' ? result.resourceName : (series.staffName ?? 'The staff member');

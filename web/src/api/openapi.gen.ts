@@ -3330,6 +3330,8 @@ export type components = {
                 rateMinor?: number;
                 source?: unknown;
             }[];
+            /** @description NDIS: the support item the visit's band picks from the contract's items and its price-limit check */
+            supportItem?: components["schemas"]["SupportItemCheck"] | null;
             timeZone: string;
             totalMinor: number;
             visitDate: string;
@@ -3948,6 +3950,12 @@ export type components = {
         NdisClaimSettings: {
             abn: string | null;
             /**
+             * @description A booking that takes a funding period's committed amount over its allocation: a soft conflict overridden with a reason, or refused
+             * @default override
+             * @enum {string}
+             */
+            fundingOverrunMode: "override" | "refuse";
+            /**
              * @description P1 GST 10%, P2 GST-free, P5 out of scope
              * @enum {string}
              */
@@ -3968,6 +3976,12 @@ export type components = {
         };
         NdisClaimSettingsInput: {
             abn: string | null;
+            /**
+             * @description A booking that takes a funding period's committed amount over its allocation: a soft conflict overridden with a reason, or refused
+             * @default override
+             * @enum {string}
+             */
+            fundingOverrunMode: "override" | "refuse";
             /**
              * @description P1 GST 10%, P2 GST-free, P5 out of scope
              * @enum {string}
@@ -4893,6 +4907,23 @@ export type components = {
             unit: "night" | "day";
             /** @description Nights or days of the stay */
             units: number;
+        };
+        SupportItemCheck: {
+            /** @enum {string} */
+            band: "weekday_daytime" | "weekday_evening" | "weekday_night" | "saturday" | "sunday" | "public_holiday";
+            bandReason: string;
+            itemName: string | null;
+            itemNumber: string | null;
+            limitMinor: number | null;
+            message: string;
+            /** @enum {string} */
+            mode: "warn" | "refuse";
+            /** @description The highest hourly rate the contract charges for the visit */
+            rateMinor: number;
+            /** @enum {string} */
+            verdict: "within" | "warn" | "refuse" | "no_item";
+            /** @description Price zone: a state, REMOTE (MMM6) or VERY_REMOTE (MMM7) */
+            zone: string | null;
         };
         WorkSchedule: {
             /** @default true */
@@ -12040,6 +12071,15 @@ export interface operations {
                             chargeMileageToClient?: boolean;
                             enableTravelPayments?: boolean;
                             hourlyRate?: number;
+                            /** @description NDIS support item number per time band; a visit in a band with none is not checked against a price limit */
+                            ndisSupportItems?: {
+                                public_holiday?: string;
+                                saturday?: string;
+                                sunday?: string;
+                                weekday_daytime?: string;
+                                weekday_evening?: string;
+                                weekday_night?: string;
+                            };
                             nonProRataRates?: {
                                 amount: number;
                                 minutes: number;
@@ -12207,6 +12247,15 @@ export interface operations {
                             chargeMileageToClient?: boolean;
                             enableTravelPayments?: boolean;
                             hourlyRate?: number;
+                            /** @description NDIS support item number per time band; a visit in a band with none is not checked against a price limit */
+                            ndisSupportItems?: {
+                                public_holiday?: string;
+                                saturday?: string;
+                                sunday?: string;
+                                weekday_daytime?: string;
+                                weekday_evening?: string;
+                                weekday_night?: string;
+                            };
                             nonProRataRates?: {
                                 amount: number;
                                 minutes: number;
@@ -13404,6 +13453,15 @@ export interface operations {
                             chargeMileageToClient?: boolean;
                             enableTravelPayments?: boolean;
                             hourlyRate?: number;
+                            /** @description NDIS support item number per time band; a visit in a band with none is not checked against a price limit */
+                            ndisSupportItems?: {
+                                public_holiday?: string;
+                                saturday?: string;
+                                sunday?: string;
+                                weekday_daytime?: string;
+                                weekday_evening?: string;
+                                weekday_night?: string;
+                            };
                             nonProRataRates?: {
                                 amount: number;
                                 minutes: number;
@@ -13630,6 +13688,15 @@ export interface operations {
                             chargeMileageToClient?: boolean;
                             enableTravelPayments?: boolean;
                             hourlyRate?: number;
+                            /** @description NDIS support item number per time band; a visit in a band with none is not checked against a price limit */
+                            ndisSupportItems?: {
+                                public_holiday?: string;
+                                saturday?: string;
+                                sunday?: string;
+                                weekday_daytime?: string;
+                                weekday_evening?: string;
+                                weekday_night?: string;
+                            };
                             nonProRataRates?: {
                                 amount: number;
                                 minutes: number;
@@ -13872,6 +13939,15 @@ export interface operations {
                             chargeMileageToClient?: boolean;
                             enableTravelPayments?: boolean;
                             hourlyRate?: number;
+                            /** @description NDIS support item number per time band; a visit in a band with none is not checked against a price limit */
+                            ndisSupportItems?: {
+                                public_holiday?: string;
+                                saturday?: string;
+                                sunday?: string;
+                                weekday_daytime?: string;
+                                weekday_evening?: string;
+                                weekday_night?: string;
+                            };
                             nonProRataRates?: {
                                 amount: number;
                                 minutes: number;
@@ -14115,6 +14191,15 @@ export interface operations {
                             chargeMileageToClient?: boolean;
                             enableTravelPayments?: boolean;
                             hourlyRate?: number;
+                            /** @description NDIS support item number per time band; a visit in a band with none is not checked against a price limit */
+                            ndisSupportItems?: {
+                                public_holiday?: string;
+                                saturday?: string;
+                                sunday?: string;
+                                weekday_daytime?: string;
+                                weekday_evening?: string;
+                                weekday_night?: string;
+                            };
                             nonProRataRates?: {
                                 amount: number;
                                 minutes: number;
@@ -25470,6 +25555,15 @@ export interface operations {
                             enableTravelPayments?: boolean;
                             hourlyRate?: number;
                             mileageRate?: number;
+                            /** @description NDIS support item number per time band; a visit in a band with none is not checked against a price limit */
+                            ndisSupportItems?: {
+                                public_holiday?: string;
+                                saturday?: string;
+                                sunday?: string;
+                                weekday_daytime?: string;
+                                weekday_evening?: string;
+                                weekday_night?: string;
+                            };
                             nonProRataRates?: {
                                 amount: number;
                                 minutes: number;

@@ -1,4 +1,5 @@
 import { api, type Query } from '../../api/api-client';
+import type { components } from '../../api/openapi.gen';
 
 /** Wire shapes of the billing endpoints (see /api/docs: invoices, contracts). Money is integer minor units. */
 
@@ -123,6 +124,8 @@ export type BookingPrice = {
   };
   totalMinor: number;
   lines: PricedLine[];
+  /** NDIS: the support item the visit's band picked and its price-limit check. */
+  supportItem?: components['schemas']['SupportItemCheck'] | null;
 };
 
 export type InvoiceSort = 'newest' | 'number' | 'issueDate' | 'dueDate' | 'total' | 'billTo';

@@ -13,6 +13,7 @@ import {
   optionLabel,
 } from './billing-format';
 import { useBookingPrice } from './billing-queries';
+import { SupportItemNote } from './support-item-note';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -162,6 +163,7 @@ export function BookingPricePanel({ bookingId }: { bookingId: string }) {
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      {p.supportItem ? <SupportItemNote check={p.supportItem} /> : null}
     </Stack>
   );
 }

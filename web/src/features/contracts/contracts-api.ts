@@ -31,7 +31,16 @@ export type ContractOptions = {
   enableTravelPayments: boolean;
   useLocalAuthorityReference: boolean;
   terminationRights: string;
+  /** NDIS support item number per time band. */
+  ndisSupportItems: Partial<Record<NdisTimeBand, string>>;
 };
+export type NdisTimeBand =
+  | 'weekday_daytime'
+  | 'weekday_evening'
+  | 'weekday_night'
+  | 'saturday'
+  | 'sunday'
+  | 'public_holiday';
 export type CarerOptions = ContractOptions & { mileageRate: number };
 export type OptionName = keyof CarerOptions;
 

@@ -4,6 +4,7 @@ import type {
   CarerOptions,
   DayKind,
   DayOfWeek,
+  NdisTimeBand,
   NonProRataRate,
   OptionName,
   OptionSet,
@@ -41,8 +42,21 @@ export type OptionsDraft = {
   enableTravelPayments: boolean;
   useLocalAuthorityReference: boolean;
   terminationRights: string;
+  /** NDIS support item number per time band ('' for none). */
+  ndisSupportItems: Record<NdisBand, string>;
   mileageRate: string;
 };
+
+export type NdisBand = NdisTimeBand;
+
+export const NDIS_BANDS: { band: NdisBand; label: string }[] = [
+  { band: 'weekday_daytime', label: 'Weekday daytime' },
+  { band: 'weekday_evening', label: 'Weekday evening' },
+  { band: 'weekday_night', label: 'Weekday night' },
+  { band: 'saturday', label: 'Saturday' },
+  { band: 'sunday', label: 'Sunday' },
+  { band: 'public_holiday', label: 'Public holiday' },
+];
 
 export type SetDraft = {
   key: string;
@@ -64,6 +78,7 @@ export const CONTRACT_OPTIONS: OptionName[] = [
   'enableTravelPayments',
   'useLocalAuthorityReference',
   'terminationRights',
+  'ndisSupportItems',
 ];
 
 export const OPTION_LABELS: Record<OptionName, string> = {
@@ -78,6 +93,7 @@ export const OPTION_LABELS: Record<OptionName, string> = {
   enableTravelPayments: 'Travel payments',
   useLocalAuthorityReference: 'Local authority reference',
   terminationRights: 'Termination rights',
+  ndisSupportItems: 'NDIS support items',
   mileageRate: 'Mileage rate',
 };
 
@@ -93,6 +109,7 @@ export const OPTION_DEFAULTS: Partial<CarerOptions> = {
   enableTravelPayments: true,
   useLocalAuthorityReference: false,
   terminationRights: '',
+  ndisSupportItems: {},
 };
 
 export const DAY_KIND_LABELS: Record<DayKind, string> = {
@@ -167,6 +184,9 @@ export function optionsToDraft(options: Partial<CarerOptions>): OptionsDraft {
     enableTravelPayments: value('enableTravelPayments') ?? true,
     useLocalAuthorityReference: value('useLocalAuthorityReference') ?? false,
     terminationRights: value('terminationRights') ?? '',
+    ndisSupportItems: Object.fromEntries(
+      NDIS_BANDS.map(({ band }) => [band, value('ndisSupportItems')?.[band] ?? '']),
+    ) as Record<NdisBand, string>,
     mileageRate: minorToInput(options.mileageRate),
   };
 }
@@ -196,7 +216,11 @@ const moneyOf = (text: string) => parseMoney(text) ?? 0;
 const ratesToInput = (rates: RateDraft[]): NonProRataRate[] =>
   rates.map((r) => ({ minutes: Number(r.minutes), amount: moneyOf(r.amount) }));
 
-function optionToInput(name: OptionName, o: OptionsDraft): CarerOptions[OptionName] | undefined {
+function optionToInput(
+  name: OptionName,
+  o: OptionsDraft,
+  mode: EditorMode,
+): CarerOptions[OptionName] | undefined {
   switch (name) {
     case 'hourlyRate':
       return o.hourlyRate.trim() === '' ? undefined : moneyOf(o.hourlyRate);
@@ -221,6 +245,13 @@ function optionToInput(name: OptionName, o: OptionsDraft): CarerOptions[OptionNa
       return { mode: o.rounding.mode, minutes: Number(o.rounding.minutes) as 5 };
     case 'terminationRights':
       return o.terminationRights;
+    case 'ndisSupportItems': {
+      // None named is left out (the default: no items), so a non-NDIS contract's options stay as they were.
+      const named = NDIS_BANDS.map(({ band }) => [band, o.ndisSupportItems[band].trim()] as const).filter(
+        ([, n]) => n !== '',
+      );
+      return named.length === 0 && mode !== 'assignment' ? undefined : Object.fromEntries(named);
+    }
     default:
       return o[name];
   }
@@ -236,7 +267,7 @@ export function setsToInput(sets: SetDraft[], mode: EditorMode): OptionSet[] {
     const options: Record<string, unknown> = {};
     for (const name of names) {
       if (mode === 'assignment' && !set.overridden[name]) continue;
-      const value = optionToInput(name, set.options);
+      const value = optionToInput(name, set.options, mode);
       if (value !== undefined) options[name] = value;
     }
     return { effectiveFrom: set.effectiveFrom, options: options as Partial<CarerOptions> };
@@ -375,6 +406,13 @@ export function describeOption(name: OptionName, value: unknown): string {
     }
     case 'enableTravelPayments':
       return value ? 'Enabled' : 'Disabled';
+    case 'ndisSupportItems': {
+      const items = value as Partial<Record<NdisBand, string>>;
+      const named = NDIS_BANDS.filter(({ band }) => items[band]);
+      return named.length === 0
+        ? 'None'
+        : named.map(({ band, label }) => `${label} ${items[band]}`).join(', ');
+    }
     default:
       return value ? 'Yes' : 'No';
   }

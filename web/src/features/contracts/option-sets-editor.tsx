@@ -22,6 +22,7 @@ import { formatPlainDate } from '../../shared/format';
 import { LocalDateInput } from '../../shared/local-date-input';
 import { currencySymbol } from '../../shared/money';
 import type { DayKind, DayOfWeek, OptionName, OptionSet, RoundingMode } from './contracts-api';
+import { NdisSupportItemsField } from './ndis-support-items-field';
 import {
   DAY_KIND_LABELS,
   DAY_LABELS,
@@ -76,6 +77,8 @@ const OPTION_HELP: Partial<Record<OptionName, string>> = {
   enableTravelPayments: 'Allow mileage to be recorded on visits under this contract.',
   useLocalAuthorityReference: "Print the client's local authority reference on invoices.",
   terminationRights: 'Notice and cancellation terms, shown to coordinators.',
+  ndisSupportItems:
+    "The item each visit is claimed under, by its time band; its rate is checked against the item's price limit.",
   mileageRate: 'Paid per unit of distance travelled on visits.',
 };
 
@@ -619,6 +622,10 @@ function SetEditor<D extends SetsDraft>({
           maxRows={8}
           {...input(`${p}.terminationRights`)}
         />,
+      )}
+      {option(
+        'ndisSupportItems',
+        <NdisSupportItemsField form={form} path={p} description={OPTION_HELP.ndisSupportItems} />,
       )}
     </Stack>
   );

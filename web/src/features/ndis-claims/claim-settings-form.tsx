@@ -90,6 +90,20 @@ export function ClaimSettingsForm() {
                 onChange={(v) => set({ priceLimitMode: v as ClaimSettings['priceLimitMode'] })}
               />
             </Stack>
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="funding-overrun-mode">
+                A booking over a funding period's allocation
+              </Text>
+              <SegmentedControl
+                aria-labelledby="funding-overrun-mode"
+                data={[
+                  { value: 'override', label: 'Go ahead with a reason' },
+                  { value: 'refuse', label: 'Refuse the booking' },
+                ]}
+                value={draft.fundingOverrunMode ?? 'override'}
+                onChange={(v) => set({ fundingOverrunMode: v as ClaimSettings['fundingOverrunMode'] })}
+              />
+            </Stack>
             <Button type="submit" variant="light" loading={save.isPending}>
               Save settings
             </Button>
