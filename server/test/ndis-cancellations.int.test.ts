@@ -283,7 +283,11 @@ describe('the cancellation claim record and the report', () => {
       .innerJoin('booking_participants as bp', 'bp.id', 'ds.participant_id')
       .where('ds.booking_id', '=', s.id)
       .where('ds.kind', '=', 'cancellation')
-      .select(['ds.amount_minor as amountMinor', 'bp.cancellation_code as code', 'bp.short_notice as shortNotice'])
+      .select([
+        'ds.amount_minor as amountMinor',
+        'bp.cancellation_code as code',
+        'bp.short_notice as shortNotice',
+      ])
       .execute();
     expect(records).toEqual([{ amountMinor: 7000, code: 'transport', shortNotice: true }]);
   });
