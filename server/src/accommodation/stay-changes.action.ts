@@ -4,7 +4,7 @@ import { auditBy } from '../audit/audit-actor.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
-import type { StayChangeInput, StayView } from './accommodation.schemas.js';
+import type { StayChangeInput, StayServiceInput, StayView } from './accommodation.schemas.js';
 import { refusalOf, type StayAction } from './bed-rules.js';
 import {
   deleteService,
@@ -15,8 +15,10 @@ import {
   toWrite,
   updateStay,
 } from './stay.store.js';
+import { priceRate, rateNamesFor, stayNights } from './stay-pricing.js';
 import {
   checkClientStay,
+  contractSchedules,
   expireHolds,
   explainOverlap,
   loadStay,
@@ -171,16 +173,67 @@ export function editStay(tx: Tx, actor: Actor, id: string, input: StayChangeInpu
   );
 }
 
-export async function addStayService(
-  tx: Tx,
-  actor: Actor,
-  stayId: string,
-  input: { name: string; unit: 'night' | 'day'; supportItem: string | null; rateMinor: number },
-) {
+/**
+ * The contract's accommodation rates a service on this stay can use, each priced over the stay's nights with
+ * the option set in force on each night: the preview the add-service form shows before anything is written.
+ */
+export async function stayServiceOptions(tx: Tx, actor: Actor, stayId: string) {
+  const stay = await loadStay(tx, actor, stayId);
+  const schedules = (await contractSchedules(tx, actor.organisationId, [stay.contractId])).get(
+    stay.contractId ?? '',
+  );
+  if (!schedules) return { items: [] };
+  const nights = stayNights(stay);
+  return {
+    items: rateNamesFor(schedules, nights).map((r) => {
+      const { problem, ...price } = priceRate(schedules, r.name, nights);
+      return {
+        contractRate: r.name,
+        unit: r.unit,
+        supportItem: r.supportItem,
+        ...price,
+        priceProblem: problem,
+      };
+    }),
+  };
+}
+
+export async function addStayService(tx: Tx, actor: Actor, stayId: string, input: StayServiceInput) {
   const stay = await loadStay(tx, actor, stayId, true);
   if (stay.kind !== 'client_stay') throw conflict('Only a client stay has services');
   if (stay.state === 'cancelled') throw conflict('The stay is cancelled and cannot be changed');
-  const service = await insertService(tx, actor.organisationId, stayId, input);
+  let write = {
+    name: input.name ?? '',
+    unit: input.unit ?? ('night' as const),
+    supportItem: input.supportItem,
+    rateMinor: input.rateMinor,
+    contractRate: null as string | null,
+  };
+  if (input.contractRate !== null) {
+    // The rate as the option set in force on the first night names it (its unit and support item).
+    const schedules = (await contractSchedules(tx, actor.organisationId, [stay.contractId])).get(
+      stay.contractId ?? '',
+    );
+    const wanted = input.contractRate.toLowerCase();
+    const rate =
+      schedules && rateNamesFor(schedules, stayNights(stay)).find((r) => r.name.toLowerCase() === wanted);
+    if (!rate)
+      throw invalid(
+        'contractRate',
+        "is not an accommodation rate of the stay's contract on any of its nights",
+      );
+    const problem = priceRate(schedules, rate.name, stayNights(stay)).problem;
+    if (problem && input.rateMinor === null)
+      throw invalid('contractRate', `cannot price every night: ${problem}`);
+    write = {
+      name: input.name ?? rate.name,
+      unit: rate.unit,
+      supportItem: rate.supportItem ?? input.supportItem,
+      rateMinor: input.rateMinor,
+      contractRate: rate.name,
+    };
+  }
+  const service = await insertService(tx, actor.organisationId, stayId, write);
   await recordAudit(tx, {
     ...auditBy(actor),
     action: 'create',

@@ -24,6 +24,7 @@ export const OPTION_DEFAULTS: { [K in OptionName]?: ContractOptions[K] } = {
   enableTravelPayments: true,
   useLocalAuthorityReference: false,
   terminationRights: '',
+  accommodationRates: [],
 };
 
 export const OPTION_NAMES: OptionName[] = [
@@ -38,6 +39,7 @@ export const OPTION_NAMES: OptionName[] = [
   'enableTravelPayments',
   'useLocalAuthorityReference',
   'terminationRights',
+  'accommodationRates',
 ];
 
 /**
