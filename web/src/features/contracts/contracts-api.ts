@@ -18,6 +18,8 @@ export type UnsociableRange = {
   nonProRataRates?: NonProRataRate[];
 };
 export type CallOutCharge = { name: string; amount: number };
+/** A price per night or per 24-hour day for a stay in a bed, named so a stay's service can refer to it. */
+export type AccommodationRate = { name: string; unit: 'night' | 'day'; rate: number; supportItem?: string };
 
 export type ContractOptions = {
   hourlyRate: number;
@@ -31,6 +33,7 @@ export type ContractOptions = {
   enableTravelPayments: boolean;
   useLocalAuthorityReference: boolean;
   terminationRights: string;
+  accommodationRates: AccommodationRate[];
 };
 export type CarerOptions = ContractOptions & { mileageRate: number };
 export type OptionName = keyof CarerOptions;
