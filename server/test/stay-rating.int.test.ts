@@ -199,4 +199,30 @@ describe('stays priced by the contract', () => {
       ['Short-term accommodation, Room 1 Rate B, 2 days 8–10 Dec', 2 * 82_611, STA],
     ]);
   });
+
+  it("lists the client's sessions during the stay, from check-in to check-out, and none outside it", async () => {
+    const s = await checkedInStay('Rate C', 'Cy', '2026-12-20', '2026-12-23');
+    const visit = (bookingDate: string, startTime: string, name: string) =>
+      coordinator.post(`/clients/${s.clientId}/service-orders`, {
+        name,
+        bookingDate,
+        startTime,
+        durationMinutes: 60,
+        assignee: { type: 'staff', id: org.staffIds.worker },
+        notes: null,
+      });
+    expect((await visit('2026-12-20', '09:00', 'Before check-in')).status).toBe(201);
+    expect((await visit('2026-12-21', '10:00', 'Community access')).status).toBe(201);
+    expect((await visit('2026-12-23', '09:00', 'Packing up')).status).toBe(201);
+    expect((await visit('2026-12-23', '11:00', 'After check-out')).status).toBe(201);
+    const sessions = await coordinator.get(`/stays/${s.stayId}/sessions`);
+    expect(sessions.status).toBe(200);
+    expect(
+      sessions.body.items.map((i: { name: string; status: string; staffName: string }) => [i.name, i.status]),
+    ).toEqual([
+      ['Community access', 'booked'],
+      ['Packing up', 'booked'],
+    ]);
+    expect(sessions.body.items[0].staffName).toBeTruthy();
+  });
 });

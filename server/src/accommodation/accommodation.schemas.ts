@@ -192,6 +192,24 @@ const priceFields = {
   priceProblem: z.string().nullable().meta({ description: 'Why some nights have no price' }),
 };
 
+export const staySessionsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string().nullable(),
+        startsAt: instant,
+        endsAt: instant,
+        status: z.enum(['booked', 'completed', 'cancelled']),
+        clientStatus: z
+          .string()
+          .meta({ description: "The client's participation: booked, attended, absent…" }),
+        staffName: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'StaySessions' });
+
 export const serviceOptionsSchema = z
   .object({
     items: z.array(

@@ -1,11 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { clientSessionsBetween } from '../bookings/stay-sessions.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import type { StayChangeInput, StayServiceInput, StayView } from './accommodation.schemas.js';
 import { refusalOf, type StayAction } from './bed-rules.js';
+import { findBed, findSite } from './site.store.js';
 import {
   deleteService,
   insertService,
@@ -260,4 +262,28 @@ export async function removeStayService(tx: Tx, actor: Actor, stayId: string, se
     before: removed,
   });
   return stayView(tx, actor, stay);
+}
+
+/**
+ * The support delivered to the client during the stay, from check-in time on the day of arrival to check-out
+ * time on the day of leaving (site's zone): their ordinary sessions and visits, billed as sessions.
+ */
+export async function staySessions(tx: Tx, actor: Actor, stayId: string) {
+  const stay = await loadStay(tx, actor, stayId);
+  if (!stay.clientId) return { items: [] };
+  const bed = await findBed(tx, actor.organisationId, stay.bedId);
+  const site = bed && (await findSite(tx, actor.organisationId, bed.siteId));
+  if (!site) throw notFound('Bed');
+  const at = (date: string, time: string) =>
+    Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(site.timeZone).toInstant();
+  const from = at(stay.arriveOn, site.checkInTime);
+  const to = at(stay.leaveOn, site.checkOutTime);
+  const rows = await clientSessionsBetween(tx, actor.organisationId, stay.clientId, from, to);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      startsAt: r.startsAt.toString(),
+      endsAt: r.endsAt.toString(),
+    })),
+  };
 }

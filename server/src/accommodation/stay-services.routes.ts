@@ -2,8 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTenant } from '../platform/http/access.js';
 import { commonErrors, idParams, problemSchema } from '../platform/http/schemas.js';
-import { serviceOptionsSchema, staySchema, stayServiceInput } from './accommodation.schemas.js';
-import { addStayService, removeStayService, stayServiceOptions } from './stay-changes.action.js';
+import {
+  serviceOptionsSchema,
+  staySchema,
+  stayServiceInput,
+  staySessionsSchema,
+} from './accommodation.schemas.js';
+import {
+  addStayService,
+  removeStayService,
+  stayServiceOptions,
+  staySessions,
+} from './stay-changes.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
 const tags = ['beds and accommodation'];
@@ -26,6 +36,21 @@ export const stayServiceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => inTenant(request, (tx, a) => stayServiceOptions(tx, a, request.params.id)),
+  );
+  app.get(
+    '/stays/:id/sessions',
+    {
+      config: { access: [...reader] },
+      schema: {
+        summary: "The client's sessions and visits during the stay (check-in to check-out, site's zone)",
+        description:
+          'Support delivered during a stay is ordinary sessions, billed as sessions, not on the stay.',
+        tags,
+        params: idParams,
+        response: { 200: staySessionsSchema, ...errors },
+      },
+    },
+    (request) => inTenant(request, (tx, a) => staySessions(tx, a, request.params.id)),
   );
   app.post(
     '/stays/:id/services',

@@ -3050,6 +3050,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stays/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's sessions and visits during the stay (check-in to check-out, site's zone)
+         * @description Support delivered during a stay is ordinary sessions, billed as sessions, not on the stay.
+         */
+        get: operations["getStaysByIdSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/today": {
         parameters: {
             query?: never;
@@ -4917,6 +4937,28 @@ export type components = {
                 unit: "night" | "day";
                 /** @description Nights or days of the stay */
                 units: number;
+            }[];
+        };
+        StaySessions: {
+            items: {
+                /** @description The client's participation: booked, attended, absent… */
+                clientStatus: string;
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                endsAt: string;
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                staffName: string | null;
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                startsAt: string;
+                /** @enum {string} */
+                status: "booked" | "completed" | "cancelled";
             }[];
         };
         WorkSchedule: {
@@ -27419,6 +27461,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Stay"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStaysByIdSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaySessions"];
                 };
             };
             /** @description Not signed in, or the session has expired */
