@@ -31,10 +31,10 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(blocking, `serious/critical axe violations on ${name}:\n${report}`).toEqual([]);
 }
 
-test('a bed held from vacancy search is confirmed, given a daily service, checked in and out early, and charged for the nights used', async ({
+test('a bed held from vacancy search is confirmed, given the contract’s nightly rate, checked in and out early, and charged for the nights used', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const admin = await apiSession(USERS.admin);
   const suffix = uniqueSuffix();
   const site = await admin.post<{ id: string }>('/accommodation-sites', {
@@ -45,10 +45,23 @@ test('a bed held from vacancy search is confirmed, given a daily service, checke
   const bedName = `Bed ${suffix}`;
   await admin.post('/beds', { roomId: room.id, name: bedName, bedType: 'respite', amenities: ['hoist'] });
   const client = await createClient(admin, 'Australia/Sydney', 'Bea');
-  const types = await admin.get<{ items: { id: string; category: string }[] }>('/contract-types');
   const today = todayIn('Australia/Sydney');
+  // A contract type whose option set prices a respite night (the service picks it; nobody types a rate).
+  const type = await admin.post<{ id: string }>('/contract-types', {
+    name: `E2E respite ${suffix}`,
+    category: 'ndis',
+    optionSets: [
+      {
+        effectiveFrom: addDays(today, -60),
+        options: {
+          hourlyRate: 6000,
+          accommodationRates: [{ name: 'Respite night', unit: 'night', rate: 12_050 }],
+        },
+      },
+    ],
+  });
   await admin.post(`/clients/${client.id}/contracts`, {
-    contractTypeId: types.items.find((t) => t.category === 'ndis')!.id,
+    contractTypeId: type.id,
     name: 'NDIS plan',
     startDate: addDays(today, -30),
   });
@@ -80,11 +93,12 @@ test('a bed held from vacancy search is confirmed, given a daily service, checke
   await expect(drawer).toContainText('Held until');
   await drawer.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(drawer.getByTestId('stay-state')).toHaveText('Booked');
-  await field(drawer, 'Rate').fill('120.50');
-  await field(drawer, 'Support item').fill('01_058_0115_1_1');
+  // The form offers the contract's rate with the API's price for the stay's nights.
+  await expect(drawer.getByTestId('service-price-preview')).toContainText('4 nights: $482.00');
   await drawer.getByRole('button', { name: 'Add service' }).click();
   const charges = drawer.getByRole('table', { name: 'Charges for the stay' });
-  await expect(charges).toContainText('4 days');
+  await expect(charges).toContainText('Respite night');
+  await expect(charges).toContainText('4 nights');
   await expect(charges).toContainText('$482.00');
   await drawer.getByRole('button', { name: 'Check in' }).click();
   await expect(drawer.getByTestId('stay-state')).toHaveText('Checked in');
@@ -92,7 +106,7 @@ test('a bed held from vacancy search is confirmed, given a daily service, checke
   await drawer.getByRole('button', { name: 'Check out' }).click();
   await expect(drawer.getByTestId('stay-state')).toHaveText('Checked out');
   await expect(drawer).toContainText('1 night');
-  await expect(charges).toContainText('1 day');
+  await expect(charges).toContainText('1 night');
   await expect(charges.getByRole('row', { name: /Total/ })).toContainText('$120.50');
   await expectAccessible(page, 'the stay drawer');
   await page.keyboard.press('Escape');
@@ -135,7 +149,7 @@ test('a bed held from vacancy search is confirmed, given a daily service, checke
   const line = page.getByTestId('invoice-line');
   await expect(line).toHaveCount(1);
   await expect(line).toContainText('Stay');
-  await expect(line).toContainText(`Room 1 ${bedName}, 1 day`);
+  await expect(line).toContainText(`Respite night, Room 1 ${bedName}, 1 night`);
   await expect(line).toContainText('$120.50');
   await expectAccessible(page, 'the stay’s invoice');
   await admin.dispose();

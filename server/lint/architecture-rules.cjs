@@ -37,8 +37,9 @@ const MODULE_MAP = {
   notifications: ['platform', 'audit', 'identity', 'bookings', 'calendar'],
   // Entitlements books through bookings' actions; bookings never imports it (no cycle).
   entitlements: ['platform', 'audit', 'identity', 'people', 'bookings', 'availability', 'notifications'],
-  // Beds and accommodation: sites, rooms, beds, stays and holds; clients and contracts are read, never written.
-  accommodation: ['platform', 'audit', 'identity', 'people', 'contracts'],
+  // Beds and accommodation: sites, rooms, beds, stays and holds; clients, contracts and the client's bookings
+  // (support delivered during a stay) are read, never written.
+  accommodation: ['platform', 'audit', 'identity', 'people', 'contracts', 'bookings'],
   // Quick View and the Today board: the associate's steps over bookings, settling case sessions via entitlements.
   appointments: ['platform', 'audit', 'identity', 'people', 'bookings', 'entitlements'],
   // NDIS (issue 15): catalogue, plans and funding periods, short-notice cancellations, travel, bulk payments.

@@ -99,6 +99,7 @@ export type StayServiceTable = {
   unit: ServiceUnit;
   support_item: string | null;
   rate_minor: number | null;
+  contract_rate: string | null;
   created_at: DefaultTimestamp;
 };
 

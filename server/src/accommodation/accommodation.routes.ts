@@ -25,7 +25,6 @@ import {
   stayChangeInput,
   stayInput,
   staySchema,
-  stayServiceInput,
   vacancyQuery,
   vacancySchema,
 } from './accommodation.schemas.js';
@@ -45,16 +44,8 @@ import {
   saveClientProfile,
 } from './beds.action.js';
 import { bedsCalendar, occupancyReport, vacancies } from './beds-read.action.js';
-import {
-  addStayService,
-  cancelStay,
-  checkIn,
-  checkOut,
-  confirmStay,
-  editStay,
-  holdStay,
-  removeStayService,
-} from './stay-changes.action.js';
+import { cancelStay, checkIn, checkOut, confirmStay, editStay, holdStay } from './stay-changes.action.js';
+import { stayServiceRoutes } from './stay-services.routes.js';
 import { createStay, loadStay, stayView } from './stays.action.js';
 
 const errors = { ...commonErrors, 409: problemSchema };
@@ -64,6 +55,7 @@ const admin = 'scheduling.configure' as const;
 const writer = 'bookings.write' as const;
 
 export const accommodationRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(stayServiceRoutes);
   app.get(
     '/beds',
     {
@@ -338,37 +330,6 @@ export const accommodationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       inTenant(request, (tx, a) => cancelStay(tx, a, request.params.id, request.body.reason, app.clock())),
-  );
-  app.post(
-    '/stays/:id/services',
-    {
-      config: { access: writer },
-      schema: {
-        summary: 'Add a nightly or daily service to a stay',
-        tags,
-        params: idParams,
-        body: stayServiceInput,
-        response: { 201: staySchema, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await inTenant(request, (tx, a) => addStayService(tx, a, request.params.id, request.body))),
-  );
-  app.delete(
-    '/stays/:id/services/:serviceId',
-    {
-      config: { access: writer },
-      schema: {
-        summary: 'Remove a service from a stay',
-        tags,
-        params: z.object({ id: z.uuid(), serviceId: z.uuid() }),
-        response: { 200: staySchema, ...errors },
-      },
-    },
-    (request) =>
-      inTenant(request, (tx, a) => removeStayService(tx, a, request.params.id, request.params.serviceId)),
   );
   app.get(
     '/clients/:id/accommodation-profile',

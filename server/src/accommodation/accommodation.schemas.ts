@@ -127,26 +127,101 @@ export const checkOutInput = z.object({
 });
 export const cancelStayInput = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
 
-export const stayServiceInput = z.object({
-  name,
-  unit: z
-    .enum(['night', 'day'])
-    .meta({ description: 'Per night, or per 24-hour day (NDIS short-term accommodation)' }),
-  supportItem: z
+export const stayServiceInput = z
+  .object({
+    contractRate: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(200)
+      .nullable()
+      .default(null)
+      .meta({
+        description:
+          "The contract's accommodation rate (option accommodationRates) that prices each night by the option " +
+          'set in force on it; its unit and support item come with it',
+      }),
+    name: name.optional().meta({ description: "Default: the contract rate's name" }),
+    unit: z.enum(['night', 'day']).optional().meta({
+      description:
+        'Per night, or per 24-hour day (NDIS short-term accommodation); required without contractRate',
+    }),
+    supportItem: z
+      .string()
+      .regex(
+        /^[0-9]{2}_[0-9]{3}_[0-9]{4}_[0-9]_[0-9](_[A-Z]{1,3})?$/,
+        'must be an NDIS support item, e.g. 01_058_0115_1_1',
+      )
+      .nullable()
+      .default(null),
+    rateMinor: z.number().int().min(0).max(100_000_000).nullable().default(null).meta({
+      description: "A typed price per night or day (minor units): overrides the contract rate's price",
+    }),
+  })
+  .superRefine((s, ctx) => {
+    if (s.contractRate !== null) return;
+    if (s.rateMinor === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contractRate'],
+        message: 'is required: choose a contract rate or type a price',
+      });
+    if (!s.name)
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'is required without a contract rate' });
+    if (!s.unit)
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'is required without a contract rate' });
+  });
+export type StayServiceInput = z.infer<typeof stayServiceInput>;
+
+const priceRun = z.object({
+  from: z.string().meta({ description: 'The first night' }),
+  to: z.string().meta({ description: 'Exclusive: the morning after the last night' }),
+  units: z.number(),
+  rateMinor: z.number(),
+  amountMinor: z.number(),
+  explanation: z
     .string()
-    .regex(
-      /^[0-9]{2}_[0-9]{3}_[0-9]{4}_[0-9]_[0-9](_[A-Z]{1,3})?$/,
-      'must be an NDIS support item, e.g. 01_058_0115_1_1',
-    )
-    .nullable()
-    .default(null),
-  rateMinor: z
-    .number()
-    .int()
-    .min(0)
-    .max(100_000_000)
-    .meta({ description: 'Price per night or day, minor units' }),
+    .meta({ description: 'Why this price: the rate, its option set and the arithmetic' }),
 });
+const priceFields = {
+  units: z.number().meta({ description: 'Nights or days of the stay' }),
+  amountMinor: z.number(),
+  runs: z
+    .array(priceRun)
+    .meta({ description: 'One per run of nights priced by one rate from one option set' }),
+  priceProblem: z.string().nullable().meta({ description: 'Why some nights have no price' }),
+};
+
+export const staySessionsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string().nullable(),
+        startsAt: instant,
+        endsAt: instant,
+        status: z.enum(['booked', 'completed', 'cancelled']),
+        clientStatus: z
+          .string()
+          .meta({ description: "The client's participation: booked, attended, absent…" }),
+        staffName: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'StaySessions' });
+
+export const serviceOptionsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        contractRate: z.string(),
+        unit: z.enum(['night', 'day']),
+        supportItem: z.string().nullable(),
+        ...priceFields,
+      }),
+    ),
+  })
+  .meta({ id: 'StayServiceOptions' });
 
 export const stayServiceSchema = z
   .object({
@@ -155,9 +230,9 @@ export const stayServiceSchema = z
     name: z.string(),
     unit: z.enum(['night', 'day']),
     supportItem: z.string().nullable(),
-    rateMinor: z.number().nullable(),
-    units: z.number().meta({ description: 'Nights or days of the stay' }),
-    amountMinor: z.number(),
+    rateMinor: z.number().nullable().meta({ description: 'A typed price overriding the contract rate' }),
+    contractRate: z.string().nullable(),
+    ...priceFields,
   })
   .meta({ id: 'StayService' });
 

@@ -17,6 +17,7 @@ import { bedStatus } from './beds.action.js';
 import { findProfile, listBeds, listRooms, listSites } from './site.store.js';
 import { type StayRow, servicesOf, staysBetween } from './stay.store.js';
 import { toStayView } from './stay-view.js';
+import { contractSchedules } from './stays.action.js';
 
 const MAX_CALENDAR_DAYS = 62;
 
@@ -41,6 +42,11 @@ export async function bedsCalendar(tx: Tx, actor: Actor, from: string, to: strin
     tx,
     org,
     stays.map((s) => s.id),
+  );
+  const schedules = await contractSchedules(
+    tx,
+    org,
+    stays.filter((s) => services.some((v) => v.stayId === s.id && v.contractRate)).map((s) => s.contractId),
   );
   const today = new Map(
     sites.map((s) => [s.id, now.toZonedDateTimeISO(s.timeZone).toPlainDate().toString()] as const),
@@ -73,7 +79,7 @@ export async function bedsCalendar(tx: Tx, actor: Actor, from: string, to: strin
         now,
       );
     }),
-    stays: stays.map((s) => toStayView(s, services)),
+    stays: stays.map((s) => toStayView(s, services, [], schedules)),
     occupancy,
   };
 }

@@ -7,7 +7,7 @@ export type { BillableStayService };
  * The read seam billing uses to invoice stays: the services on client stays whose nights fall in a period.
  * Only nights a client has been checked in for are billable (a checked-in or checked-out stay; an early
  * check-out has already moved `to_date` back, so freed nights are never billed). A service without a typed
- * rate is left out: the API requires one, because contracts have no nightly or daily option to price it from.
+ * rate is priced by its contract's accommodation rate on each night (billing does that with contracts/).
  * Billing keeps which nights it has invoiced in its own table; this module never reads it.
  */
 
@@ -20,7 +20,6 @@ function billableStays(tx: Tx, organisationId: string, f: { periodFrom: string; 
     .where('v.organisation_id', '=', organisationId)
     .where('s.kind', '=', 'client_stay')
     .where('s.state', 'in', ['checked_in', 'checked_out'])
-    .where('v.rate_minor', 'is not', null)
     .where('s.from_date', '<=', f.periodTo)
     .where('s.to_date', '>', f.periodFrom);
 }
@@ -63,6 +62,7 @@ export async function billableStayServices(
       'v.unit',
       'v.support_item as supportItem',
       'v.rate_minor as rateMinor',
+      'v.contract_rate as contractRate',
       'site.name as siteName',
       'r.name as roomName',
       'b.name as bedName',
@@ -73,5 +73,5 @@ export async function billableStayServices(
     .orderBy('s.from_date')
     .orderBy('v.id')
     .execute();
-  return rows.map((r) => ({ ...r, clientId: r.clientId!, rateMinor: r.rateMinor! }));
+  return rows.map((r) => ({ ...r, clientId: r.clientId! }));
 }

@@ -1,11 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
+import { clientSessionsBetween } from '../bookings/stay-sessions.store.js';
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
-import type { StayChangeInput, StayView } from './accommodation.schemas.js';
+import type { StayChangeInput, StayServiceInput, StayView } from './accommodation.schemas.js';
 import { refusalOf, type StayAction } from './bed-rules.js';
+import { findBed, findSite } from './site.store.js';
 import {
   deleteService,
   insertService,
@@ -15,8 +17,10 @@ import {
   toWrite,
   updateStay,
 } from './stay.store.js';
+import { priceRate, rateNamesFor, stayNights } from './stay-pricing.js';
 import {
   checkClientStay,
+  contractSchedules,
   expireHolds,
   explainOverlap,
   loadStay,
@@ -171,16 +175,67 @@ export function editStay(tx: Tx, actor: Actor, id: string, input: StayChangeInpu
   );
 }
 
-export async function addStayService(
-  tx: Tx,
-  actor: Actor,
-  stayId: string,
-  input: { name: string; unit: 'night' | 'day'; supportItem: string | null; rateMinor: number },
-) {
+/**
+ * The contract's accommodation rates a service on this stay can use, each priced over the stay's nights with
+ * the option set in force on each night: the preview the add-service form shows before anything is written.
+ */
+export async function stayServiceOptions(tx: Tx, actor: Actor, stayId: string) {
+  const stay = await loadStay(tx, actor, stayId);
+  const schedules = (await contractSchedules(tx, actor.organisationId, [stay.contractId])).get(
+    stay.contractId ?? '',
+  );
+  if (!schedules) return { items: [] };
+  const nights = stayNights(stay);
+  return {
+    items: rateNamesFor(schedules, nights).map((r) => {
+      const { problem, ...price } = priceRate(schedules, r.name, nights);
+      return {
+        contractRate: r.name,
+        unit: r.unit,
+        supportItem: r.supportItem,
+        ...price,
+        priceProblem: problem,
+      };
+    }),
+  };
+}
+
+export async function addStayService(tx: Tx, actor: Actor, stayId: string, input: StayServiceInput) {
   const stay = await loadStay(tx, actor, stayId, true);
   if (stay.kind !== 'client_stay') throw conflict('Only a client stay has services');
   if (stay.state === 'cancelled') throw conflict('The stay is cancelled and cannot be changed');
-  const service = await insertService(tx, actor.organisationId, stayId, input);
+  let write = {
+    name: input.name ?? '',
+    unit: input.unit ?? ('night' as const),
+    supportItem: input.supportItem,
+    rateMinor: input.rateMinor,
+    contractRate: null as string | null,
+  };
+  if (input.contractRate !== null) {
+    // The rate as the option set in force on the first night names it (its unit and support item).
+    const schedules = (await contractSchedules(tx, actor.organisationId, [stay.contractId])).get(
+      stay.contractId ?? '',
+    );
+    const wanted = input.contractRate.toLowerCase();
+    const rate =
+      schedules && rateNamesFor(schedules, stayNights(stay)).find((r) => r.name.toLowerCase() === wanted);
+    if (!rate)
+      throw invalid(
+        'contractRate',
+        "is not an accommodation rate of the stay's contract on any of its nights",
+      );
+    const problem = priceRate(schedules, rate.name, stayNights(stay)).problem;
+    if (problem && input.rateMinor === null)
+      throw invalid('contractRate', `cannot price every night: ${problem}`);
+    write = {
+      name: input.name ?? rate.name,
+      unit: rate.unit,
+      supportItem: rate.supportItem ?? input.supportItem,
+      rateMinor: input.rateMinor,
+      contractRate: rate.name,
+    };
+  }
+  const service = await insertService(tx, actor.organisationId, stayId, write);
   await recordAudit(tx, {
     ...auditBy(actor),
     action: 'create',
@@ -207,4 +262,28 @@ export async function removeStayService(tx: Tx, actor: Actor, stayId: string, se
     before: removed,
   });
   return stayView(tx, actor, stay);
+}
+
+/**
+ * The support delivered to the client during the stay, from check-in time on the day of arrival to check-out
+ * time on the day of leaving (site's zone): their ordinary sessions and visits, billed as sessions.
+ */
+export async function staySessions(tx: Tx, actor: Actor, stayId: string) {
+  const stay = await loadStay(tx, actor, stayId);
+  if (!stay.clientId) return { items: [] };
+  const bed = await findBed(tx, actor.organisationId, stay.bedId);
+  const site = bed && (await findSite(tx, actor.organisationId, bed.siteId));
+  if (!site) throw notFound('Bed');
+  const at = (date: string, time: string) =>
+    Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(site.timeZone).toInstant();
+  const from = at(stay.arriveOn, site.checkInTime);
+  const to = at(stay.leaveOn, site.checkOutTime);
+  const rows = await clientSessionsBetween(tx, actor.organisationId, stay.clientId, from, to);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      startsAt: r.startsAt.toString(),
+      endsAt: r.endsAt.toString(),
+    })),
+  };
 }

@@ -1,16 +1,23 @@
+import type { Contracts } from '../contracts/rating.types.js';
 import type { StayView } from './accommodation.schemas.js';
 import { nightsOf } from './bed-rules.js';
 import type { StayRecord as StayRow, StayServiceRecord as StayServiceRow } from './stay.types.js';
+import { priceService } from './stay-pricing.js';
+
+/** Option schedules of the stays' contracts, by contract id. */
+export type ContractSchedules = ReadonlyMap<string, Pick<Contracts, 'contractType' | 'assignment'>>;
 
 /** The nights or days a service bills for: every night of the stay (a 24-hour day begins at check-in). */
-export function serviceView(s: StayServiceRow, nights: number) {
-  return { ...s, units: nights, amountMinor: (s.rateMinor ?? 0) * nights };
+export function serviceView(s: StayServiceRow, stay: StayRow, schedules: ContractSchedules) {
+  const { problem, ...price } = priceService(s, schedules.get(stay.contractId ?? '') ?? null, stay);
+  return { ...s, ...price, priceProblem: problem };
 }
 
 export function toStayView(
   s: StayRow,
   services: readonly StayServiceRow[],
   warnings: string[] = [],
+  schedules: ContractSchedules = new Map(),
 ): StayView {
   const nights = nightsOf(s);
   return {
@@ -35,7 +42,7 @@ export function toStayView(
     checkedInAt: s.checkedInAt?.toString() ?? null,
     checkedOutAt: s.checkedOutAt?.toString() ?? null,
     notes: s.notes,
-    services: services.filter((x) => x.stayId === s.id).map((x) => serviceView(x, nights)),
+    services: services.filter((x) => x.stayId === s.id).map((x) => serviceView(x, s, schedules)),
     warnings,
   };
 }

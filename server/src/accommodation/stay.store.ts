@@ -256,13 +256,20 @@ const serviceColumns = [
   'unit',
   'support_item as supportItem',
   'rate_minor as rateMinor',
+  'contract_rate as contractRate',
 ] as const;
 
 export async function insertService(
   tx: Tx,
   organisationId: string,
   stayId: string,
-  s: { name: string; unit: ServiceUnit; supportItem: string | null; rateMinor: number | null },
+  s: {
+    name: string;
+    unit: ServiceUnit;
+    supportItem: string | null;
+    rateMinor: number | null;
+    contractRate: string | null;
+  },
 ) {
   return tx
     .insertInto('stay_services')
@@ -273,6 +280,7 @@ export async function insertService(
       unit: s.unit,
       support_item: s.supportItem,
       rate_minor: s.rateMinor,
+      contract_rate: s.contractRate,
     })
     .returning(serviceColumns)
     .executeTakeFirstOrThrow();

@@ -30,7 +30,10 @@ export type StayServiceRecord = {
   name: string;
   unit: ServiceUnit;
   supportItem: string | null;
+  /** Overrides the contract rate's price per unit; without a contract rate, the only price. */
   rateMinor: number | null;
+  /** The name of the contract's accommodation rate that prices each night; null: `rateMinor` alone. */
+  contractRate: string | null;
 };
 
 /** A stay service as billing reads it (`stay-billing.store.ts`): what an invoice line for its nights needs. */
@@ -42,7 +45,8 @@ export type BillableStayService = {
   name: string;
   unit: ServiceUnit;
   supportItem: string | null;
-  rateMinor: number;
+  rateMinor: number | null;
+  contractRate: string | null;
   siteName: string;
   roomName: string;
   bedName: string;

@@ -1,7 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/audit.store.js';
 import { auditBy } from '../audit/audit-actor.js';
-import { listClientContracts } from '../contracts/contract.store.js';
+import { findContract, listClientContracts } from '../contracts/contract.store.js';
+import type { Contracts } from '../contracts/rating.types.js';
 import { type Actor, can } from '../identity/actor.js';
 import { findClient } from '../people/client.store.js';
 import type { Tx } from '../platform/db/database.js';
@@ -29,7 +30,7 @@ import {
   servicesOf,
   staysOfClient,
 } from './stay.store.js';
-import { toStayView } from './stay-view.js';
+import { type ContractSchedules, toStayView } from './stay-view.js';
 
 /** Who may book a bed the client is not eligible for (with a reason, audited). */
 export const OVERRIDE_PERMISSION = 'scheduling.configure' as const;
@@ -194,8 +195,23 @@ async function limitsOf(tx: Tx, organisationId: string, funding: FundingType): P
 }
 
 /** The stay as the API shows it, with its services and the short-term accommodation limits it goes over. */
+/** The option schedules of these contracts (the type's and the client contract's own), by contract id. */
+export async function contractSchedules(
+  tx: Tx,
+  organisationId: string,
+  contractIds: readonly (string | null)[],
+): Promise<ContractSchedules> {
+  const schedules = new Map<string, Pick<Contracts, 'contractType' | 'assignment'>>();
+  for (const id of new Set(contractIds.flatMap((c) => (c ? [c] : [])))) {
+    const c = await findContract(tx, organisationId, id);
+    if (c) schedules.set(id, { contractType: c.typeOptionSets, assignment: c.optionSets });
+  }
+  return schedules;
+}
+
 export async function stayView(tx: Tx, actor: Actor, stay: StayRow): Promise<StayView> {
   const services = await servicesOf(tx, actor.organisationId, [stay.id]);
+  const schedules = await contractSchedules(tx, actor.organisationId, [stay.contractId]);
   let warnings: string[] = [];
   if (stay.clientId && stay.contractId && stay.state !== 'cancelled' && stay.state !== 'enquiry') {
     const contract = (await listClientContracts(tx, actor.organisationId, stay.clientId)).find(
@@ -208,7 +224,7 @@ export async function stayView(tx: Tx, actor: Actor, stay: StayRow): Promise<Sta
       warnings = limitWarnings(stay, others, await limitsOf(tx, actor.organisationId, contract.typeCategory));
     }
   }
-  return toStayView(stay, services, warnings);
+  return toStayView(stay, services, warnings, schedules);
 }
 
 /** Book, hold or record an enquiry for a bed: every check, then one write the database can still refuse. */

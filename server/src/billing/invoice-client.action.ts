@@ -5,7 +5,7 @@ import {
   findCarerContracts,
   findClientsBilling,
 } from '../contracts/contract.store.js';
-import type { RatingCalendar } from '../contracts/rating.types.js';
+import type { Contracts, RatingCalendar } from '../contracts/rating.types.js';
 import type { Tx } from '../platform/db/database.js';
 import { createZoneClock } from '../shared/time/zone-clock.js';
 import { type BookingBillingRecord, listBillableContractsOf, regionCalendar } from './billing.store.js';
@@ -149,7 +149,11 @@ export async function invoiceClient(
     else outcome.problems.push({ bookingId: booking.id, clientId, errors: rating.issues });
   }
   outcome.visitsRated = rated.length;
-  const stayNights = await unbilledStayNights(tx, org, run, clientStays);
+  const schedulesOf = (s: BillableStayService) => {
+    const c = contracts.find((x) => x.id === s.contractId);
+    return c ? { contractType: c.typeOptionSets, assignment: c.optionSets } : null;
+  };
+  const stayNights = await unbilledStayNights(tx, org, run, clientStays, schedulesOf);
   if (rated.length === 0 && stayNights.length === 0) return outcome;
 
   const usesReference = rated.some((r) => r.rating.usesLocalAuthorityReference);
@@ -212,7 +216,7 @@ export async function invoiceClient(
     const nights = nightsInPeriod(service, run.periodFrom, run.periodTo).filter((n) =>
       stayClaimed.has(nightKey(service.stayServiceId, n)),
     );
-    for (const line of stayLines(service, nights))
+    for (const line of stayLines(service, nights, schedulesOf(service)).lines)
       lines.push({
         ...lineTax(
           line.amountMinor,
@@ -225,7 +229,7 @@ export async function invoiceClient(
         visitDate: line.nights[0]!,
         kind: 'stay',
         minutes: null,
-        rateMinor: service.rateMinor,
+        rateMinor: line.rateMinor,
         amountMinor: line.amountMinor,
         explanation: line.explanation,
         source: {
@@ -234,7 +238,9 @@ export async function invoiceClient(
           unit: service.unit,
           units: line.nights.length,
           nights: line.nights,
-          supportItem: service.supportItem,
+          supportItem: line.supportItem,
+          calculation: line.calculation,
+          ...(line.option ? { option: line.option } : {}),
         },
       });
   }
@@ -244,21 +250,28 @@ export async function invoiceClient(
   return { ...outcome, invoiceId, bookingCount: inOrder.length };
 }
 
-/** The nights of the client's stay services in the run's period that no live invoice holds yet. */
+/**
+ * The nights of the client's stay services in the run's period that no live invoice holds yet and that have a
+ * price (a night whose option set lacks the service's contract rate waits for a later run).
+ */
 async function unbilledStayNights(
   tx: Tx,
   org: string,
   run: InvoiceRunRecord,
   stays: BillableStayService[],
+  schedulesOf: (s: BillableStayService) => Pick<Contracts, 'contractType' | 'assignment'> | null,
 ): Promise<{ stayServiceId: string; night: string }[]> {
   const claimed = await claimedStayNights(
     tx,
     org,
     stays.map((s) => s.stayServiceId),
   );
-  return stays.flatMap((s) =>
-    nightsInPeriod(s, run.periodFrom, run.periodTo)
-      .filter((night) => !claimed.has(nightKey(s.stayServiceId, night)))
-      .map((night) => ({ stayServiceId: s.stayServiceId, night })),
-  );
+  return stays.flatMap((s) => {
+    const open = nightsInPeriod(s, run.periodFrom, run.periodTo).filter(
+      (night) => !claimed.has(nightKey(s.stayServiceId, night)),
+    );
+    return stayLines(s, open, schedulesOf(s)).lines.flatMap((l) =>
+      l.nights.map((night) => ({ stayServiceId: s.stayServiceId, night })),
+    );
+  });
 }

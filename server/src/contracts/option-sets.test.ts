@@ -100,6 +100,7 @@ describe('effectiveOption', () => {
       enableTravelPayments: true,
       useLocalAuthorityReference: false,
       terminationRights: '',
+      accommodationRates: [],
     });
   });
 });

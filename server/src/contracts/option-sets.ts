@@ -25,6 +25,7 @@ export const OPTION_DEFAULTS: { [K in OptionName]?: ContractOptions[K] } = {
   useLocalAuthorityReference: false,
   terminationRights: '',
   ndisSupportItems: {},
+  accommodationRates: [],
 };
 
 export const OPTION_NAMES: OptionName[] = [
@@ -40,6 +41,7 @@ export const OPTION_NAMES: OptionName[] = [
   'useLocalAuthorityReference',
   'terminationRights',
   'ndisSupportItems',
+  'accommodationRates',
 ];
 
 /**

@@ -117,6 +117,30 @@ export const contractOptions = z.strictObject({
   useLocalAuthorityReference: z.boolean().optional(),
   terminationRights: z.string().max(10_000).optional(),
   ndisSupportItems: ndisSupportItems.optional(),
+  accommodationRates: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, 'is required').max(200),
+        unit: z.enum(['night', 'day']),
+        rate: minor,
+        supportItem: z
+          .string()
+          .regex(
+            /^[0-9]{2}_[0-9]{3}_[0-9]{4}_[0-9]_[0-9](_[A-Z]{1,3})?$/,
+            'must be an NDIS support item, e.g. 01_058_0115_1_1',
+          )
+          .optional(),
+      }),
+    )
+    .max(50)
+    .superRefine((rates, ctx) => {
+      rates.forEach((rate, i) => {
+        if (rates.findIndex((r) => r.name.toLowerCase() === rate.name.toLowerCase()) < i)
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'is listed twice' });
+      });
+    })
+    .optional()
+    .meta({ description: 'Prices per night or per 24-hour day for stays in a bed, by name' }),
 });
 
 const carerOptions = contractOptions.extend({ mileageRate: minor.optional() });

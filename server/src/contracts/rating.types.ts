@@ -19,6 +19,12 @@ export type UnsociableRange = {
 
 export type CallOutCharge = { name: string; amount: number };
 
+/**
+ * A price per night or per 24-hour day (NDIS short-term accommodation) for a stay in a bed, named so a stay's
+ * service can refer to it across dated option sets; `supportItem` is the NDIS support item it claims.
+ */
+export type AccommodationRate = { name: string; unit: 'night' | 'day'; rate: number; supportItem?: string };
+
 export type RoundingMode = 'none' | 'up' | 'down' | 'nearest';
 export type Rounding = { mode: RoundingMode; minutes: 5 | 10 | 15 | 30 | 60 };
 
@@ -40,6 +46,7 @@ export type ContractOptions = {
    * rating engine does not read it (ndis/ checks the rate against the item's price limit).
    */
   ndisSupportItems: Partial<Record<NdisTimeBand, string>>;
+  accommodationRates: AccommodationRate[];
 };
 
 export type NdisTimeBand =

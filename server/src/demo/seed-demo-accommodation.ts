@@ -6,8 +6,8 @@ import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../platform/db/database.js';
 
 /**
- * A respite house for the beds calendar: two shared rooms and a studio, a client checked in with the daily
- * short-term accommodation item, stays booked and held for the coming days, an enquiry, a stay last month
+ * A respite house for the beds calendar: two shared rooms and a studio, a client checked in with the
+ * contract's nightly respite rate (billed by the demo's invoices), stays booked and held for the coming days, an enquiry, a stay last month
  * (for occupancy) and the studio out of service for painting.
  */
 export async function seedDemoAccommodation(
@@ -80,11 +80,11 @@ export async function seedDemoAccommodation(
   const [a, b, c, d, e] = o.clientIds as [string, string, string, string, string];
   const current = await stay(beds[0]!, a, -2, 3);
   await checkIn(tx, admin, current.id, o.now);
+  // Priced by the client's contract: its "Respite night" rate in force on each night.
   await addStayService(tx, admin, current.id, {
-    name: 'Short-term accommodation',
-    unit: 'day',
-    supportItem: '01_058_0115_1_1',
-    rateMinor: 82_611,
+    contractRate: 'Respite night',
+    supportItem: null,
+    rateMinor: null,
   });
   await stay(beds[1]!, b, 4, 9);
   await stay(beds[2]!, c, 1, 4, {

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { stayClientIds } from '../accommodation/stay-billing.store.js';
 import { updateBillingSettings } from '../billing/billing-settings.action.js';
 import { setBookingBilling } from '../billing/booking-billing.action.js';
 import { issueInvoice, payInvoice, voidInvoice } from '../billing/invoice.action.js';
@@ -75,9 +76,13 @@ function typeSets(
   ];
 }
 
-function privateOptions(rate: number): Options {
+/** A bed for a night (respite), priced per night by every type; NDIS also prices the 24-hour STA day. */
+const respiteNight = (rate: number) => ({ name: 'Respite night', unit: 'night' as const, rate });
+
+function privateOptions(rate: number, night: number): Options {
   return {
     hourlyRate: rate,
+    accommodationRates: [respiteNight(night)],
     nonProRataRates: [
       { minutes: 30, amount: Math.round(rate * 0.6) },
       { minutes: 45, amount: Math.round(rate * 0.8) },
@@ -91,9 +96,10 @@ function privateOptions(rate: number): Options {
   };
 }
 
-function localAuthorityOptions(rate: number): Options {
+function localAuthorityOptions(rate: number, night: number): Options {
   return {
     hourlyRate: rate,
+    accommodationRates: [respiteNight(night)],
     unsociableRanges: [
       { when: { kind: 'publicHoliday' }, from: '00:00', to: '24:00', hourlyRate: Math.round(rate * 1.5) },
     ],
@@ -101,9 +107,13 @@ function localAuthorityOptions(rate: number): Options {
   };
 }
 
-function ndisOptions(rate: number): Options {
+function ndisOptions(rate: number, staDay: number): Options {
   return {
     hourlyRate: rate,
+    accommodationRates: [
+      respiteNight(Math.round(staDay * 0.3)),
+      { name: 'Short-term accommodation', unit: 'day', rate: staDay, supportItem: '01_058_0115_1_1' },
+    ],
     unsociableRanges: [
       { when: { kind: 'publicHoliday' }, from: '00:00', to: '24:00', hourlyRate: Math.round(rate * 2.2) },
       {
@@ -141,7 +151,7 @@ export async function seedDemoContracts(
     payerName: null,
     payerAddress: null,
     taxFreeReason: null,
-    optionSets: typeSets(rise, privateOptions(6500), privateOptions(6800)),
+    optionSets: typeSets(rise, privateOptions(6500, 24_000), privateOptions(6800, 25_000)),
   });
   const laType = await createContractType(tx, admin, {
     name: 'Local authority',
@@ -149,7 +159,7 @@ export async function seedDemoContracts(
     payerName: 'Inner West Council',
     payerAddress: 'PO Box 14\nPetersham NSW 2049',
     taxFreeReason: 'Home care (GST-free, GST Act s 38-30)',
-    optionSets: typeSets(rise, localAuthorityOptions(5900), localAuthorityOptions(6100)),
+    optionSets: typeSets(rise, localAuthorityOptions(5900, 22_000), localAuthorityOptions(6100, 23_000)),
   });
   const ndisType = await createContractType(tx, admin, {
     name: 'NDIS',
@@ -157,7 +167,7 @@ export async function seedDemoContracts(
     payerName: null,
     payerAddress: null,
     taxFreeReason: 'NDIS supports (GST-free, GST Act s 38-38)',
-    optionSets: typeSets(rise, ndisOptions(6747), ndisOptions(7023)),
+    optionSets: typeSets(rise, ndisOptions(6747, 80_126), ndisOptions(7023, 82_611)),
   });
 
   for (const [date, name] of NSW_HOLIDAYS)
@@ -291,4 +301,14 @@ export async function seedDemoBilling(db: Db, admin: Actor, now: Temporal.Instan
     if (paid) await payInvoice(tx, admin, paid, now);
     if (voided) await voidInvoice(tx, admin, voided, now, 'Billed under the wrong contract');
   });
+  // The respite house's nights slept so far: on a draft (or, if the client was billed above, on that invoice).
+  const stayClients = await withTenant(db, admin.organisationId, (tx) =>
+    stayClientIds(tx, admin.organisationId, { ...period, clientId: null }),
+  );
+  for (const clientId of stayClients) {
+    const run = await withTenant(db, admin.organisationId, (tx) =>
+      queueInvoiceRun(tx, admin, { ...period, clientId }),
+    );
+    await awaitInvoiceRun(db, admin, run.id);
+  }
 }

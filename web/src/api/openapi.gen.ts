@@ -3027,6 +3027,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stays/{id}/service-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract's nightly and daily rates for this stay, each priced over its nights
+         * @description Each night is priced by the option set in force on it; a rate missing from some nights says so in priceProblem.
+         */
+        get: operations["getStaysByIdServiceOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stays/{id}/services": {
         parameters: {
             query?: never;
@@ -3036,7 +3056,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Add a nightly or daily service to a stay */
+        /**
+         * Add a nightly or daily service to a stay
+         * @description Name a contract rate (contractRate) to price each night by the contract's option set in force on it; a typed rateMinor overrides that price.
+         */
         post: operations["postStaysByIdServices"];
         delete?: never;
         options?: never;
@@ -3056,6 +3079,26 @@ export type paths = {
         post?: never;
         /** Remove a service from a stay */
         delete: operations["deleteStaysByIdServicesByServiceId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's sessions and visits during the stay (check-in to check-out, site's zone)
+         * @description Support delivered during a stay is ordinary sessions, billed as sessions, not on the stay.
+         */
+        get: operations["getStaysByIdSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4896,10 +4939,26 @@ export type components = {
         };
         StayService: {
             amountMinor: number;
+            contractRate: string | null;
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Why some nights have no price */
+            priceProblem: string | null;
+            /** @description A typed price overriding the contract rate */
             rateMinor: number | null;
+            /** @description One per run of nights priced by one rate from one option set */
+            runs: {
+                amountMinor: number;
+                /** @description Why this price: the rate, its option set and the arithmetic */
+                explanation: string;
+                /** @description The first night */
+                from: string;
+                rateMinor: number;
+                /** @description Exclusive: the morning after the last night */
+                to: string;
+                units: number;
+            }[];
             /** Format: uuid */
             stayId: string;
             supportItem: string | null;
@@ -4907,6 +4966,53 @@ export type components = {
             unit: "night" | "day";
             /** @description Nights or days of the stay */
             units: number;
+        };
+        StayServiceOptions: {
+            items: {
+                amountMinor: number;
+                contractRate: string;
+                /** @description Why some nights have no price */
+                priceProblem: string | null;
+                /** @description One per run of nights priced by one rate from one option set */
+                runs: {
+                    amountMinor: number;
+                    /** @description Why this price: the rate, its option set and the arithmetic */
+                    explanation: string;
+                    /** @description The first night */
+                    from: string;
+                    rateMinor: number;
+                    /** @description Exclusive: the morning after the last night */
+                    to: string;
+                    units: number;
+                }[];
+                supportItem: string | null;
+                /** @enum {string} */
+                unit: "night" | "day";
+                /** @description Nights or days of the stay */
+                units: number;
+            }[];
+        };
+        StaySessions: {
+            items: {
+                /** @description The client's participation: booked, attended, absent… */
+                clientStatus: string;
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                endsAt: string;
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                staffName: string | null;
+                /**
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-01-05T09:00:00+11:00
+                 */
+                startsAt: string;
+                /** @enum {string} */
+                status: "booked" | "completed" | "cancelled";
+            }[];
         };
         SupportItemCheck: {
             /** @enum {string} */
@@ -12063,6 +12169,14 @@ export interface operations {
                     optionSets?: {
                         effectiveFrom: string;
                         options: {
+                            /** @description Prices per night or per 24-hour day for stays in a bed, by name */
+                            accommodationRates?: {
+                                name: string;
+                                rate: number;
+                                supportItem?: string;
+                                /** @enum {string} */
+                                unit: "night" | "day";
+                            }[];
                             billOnActualTimes?: boolean;
                             callOutCharges?: {
                                 amount: number;
@@ -12239,6 +12353,14 @@ export interface operations {
                     optionSets?: {
                         effectiveFrom: string;
                         options: {
+                            /** @description Prices per night or per 24-hour day for stays in a bed, by name */
+                            accommodationRates?: {
+                                name: string;
+                                rate: number;
+                                supportItem?: string;
+                                /** @enum {string} */
+                                unit: "night" | "day";
+                            }[];
                             billOnActualTimes?: boolean;
                             callOutCharges?: {
                                 amount: number;
@@ -13445,6 +13567,14 @@ export interface operations {
                     optionSets: {
                         effectiveFrom: string;
                         options: {
+                            /** @description Prices per night or per 24-hour day for stays in a bed, by name */
+                            accommodationRates?: {
+                                name: string;
+                                rate: number;
+                                supportItem?: string;
+                                /** @enum {string} */
+                                unit: "night" | "day";
+                            }[];
                             billOnActualTimes?: boolean;
                             callOutCharges?: {
                                 amount: number;
@@ -13680,6 +13810,14 @@ export interface operations {
                     optionSets: {
                         effectiveFrom: string;
                         options: {
+                            /** @description Prices per night or per 24-hour day for stays in a bed, by name */
+                            accommodationRates?: {
+                                name: string;
+                                rate: number;
+                                supportItem?: string;
+                                /** @enum {string} */
+                                unit: "night" | "day";
+                            }[];
                             billOnActualTimes?: boolean;
                             callOutCharges?: {
                                 amount: number;
@@ -13931,6 +14069,14 @@ export interface operations {
                     optionSets?: {
                         effectiveFrom: string;
                         options: {
+                            /** @description Prices per night or per 24-hour day for stays in a bed, by name */
+                            accommodationRates?: {
+                                name: string;
+                                rate: number;
+                                supportItem?: string;
+                                /** @enum {string} */
+                                unit: "night" | "day";
+                            }[];
                             billOnActualTimes?: boolean;
                             callOutCharges?: {
                                 amount: number;
@@ -14183,6 +14329,14 @@ export interface operations {
                     optionSets?: {
                         effectiveFrom: string;
                         options: {
+                            /** @description Prices per night or per 24-hour day for stays in a bed, by name */
+                            accommodationRates?: {
+                                name: string;
+                                rate: number;
+                                supportItem?: string;
+                                /** @enum {string} */
+                                unit: "night" | "day";
+                            }[];
                             billOnActualTimes?: boolean;
                             callOutCharges?: {
                                 amount: number;
@@ -25546,6 +25700,14 @@ export interface operations {
                     optionSets: {
                         effectiveFrom: string;
                         options: {
+                            /** @description Prices per night or per 24-hour day for stays in a bed, by name */
+                            accommodationRates?: {
+                                name: string;
+                                rate: number;
+                                supportItem?: string;
+                                /** @enum {string} */
+                                unit: "night" | "day";
+                            }[];
                             billOnActualTimes?: boolean;
                             callOutCharges?: {
                                 amount: number;
@@ -27425,6 +27587,82 @@ export interface operations {
             };
         };
     };
+    getStaysByIdServiceOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayServiceOptions"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postStaysByIdServices: {
         parameters: {
             query?: never;
@@ -27437,16 +27675,25 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    name: string;
-                    /** @description Price per night or day, minor units */
-                    rateMinor: number;
+                    /**
+                     * @description The contract's accommodation rate (option accommodationRates) that prices each night by the option set in force on it; its unit and support item come with it
+                     * @default null
+                     */
+                    contractRate?: string | null;
+                    /** @description Default: the contract rate's name */
+                    name?: string;
+                    /**
+                     * @description A typed price per night or day (minor units): overrides the contract rate's price
+                     * @default null
+                     */
+                    rateMinor?: number | null;
                     /** @default null */
                     supportItem?: string | null;
                     /**
-                     * @description Per night, or per 24-hour day (NDIS short-term accommodation)
+                     * @description Per night, or per 24-hour day (NDIS short-term accommodation); required without contractRate
                      * @enum {string}
                      */
-                    unit: "night" | "day";
+                    unit?: "night" | "day";
                 };
             };
         };
@@ -27562,6 +27809,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Stay"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed-in user lacks the permission, or a write lacks the X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an overlapping booking, or a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are missing or not valid; `errors` names each field and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStaysByIdSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaySessions"];
                 };
             };
             /** @description Not signed in, or the session has expired */

@@ -8,6 +8,8 @@ export type StayState = Stay['state'];
 export type StayInput = RequestBody<'/api/v1/stays', 'post'>;
 export type StayChange = RequestBody<'/api/v1/stays/{id}', 'patch'>;
 export type StayServiceInput = RequestBody<'/api/v1/stays/{id}/services', 'post'>;
+export type StaySessions = ResponseBody<'/api/v1/stays/{id}/sessions', 'get'>;
+export type ServiceOptions = ResponseBody<'/api/v1/stays/{id}/service-options', 'get'>;
 export type Vacancies = ResponseBody<'/api/v1/beds/vacancies', 'get'>;
 export type Occupancy = ResponseBody<'/api/v1/beds/occupancy', 'get'>;
 

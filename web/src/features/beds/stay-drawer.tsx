@@ -6,6 +6,7 @@ import { LocalDateInput } from '../../shared/local-date-input';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { STATE_LABELS, type Stay, staysApi, useStay, useStayMutation } from './beds-api';
 import { StayServices } from './stay-services';
+import { StaySessionsList } from './stay-sessions';
 
 /** Confirm, check in, check out (early frees the nights after) or cancel, as the stay's state allows. */
 function StayActions({ stay }: { stay: Stay }) {
@@ -102,6 +103,7 @@ export function StayDrawer({ stayId, onClose }: { stayId: string | null; onClose
           ))}
           {can('bookings.write') ? <StayActions stay={s} /> : null}
           <StayServices stay={s} canWrite={can('bookings.write')} />
+          <StaySessionsList stay={s} timeZone={me.timeZone} />
         </Stack>
       ) : null}
     </Drawer>

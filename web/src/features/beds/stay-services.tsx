@@ -1,23 +1,10 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import { formatMoney, parseMoney } from '../../shared/money';
-import { ProblemAlert } from '../../shared/problem-alert';
-import { type Stay, staysApi, useStayMutation } from './beds-api';
+import { Stack, Table, Text, Title } from '@mantine/core';
+import { formatMoney } from '../../shared/money';
+import type { Stay } from './beds-api';
+import { StayServiceForm } from './stay-service-form';
 
-/** A stay's nightly or daily services, what each comes to, and a form to add one. */
+/** A stay's nightly or daily services, what each comes to (a contract rate per option set), and a form to add one. */
 export function StayServices({ stay, canWrite }: { stay: Stay; canWrite: boolean }) {
-  const [name, setName] = useState('Short-term accommodation');
-  const [unit, setUnit] = useState<'night' | 'day'>('day');
-  const [rate, setRate] = useState('');
-  const [supportItem, setSupportItem] = useState('');
-  const add = useStayMutation(() =>
-    staysApi.addService(stay.id, {
-      name,
-      unit,
-      rateMinor: parseMoney(rate) ?? -1,
-      supportItem: supportItem.trim() || null,
-    }),
-  );
   const total = stay.services.reduce((sum, s) => sum + s.amountMinor, 0);
   return (
     <Stack gap="xs">
@@ -49,7 +36,26 @@ export function StayServices({ stay, canWrite }: { stay: Stay; canWrite: boolean
                   {s.units}{' '}
                   {s.unit === 'day' ? (s.units === 1 ? 'day' : 'days') : s.units === 1 ? 'night' : 'nights'}
                 </Table.Td>
-                <Table.Td>{formatMoney(s.rateMinor)}</Table.Td>
+                <Table.Td>
+                  {s.rateMinor !== null ? (
+                    <>
+                      {formatMoney(s.rateMinor)}
+                      {s.contractRate ? <Text size="xs">Overrides the contract</Text> : null}
+                    </>
+                  ) : (
+                    s.runs.map((r) => (
+                      <Text size="sm" key={r.from}>
+                        {formatMoney(r.rateMinor)}
+                        {s.runs.length > 1 ? ` × ${r.units}` : ''}
+                      </Text>
+                    ))
+                  )}
+                  {s.priceProblem ? (
+                    <Text size="xs" c="red.9">
+                      {s.priceProblem}
+                    </Text>
+                  ) : null}
+                </Table.Td>
                 <Table.Td>{formatMoney(s.amountMinor)}</Table.Td>
               </Table.Tr>
             ))}
@@ -61,44 +67,7 @@ export function StayServices({ stay, canWrite }: { stay: Stay; canWrite: boolean
         </Table>
       )}
       {canWrite && stay.kind === 'client_stay' && stay.state !== 'cancelled' ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate(undefined, { onSuccess: () => setRate('') });
-          }}
-        >
-          <Group align="flex-end" gap="xs" wrap="wrap">
-            <TextInput
-              label="Service"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              w={200}
-            />
-            <Select
-              label="Charged per"
-              value={unit}
-              onChange={(v) => setUnit((v as 'night' | 'day') ?? 'day')}
-              data={[
-                { value: 'day', label: '24-hour day' },
-                { value: 'night', label: 'Night' },
-              ]}
-              allowDeselect={false}
-              w={140}
-            />
-            <TextInput label="Rate" value={rate} onChange={(e) => setRate(e.currentTarget.value)} w={100} />
-            <TextInput
-              label="Support item"
-              value={supportItem}
-              onChange={(e) => setSupportItem(e.currentTarget.value)}
-              placeholder="01_058_0115_1_1"
-              w={170}
-            />
-            <Button type="submit" variant="default" loading={add.isPending}>
-              Add service
-            </Button>
-          </Group>
-          {add.isError ? <ProblemAlert error={add.error} title="The service was not added" /> : null}
-        </form>
+        <StayServiceForm stay={stay} />
       ) : null}
     </Stack>
   );

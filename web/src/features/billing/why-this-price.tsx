@@ -56,14 +56,29 @@ function SourceText({ source }: { source: OptionSource }) {
 export function WhyThisPriceDetails({ line }: { line: PricedLine }) {
   // A completed session's line carries `source.delivered` (no rule or option set): its completion priced it.
   const delivered = typeof line.source === 'object' && line.source !== null && 'delivered' in line.source;
-  // A stay's line is priced by the rate typed on the stay's service (contracts have no nightly option).
+  // A stay's line is priced by the contract's accommodation rate in force on its nights (the option set is
+  // in source.option), or by a price typed on the stay's service.
   const stay = line.kind === 'stay';
+  const stayRate = stay
+    ? (line.source as { option?: { rateName: string; source: OptionSource } } | null | undefined)?.option
+    : undefined;
   const source = delivered || stay ? null : line.source;
   return (
     <Paper withBorder radius="sm" p="sm" bg="var(--mantine-color-gray-0)" data-testid="why-this-price">
       <dl style={{ margin: 0 }}>
         {delivered ? <Fact label="Priced by">The session’s completion (its delivered record)</Fact> : null}
-        {stay ? <Fact label="Priced by">The rate on the stay’s service, per night or day</Fact> : null}
+        {stay ? (
+          <Fact label="Priced by">
+            {stayRate
+              ? `The contract’s accommodation rate “${stayRate.rateName}”, from the option set in force on these nights`
+              : 'The price typed on the stay’s service, per night or day'}
+          </Fact>
+        ) : null}
+        {stayRate ? (
+          <Fact label="Option set">
+            <SourceText source={stayRate.source} />
+          </Fact>
+        ) : null}
         {source ? (
           <>
             {line.kind === 'time' || line.kind === 'nonProRata' ? (

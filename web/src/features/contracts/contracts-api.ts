@@ -18,6 +18,8 @@ export type UnsociableRange = {
   nonProRataRates?: NonProRataRate[];
 };
 export type CallOutCharge = { name: string; amount: number };
+/** A price per night or per 24-hour day for a stay in a bed, named so a stay's service can refer to it. */
+export type AccommodationRate = { name: string; unit: 'night' | 'day'; rate: number; supportItem?: string };
 
 export type ContractOptions = {
   hourlyRate: number;
@@ -33,6 +35,7 @@ export type ContractOptions = {
   terminationRights: string;
   /** NDIS support item number per time band. */
   ndisSupportItems: Partial<Record<NdisTimeBand, string>>;
+  accommodationRates: AccommodationRate[];
 };
 export type NdisTimeBand =
   | 'weekday_daytime'

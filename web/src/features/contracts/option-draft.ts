@@ -29,6 +29,13 @@ export type RangeDraft = {
   nonProRataRates: RateDraft[];
 };
 export type ChargeDraft = { key: string; name: string; amount: string };
+export type StayRateDraft = {
+  key: string;
+  name: string;
+  unit: 'night' | 'day';
+  rate: string;
+  supportItem: string;
+};
 
 export type OptionsDraft = {
   hourlyRate: string;
@@ -44,6 +51,7 @@ export type OptionsDraft = {
   terminationRights: string;
   /** NDIS support item number per time band ('' for none). */
   ndisSupportItems: Record<NdisBand, string>;
+  accommodationRates: StayRateDraft[];
   mileageRate: string;
 };
 
@@ -79,6 +87,7 @@ export const CONTRACT_OPTIONS: OptionName[] = [
   'useLocalAuthorityReference',
   'terminationRights',
   'ndisSupportItems',
+  'accommodationRates',
 ];
 
 export const OPTION_LABELS: Record<OptionName, string> = {
@@ -94,6 +103,7 @@ export const OPTION_LABELS: Record<OptionName, string> = {
   useLocalAuthorityReference: 'Local authority reference',
   terminationRights: 'Termination rights',
   ndisSupportItems: 'NDIS support items',
+  accommodationRates: 'Nightly and daily rates (stays)',
   mileageRate: 'Mileage rate',
 };
 
@@ -110,6 +120,7 @@ export const OPTION_DEFAULTS: Partial<CarerOptions> = {
   useLocalAuthorityReference: false,
   terminationRights: '',
   ndisSupportItems: {},
+  accommodationRates: [],
 };
 
 export const DAY_KIND_LABELS: Record<DayKind, string> = {
@@ -142,6 +153,13 @@ export const newKey = (prefix = 'k') => `${prefix}${++counter}`;
 
 export const newRate = (): RateDraft => ({ key: newKey('r'), minutes: '', amount: '' });
 export const newCharge = (): ChargeDraft => ({ key: newKey('c'), name: '', amount: '' });
+export const newStayRate = (): StayRateDraft => ({
+  key: newKey('a'),
+  name: '',
+  unit: 'night',
+  rate: '',
+  supportItem: '',
+});
 export const newRange = (): RangeDraft => ({
   key: newKey('u'),
   when: { kind: 'weekend', day: null },
@@ -187,6 +205,13 @@ export function optionsToDraft(options: Partial<CarerOptions>): OptionsDraft {
     ndisSupportItems: Object.fromEntries(
       NDIS_BANDS.map(({ band }) => [band, value('ndisSupportItems')?.[band] ?? '']),
     ) as Record<NdisBand, string>,
+    accommodationRates: (value('accommodationRates') ?? []).map((r) => ({
+      key: newKey('a'),
+      name: r.name,
+      unit: r.unit,
+      rate: minorToInput(r.rate),
+      supportItem: r.supportItem ?? '',
+    })),
     mileageRate: minorToInput(options.mileageRate),
   };
 }
@@ -252,6 +277,13 @@ function optionToInput(
       );
       return named.length === 0 && mode !== 'assignment' ? undefined : Object.fromEntries(named);
     }
+    case 'accommodationRates':
+      return o.accommodationRates.map((r) => ({
+        name: r.name.trim(),
+        unit: r.unit,
+        rate: moneyOf(r.rate),
+        ...(r.supportItem.trim() ? { supportItem: r.supportItem.trim() } : {}),
+      }));
     default:
       return o[name];
   }
@@ -318,6 +350,11 @@ export function validateSets(sets: SetDraft[], mode: EditorMode): FormErrors {
         if (!charge.name.trim()) errors[`${p}.callOutCharges.${c}.name`] = 'Enter a name';
         money(`${p}.callOutCharges.${c}.amount`, charge.amount, true);
       });
+    if (on('accommodationRates'))
+      o.accommodationRates.forEach((r, c) => {
+        if (!r.name.trim()) errors[`${p}.accommodationRates.${c}.name`] = 'Enter a name';
+        money(`${p}.accommodationRates.${c}.rate`, r.rate, true);
+      });
   });
   return errors;
 }
@@ -343,6 +380,10 @@ export function setFieldPaths(sets: SetDraft[]): string[] {
     });
     set.options.callOutCharges.forEach((_, c) => {
       paths.push(`${p}.callOutCharges.${c}.name`, `${p}.callOutCharges.${c}.amount`);
+    });
+    set.options.accommodationRates.forEach((_, c) => {
+      const ap = `${p}.accommodationRates.${c}`;
+      paths.push(`${ap}.name`, `${ap}.unit`, `${ap}.rate`, `${ap}.supportItem`);
     });
   });
   return paths;
@@ -393,6 +434,14 @@ export function describeOption(name: OptionName, value: unknown): string {
       return charges.length === 0
         ? 'None'
         : charges.map((c) => `${c.name} ${formatMoney(c.amount)}`).join(', ');
+    }
+    case 'accommodationRates': {
+      const rates = value as { name: string; unit: string; rate: number }[];
+      return rates.length === 0
+        ? 'None'
+        : rates
+            .map((r) => `${r.name} ${formatMoney(r.rate)}/${r.unit === 'day' ? '24-hour day' : 'night'}`)
+            .join(', ');
     }
     case 'rounding': {
       const rounding = value as { mode: RoundingMode; minutes: number };

@@ -21,6 +21,7 @@ import { useConfirm } from '../../shared/confirm-dialog';
 import { formatPlainDate } from '../../shared/format';
 import { LocalDateInput } from '../../shared/local-date-input';
 import { currencySymbol } from '../../shared/money';
+import { AccommodationRatesField } from './accommodation-rates-field';
 import type { DayKind, DayOfWeek, OptionName, OptionSet, RoundingMode } from './contracts-api';
 import { NdisSupportItemsField } from './ndis-support-items-field';
 import {
@@ -558,6 +559,16 @@ function SetEditor<D extends SetsDraft>({
             </Group>
           </Stack>
         </Fieldset>,
+      )}
+      {option(
+        'accommodationRates',
+        <AccommodationRatesField
+          path={`${p}.accommodationRates`}
+          rates={o.accommodationRates}
+          input={input}
+          insert={(draft) => form.insertListItem(`${p}.accommodationRates` as never, draft as never)}
+          remove={(index) => form.removeListItem(`${p}.accommodationRates` as never, index)}
+        />,
       )}
       {option(
         'billOnActualTimes',
