@@ -154,6 +154,59 @@ describe('resources', () => {
   });
 });
 
+describe('a recurring group whose second worker is taken on one of its dates', () => {
+  it('reports that date naming the second worker (not the lead) and writes the others', async () => {
+    const lead = org.staffIds.worker;
+    const second = (
+      await admin.post('/staff', {
+        givenName: 'Noor',
+        familyName: 'Second',
+        email: 'noor.second@example.org',
+        timeZone: 'Australia/Sydney',
+        deliversServices: true,
+        active: true,
+        roleIds: [],
+      })
+    ).body.id as string;
+    const holder = await coordinator.post(
+      '/sessions',
+      outing(await newClient('Holder'), {
+        bookingDate: '2026-12-08',
+        startTime: '10:30',
+        durationMinutes: 60,
+        workers: [{ staffId: second }],
+      }),
+    );
+    expect(holder.status, JSON.stringify(holder.body)).toBe(201);
+    const created = await coordinator.post(
+      '/sessions',
+      outing(await newClient('Tess'), {
+        name: 'Tuesday swim',
+        serviceTypeIds: [
+          (await admin.post('/service-types', { name: 'Swimming', colour: '#226655' })).body.id as string,
+        ],
+        bookingDate: '2026-12-01',
+        startTime: '10:00',
+        durationMinutes: 120,
+        workers: [{ staffId: lead }, { staffId: second }],
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', endDate: '2026-12-15' },
+      }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const byDate = Object.fromEntries(
+      (created.body.occurrences as { localDate: string }[]).map((o) => [o.localDate, o]),
+    );
+    expect(byDate['2026-12-08']).toMatchObject({
+      result: 'conflict',
+      bookingId: null,
+      reason: 'Noor Second is already booked for "Beach outing"',
+      conflictingBookingId: holder.body.session.id,
+    });
+    expect(byDate['2026-12-01']).toMatchObject({ result: 'done' });
+    expect(byDate['2026-12-15']).toMatchObject({ result: 'done' });
+  });
+});
+
 describe('a recurring session with a resource taken on some of its dates', () => {
   it('writes the free dates, reports each clashing one naming the resource and the booking, and a series edit keeps it so', async () => {
     const van = (await admin.post('/resources', { kind: 'vehicle', name: 'Access van' })).body.id as string;

@@ -311,3 +311,14 @@ export async function setClientParticipation(
     .where('id', '=', participantId)
     .execute();
 }
+
+/** A staff member's name as bookings show it ("Given Family"), or null when not in the organisation. */
+export async function staffNameOf(tx: Tx, organisationId: string, staffId: string): Promise<string | null> {
+  const row = await tx
+    .selectFrom('staff')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', staffId)
+    .select(['given_name', 'family_name'])
+    .executeTakeFirst();
+  return row ? `${row.given_name} ${row.family_name}` : null;
+}

@@ -12,7 +12,7 @@ import {
   rewriteBooking,
   writeNewBooking,
 } from './booking-write.store.js';
-import { listParticipants } from './participant.store.js';
+import { listParticipants, staffNameOf } from './participant.store.js';
 import { findResource } from './resource.store.js';
 import { type Period, softConflicts } from './soft-conflicts.js';
 
@@ -25,8 +25,11 @@ export type OccurrenceWriteResult =
   | { ok: true; bookingId: string; warnings: string[] }
   /** Another writer made this occurrence first: nothing to report. */
   | { ok: false; reason: 'exists' }
-  /** The staff member is taken then; `other` is the booking in the way (never the occurrence itself). */
-  | { ok: false; reason: 'staff_busy'; other: BookingRecord | undefined }
+  /**
+   * A staff member of the occurrence is taken then (the lead or another worker, named when found); `other` is
+   * the booking in the way (never the occurrence itself).
+   */
+  | { ok: false; reason: 'staff_busy'; staffName: string | null; other: BookingRecord | undefined }
   /** A resource of the occurrence (a vehicle, a room) is taken then, by `other`. */
   | { ok: false; reason: 'resource_busy'; resourceName: string; other: BookingRecord | undefined }
   /** A module above bookings/ refused it (ndis/: over a funding period's allocation, or a price limit). */
@@ -145,19 +148,48 @@ export async function writeOccurrences(
         results.push(await resourceClash(tx, organisationId, w, period, selfId));
         continue;
       }
-      if (!(error instanceof ParticipantOverlapError) || batch.staffId === null) throw error;
-      const other = await findOverlapping(
-        tx,
-        organisationId,
-        batch.staffId,
-        period.start,
-        period.end,
-        selfId,
-      );
-      results.push({ ok: false, reason: 'staff_busy', other });
+      if (!(error instanceof ParticipantOverlapError)) throw error;
+      results.push(await staffClash(tx, organisationId, batch.staffId, w, period, selfId));
     }
   }
   return results;
+}
+
+/**
+ * The staff member of a refused occurrence who is taken then (the lead first, then a group's other workers),
+ * named, with the booking holding them: a second worker's clash must not be reported under the lead's name.
+ */
+async function staffClash(
+  tx: Tx,
+  organisationId: string,
+  leadStaffId: string | null,
+  w: OccurrenceWrite,
+  period: Period,
+  selfId: string | null,
+): Promise<OccurrenceWriteResult> {
+  const staff =
+    w.action === 'create'
+      ? (w.booking.session?.participants ?? [])
+          .filter((p) => p.type === 'staff')
+          .map((p) => ({ id: p.subjectId, name: null as string | null }))
+      : (await listParticipants(tx, organisationId, [w.bookingId]))
+          .filter((p) => p.type === 'staff')
+          .map((p) => ({ id: p.subjectId, name: p.name as string | null }));
+  const candidates = [
+    ...(leadStaffId ? [{ id: leadStaffId, name: null as string | null }] : []),
+    ...staff.filter((s) => s.id !== leadStaffId),
+  ];
+  for (const candidate of candidates) {
+    const other = await findOverlapping(tx, organisationId, candidate.id, period.start, period.end, selfId);
+    if (other) {
+      const staffName =
+        candidate.id === leadStaffId
+          ? null
+          : (candidate.name ?? (await staffNameOf(tx, organisationId, candidate.id)));
+      return { ok: false, reason: 'staff_busy', staffName, other };
+    }
+  }
+  return { ok: false, reason: 'staff_busy', staffName: null, other: undefined };
 }
 
 /** The resource of a refused occurrence that is taken then, named, with the booking holding it. */

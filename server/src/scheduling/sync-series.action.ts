@@ -149,7 +149,9 @@ export async function syncSeries(
     }
     if (!result.ok) {
       const who =
-        result.reason === 'resource_busy' ? result.resourceName : (series.staffName ?? 'The staff member');
+        result.reason === 'resource_busy'
+          ? result.resourceName
+          : (result.staffName ?? series.staffName ?? 'The staff member');
       const busy = `${who} is already booked${result.other ? ` for "${result.other.name}"` : ''}`;
       outcomes.push({
         ...occurrenceTimes(o, zone),
