@@ -23,6 +23,15 @@ export function bedResources(data: BedsCalendar | undefined): Calendar.ResourceI
   }));
 }
 
+/**
+ * Site and room rows head the beds under them: a bar can be dropped on a bed's row only (the calendar keeps it
+ * where it was otherwise, and nothing is sent).
+ */
+export function ontoBedRow(info: { newResource?: Calendar.Resource | null }): boolean {
+  const id = info.newResource ? String(info.newResource.id) : null;
+  return id === null || !(id.startsWith('site:') || id.startsWith('room:'));
+}
+
 /** What a bar says: whose stay (or why the bed is blocked), its state, and a hold's expiry. */
 export function stayTitle(stay: Stay, timeZone: string): string {
   if (stay.kind === 'out_of_service') return `Out of service: ${stay.reason ?? ''}`;

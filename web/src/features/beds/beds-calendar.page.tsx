@@ -8,7 +8,7 @@ import { PageHeader } from '../../shared/page-header';
 import { ProblemAlert } from '../../shared/problem-alert';
 import { wallClockOf } from '../scheduling/calendar-time';
 import { EventCalendar } from '../scheduling/event-calendar';
-import { bedResources, stayEvents } from './bed-events';
+import { bedResources, ontoBedRow, stayEvents } from './bed-events';
 import { staysApi, useBedsCalendar, useStayMutation } from './beds-api';
 import { OccupancyReport } from './occupancy-report';
 import { OccupancyStrip } from './occupancy-strip';
@@ -119,6 +119,7 @@ export function BedsCalendarPage() {
                 events,
                 editable: canWrite,
                 eventDurationEditable: canWrite,
+                dragConstraint: ontoBedRow,
                 datesSet: (info) =>
                   setRange({
                     from: wallClockOf(info.start).slice(0, 10),
