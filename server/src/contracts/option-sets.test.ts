@@ -101,6 +101,7 @@ describe('effectiveOption', () => {
       useLocalAuthorityReference: false,
       terminationRights: '',
       accommodationRates: [],
+      ndisSupportItems: {},
     });
   });
 });
