@@ -39,6 +39,28 @@ describe('NDIS demo data and command', () => {
     );
     const report = await agent.get(`/ndis/clients/${clientId}/cancellations?from=2026-11-01&to=2026-12-01`);
     expect(report.body.counts.short_notice).toBe(1);
+
+    // The NDIS contract type names the self-care item per band: a demo NDIS visit (weekday 06:00) is
+    // claimed as weekday daytime self-care, its rate checked against the item's limit.
+    const { id: ndisVisit } = (
+      await sql<{ id: string }>`
+        SELECT b.id FROM bookings b
+        JOIN booking_participants cp ON cp.organisation_id = b.organisation_id AND cp.booking_id = b.id
+        JOIN client_contracts c ON c.organisation_id = cp.organisation_id AND c.client_id = cp.client_id
+        JOIN contract_types ct ON ct.organisation_id = c.organisation_id AND ct.id = c.contract_type_id
+        WHERE ct.name = 'NDIS' AND cp.participant_type = 'client' AND b.kind = 'scheduled'
+        ORDER BY b.starts_at, b.id LIMIT 1`.execute(t.db)
+    ).rows[0]!;
+    const admin = new Agent(t.baseUrl);
+    expect((await admin.signIn('admin@example.org', DEMO_PASSWORD)).status).toBe(200);
+    const price = await admin.get(`/bookings/${ndisVisit}/price`);
+    expect(price.status, JSON.stringify(price.body)).toBe(200);
+    expect(price.body.supportItem).toMatchObject({
+      band: 'weekday_daytime',
+      itemNumber: '01_011_0107_1_1',
+      limitMinor: 7023,
+      verdict: 'within',
+    });
   });
 
   it('npm run cli -- ndis cancellation prints the decision, or a problem and exit 1', async () => {

@@ -13,6 +13,7 @@ import {
   setClientRegion,
 } from '../contracts/contracts.action.js';
 import type { Actor } from '../identity/actor.js';
+import { DEMO_SELF_CARE_FAMILY } from '../ndis/catalogue-demo.js';
 import type { ClientView } from '../people/people.schemas.js';
 import { type Db, type Tx, withTenant } from '../platform/db/database.js';
 
@@ -107,9 +108,11 @@ function localAuthorityOptions(rate: number, night: number): Options {
   };
 }
 
+/** NDIS visits are claimed as self-care: the demo catalogue's item for each time band (within its limits). */
 function ndisOptions(rate: number, staDay: number): Options {
   return {
     hourlyRate: rate,
+    ndisSupportItems: { ...DEMO_SELF_CARE_FAMILY.bands },
     accommodationRates: [
       respiteNight(Math.round(staDay * 0.3)),
       { name: 'Short-term accommodation', unit: 'day', rate: staDay, supportItem: '01_058_0115_1_1' },

@@ -57,6 +57,9 @@ describe('plain-language wording', () => {
     expect(fieldLabel('periodTo')).toBe('The period’s last day');
     expect(fieldLabel('ndisNumber')).toBe('NDIS number');
     expect(fieldLabel('steps.2.stepId')).toBe('Step (item 3 of steps)');
+    expect(fieldLabel('optionSets.0.options.ndisSupportItems.saturday')).toBe(
+      'The Saturday support item (item 1 of option sets)',
+    );
     expect(fieldLabel('querystring.q')).toBe('Search');
   });
 

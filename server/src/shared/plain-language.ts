@@ -40,6 +40,13 @@ const LABELS: Record<string, string> = {
   effectiveFrom: 'effective from',
   overrideReason: 'reason to go ahead',
   localAuthorityReference: 'local-authority reference',
+  // NDIS support items per time band (contract option `ndisSupportItems`).
+  weekday_daytime: 'the weekday daytime support item',
+  weekday_evening: 'the weekday evening support item',
+  weekday_night: 'the weekday night support item',
+  saturday: 'the Saturday support item',
+  sunday: 'the Sunday support item',
+  public_holiday: 'the public holiday support item',
   q: 'search',
   '(body)': 'the request',
 };

@@ -385,6 +385,7 @@ export function setFieldPaths(sets: SetDraft[]): string[] {
       const ap = `${p}.accommodationRates.${c}`;
       paths.push(`${ap}.name`, `${ap}.unit`, `${ap}.rate`, `${ap}.supportItem`);
     });
+    for (const { band } of NDIS_BANDS) paths.push(`${p}.ndisSupportItems.${band}`);
   });
   return paths;
 }
