@@ -222,7 +222,8 @@ await writeFile(
   JSON.stringify({ startedAt, totalSeconds, results, profile, calendarProfile }, null, 2),
 );
 if (!hasFlag(args, 'no-results') && !only) {
-  await writeFile(join(benchDir, 'RESULTS.md'), await resultsMarkdown());
+  const previous = await readFile(join(benchDir, 'RESULTS.md'), 'utf8').catch(() => '');
+  await writeFile(join(benchDir, 'RESULTS.md'), keepOtherSections(await resultsMarkdown(), previous));
   console.log('Wrote bench/RESULTS.md');
 }
 
@@ -289,4 +290,23 @@ async function resultsMarkdown(): Promise<string> {
   const analysis = await readFile(join(benchDir, 'analysis.md'), 'utf8').catch(() => '');
   if (analysis) lines.push('', analysis.trim());
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The sections of the previous RESULTS.md that this run does not write (the multi-node run, the failover drill,
+ * a sessions-only run: they come from other commands) are kept, marked as from an earlier run, so a full run
+ * never silently drops figures it did not measure.
+ */
+function keepOtherSections(next: string, previous: string): string {
+  const sections = (text: string) =>
+    text
+      .split(/^(?=## )/m)
+      .slice(1)
+      .map((body) => ({ heading: body.slice(0, body.indexOf('\n')).trim(), body: body.trimEnd() }));
+  const written = new Set(sections(next).map((s) => s.heading));
+  const marker = '_Kept from an earlier run: this run did not measure it._';
+  const kept = sections(previous)
+    .filter((s) => !written.has(s.heading))
+    .map((s) => (s.body.includes(marker) ? s.body : s.body.replace(/^(## [^\n]*\n)/, `$1\n${marker}\n`)));
+  return kept.length === 0 ? next : `${next.trimEnd()}\n\n${kept.join('\n\n')}\n`;
 }
